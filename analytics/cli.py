@@ -1,0 +1,33 @@
+"""``python -m analytics COMMAND ...``: the dashboard's command line.
+
+Each command lives in ``analytics/commands/<name>.py`` and exposes
+``register(subparsers)``, which adds its parser and sets ``func`` to a callable that takes
+the parsed arguments and returns the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from analytics.store import StoreError
+
+COMMAND_MODULES = ("import_cmd", "demo_cmd")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description="Contact-reduction dashboard tools.")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(f"analytics.commands.{module_name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (StoreError, ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

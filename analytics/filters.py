@@ -1,0 +1,97 @@
+"""The shared filters every page applies: period, reason at any level, channel or channel
+group, department."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+REASON_SEPARATOR = " > "
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """Which contacts a view covers. ``end`` is inclusive; ``None`` means no filter."""
+
+    start: date
+    end: date
+    reason_l1: str | None = None
+    reason_l2: str | None = None
+    reason_l3: str | None = None
+    channel: str | None = None
+    channel_group: str | None = None
+    department: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("The period ends before it starts.")
+        if self.reason_l3 is not None and self.reason_l2 is None:
+            raise ValueError("A third-level reason needs its second level.")
+        if self.reason_l2 is not None and self.reason_l1 is None:
+            raise ValueError("A second-level reason needs its first level.")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def with_period(self, start: date, end: date) -> "ContactFilter":
+        return ContactFilter(start, end, self.reason_l1, self.reason_l2, self.reason_l3,
+                             self.channel, self.channel_group, self.department)
+
+    def previous_period(self) -> "ContactFilter":
+        """The same number of days just before this period."""
+        return self.with_period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def same_period_last_year(self) -> "ContactFilter":
+        """The same calendar dates one year earlier (29 February becomes 28)."""
+        return self.with_period(_one_year_back(self.start), _one_year_back(self.end))
+
+    def params(self) -> dict[str, Any]:
+        """Bound parameters for ``_filtered_contacts.sql``."""
+        return {
+            "start": datetime.combine(self.start, time.min),
+            "end_exclusive": datetime.combine(self.end + timedelta(days=1), time.min),
+            "reason_l1": self.reason_l1,
+            "reason_l2": self.reason_l2,
+            "reason_l3": self.reason_l3,
+            "channel": self.channel,
+            "channel_group": self.channel_group,
+            "department": self.department,
+        }
+
+    def describe(self) -> str:
+        """A one-line summary for captions and exports."""
+        parts = [f"{self.start.isoformat()} to {self.end.isoformat()}"]
+        reason = reason_path(self.reason_l1, self.reason_l2, self.reason_l3)
+        if reason:
+            parts.append(f"reason {reason}")
+        if self.channel:
+            parts.append(f"channel {self.channel}")
+        if self.channel_group:
+            parts.append(f"channel group {self.channel_group}")
+        if self.department:
+            parts.append(f"department {self.department}")
+        return ", ".join(parts)
+
+
+def reason_path(l1: str | None, l2: str | None = None, l3: str | None = None) -> str:
+    """``"Delivery > Late > Carrier"``; empty levels are left out."""
+    return REASON_SEPARATOR.join(level for level in (l1, l2, l3) if level)
+
+
+def parse_reason_path(text: str) -> tuple[str | None, str | None, str | None]:
+    """``"Delivery > Late"`` -> ``("Delivery", "Late", None)``."""
+    levels = [part.strip() for part in text.split(">")] if text and text.strip() else []
+    levels = [level for level in levels if level]
+    if len(levels) > 3:
+        raise ValueError(f"A reason has at most three levels: {text!r}")
+    padded = levels + [None] * (3 - len(levels))
+    return padded[0], padded[1], padded[2]
+
+
+def _one_year_back(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)

@@ -1,0 +1,13 @@
+-- Included by other queries as {{ filtered_contacts }}: the contacts that pass the shared
+-- filters. Every filter is a bound parameter; a null parameter means "no filter".
+select c.*
+from contacts as c
+where c.started_at >= $start
+  and c.started_at < $end_exclusive
+  and ($reason_l1 is null or c.reason_l1 = $reason_l1)
+  and ($reason_l2 is null or c.reason_l2 = $reason_l2)
+  and ($reason_l3 is null or c.reason_l3 = $reason_l3)
+  and ($channel is null or c.channel = $channel)
+  and ($channel_group is null or c.channel in (
+        select channel from channels where channel_group = $channel_group))
+  and ($department is null or c.department = $department)

@@ -1,0 +1,148 @@
+"""The contact store: one DuckDB file, its schema version and forward migrations.
+
+The schema lives in ``analytics/migrations/NNN_name.sql``. ``open_store`` applies every
+migration newer than the file's recorded version, each in its own transaction, so a store
+made by an older version of the dashboard opens in a newer one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "contacts.duckdb"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or is not a contact store."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def resolve_db_path(cli_value: str | os.PathLike | None = None) -> Path:
+    """The store to use: ``--db`` beats ``CONTACTS_DB`` beats ``data/contacts.duckdb``."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env_value = os.environ.get("CONTACTS_DB")
+    if env_value:
+        return Path(env_value).expanduser().resolve()
+    return DEFAULT_DB_PATH
+
+
+def available_migrations() -> list[Migration]:
+    """Every migration file, in version order (``001_initial.sql`` is version 1)."""
+    migrations = []
+    for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+        version = int(path.name[:3])
+        migrations.append(Migration(version, path.stem[4:], path.read_text(encoding="utf-8")))
+    return migrations
+
+
+LATEST_SCHEMA_VERSION = max(m.version for m in available_migrations())
+
+
+def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The store's schema version; 0 for an empty file."""
+    cur = conn.cursor()
+    exists = cur.execute(
+        "select count(*) from information_schema.tables where table_name = 'schema_version'"
+    ).fetchall()[0][0]
+    if not exists:
+        return 0
+    return int(cur.execute("select coalesce(max(version), 0) from schema_version").fetchall()[0][0])
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every migration newer than the store's version; return the versions applied.
+
+    Raises
+    ------
+    StoreError
+        When the file was written by a newer version of the dashboard.
+    """
+    current = schema_version(conn)
+    if current > LATEST_SCHEMA_VERSION:
+        raise StoreError(
+            f"This store has schema version {current}, newer than this dashboard "
+            f"understands ({LATEST_SCHEMA_VERSION}). Update the dashboard."
+        )
+    cur = conn.cursor()
+    cur.execute(
+        "create table if not exists schema_version ("
+        " version integer primary key, name varchar not null, applied_at timestamp not null)"
+    )
+    applied = []
+    for migration in available_migrations():
+        if migration.version <= current:
+            continue
+        cur.execute("begin transaction")
+        try:
+            cur.execute(migration.sql)
+            cur.execute(
+                "insert into schema_version values ($version, $name, $applied_at)",
+                {"version": migration.version, "name": migration.name, "applied_at": datetime.now()},
+            )
+            cur.execute("commit")
+        except Exception:
+            cur.execute("rollback")
+            raise
+        applied.append(migration.version)
+    return applied
+
+
+def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, unless read-only, create and migrate) the contact store.
+
+    Raises
+    ------
+    StoreError
+        When the file is not a DuckDB database, is locked by another process, or was made
+        by a newer version.
+    """
+    db_path = resolve_db_path(path)
+    if read_only and not db_path.exists():
+        raise StoreError(f"No contact store at {db_path}.")
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise StoreError(
+                f"The contact store {db_path.name} is in use by another process "
+                "(probably the running dashboard). Stop it or import from the Data page."
+            ) from exc
+        raise StoreError(f"{db_path.name} is not a contact store (DuckDB file): {message}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{db_path.name} could not be opened as a contact store: {exc}") from exc
+    if not read_only:
+        try:
+            migrate(conn)
+        except Exception:
+            conn.close()
+            raise
+    return conn
+
+
+def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
+    """Mark the data as changed; call inside the writing transaction."""
+    cur.execute(
+        "update store_meta set data_version = data_version + 1, changed_at = $now",
+        {"now": datetime.now()},
+    )
+
+
+def data_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """A number that changes whenever data changes: the key for cached results."""
+    return int(conn.cursor().execute("select data_version from store_meta").fetchall()[0][0])
