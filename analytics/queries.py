@@ -24,6 +24,8 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 def sql_text(name: str) -> str:
     """The SQL of ``analytics/sql/<name>.sql`` with its includes expanded."""
     text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    if name.startswith("_"):
+        return text  # includes are leaves: they include nothing themselves
     return _INCLUDE.sub(lambda m: sql_text("_" + m.group(1)), text)
 
 

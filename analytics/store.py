@@ -146,3 +146,26 @@ def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
 def data_version(conn: duckdb.DuckDBPyConnection) -> int:
     """A number that changes whenever data changes: the key for cached results."""
     return int(conn.cursor().execute("select data_version from store_meta").fetchall()[0][0])
+
+
+class write_transaction:
+    """``with write_transaction(conn) as cur:`` — one all-or-nothing write on its own
+    cursor; the data version is bumped on commit so cached views refresh."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._cur = conn.cursor()
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        self._cur.execute("begin transaction")
+        return self._cur
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        try:
+            if exc_type is None:
+                bump_data_version(self._cur)
+                self._cur.execute("commit")
+            else:
+                self._cur.execute("rollback")
+        finally:
+            self._cur.close()
+        return False

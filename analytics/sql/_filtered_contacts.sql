@@ -1,4 +1,4 @@
--- Included by other queries as {{ filtered_contacts }}: the contacts that pass the shared
+-- Included by other queries with the filtered_contacts include tag: the contacts that pass the shared
 -- filters. Every filter is a bound parameter; a null parameter means "no filter".
 select c.*
 from contacts as c

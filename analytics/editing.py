@@ -1,0 +1,101 @@
+"""Edits made on the Data page: channel groups and costs, reason owners and value
+classes, events. Each edit is validated first and written in one transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.channels import CHANNEL_GROUPS
+from analytics.filters import parse_reason_path
+from analytics.store import write_transaction
+
+VALUE_CLASSES = ("valuable", "avoidable", "automatable", "no_value")
+EVENT_KINDS = ("campaign", "holiday", "outage", "other")
+
+
+def update_channels(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int:
+    """Save channel groups and costs per contact (columns ``channel``, ``channel_group``,
+    ``cost_per_contact``); return the number of channels saved.
+
+    Raises
+    ------
+    ValueError
+        For an unknown channel group or a negative cost; nothing is saved then.
+    """
+    for row in edited.itertuples(index=False):
+        if row.channel_group not in CHANNEL_GROUPS:
+            raise ValueError(f"Channel {row.channel!r}: group must be one of {', '.join(CHANNEL_GROUPS)}.")
+        if not pd.isna(row.cost_per_contact) and float(row.cost_per_contact) < 0:
+            raise ValueError(f"Channel {row.channel!r}: a cost per contact cannot be negative.")
+    with write_transaction(conn) as cur:
+        for row in edited.itertuples(index=False):
+            cur.execute(
+                "update channels set channel_group = $group, cost_per_contact = $cost where channel = $channel",
+                {"group": row.channel_group, "channel": row.channel,
+                 "cost": None if pd.isna(row.cost_per_contact) else float(row.cost_per_contact)},
+            )
+    return len(edited)
+
+
+def update_reasons(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int:
+    """Save the owning department and value class of reasons (columns ``reason_l1``,
+    ``reason_l2``, ``reason_l3``, ``department``, ``value_class``).
+
+    Raises
+    ------
+    ValueError
+        For an unknown value class; nothing is saved then.
+    """
+    for row in edited.itertuples(index=False):
+        if not _blank(row.value_class) and row.value_class not in VALUE_CLASSES:
+            raise ValueError(f"Value class must be one of {', '.join(VALUE_CLASSES)}, not {row.value_class!r}.")
+    with write_transaction(conn) as cur:
+        for row in edited.itertuples(index=False):
+            cur.execute(
+                "update reasons set department = $department, value_class = $value_class"
+                " where reason_l1 = $l1 and reason_l2 = $l2 and reason_l3 = $l3",
+                {"department": None if _blank(row.department) else str(row.department).strip(),
+                 "value_class": None if _blank(row.value_class) else row.value_class,
+                 "l1": row.reason_l1, "l2": row.reason_l2, "l3": row.reason_l3},
+            )
+    return len(edited)
+
+
+def add_event(
+    conn: duckdb.DuckDBPyConnection, *, name: str, kind: str, starts_on: date, ends_on: date,
+    foreseen: bool, reason: str | None = None, channel: str | None = None, note: str | None = None,
+) -> int:
+    """Record a dated event (campaign, holiday, outage, other); return its id.
+
+    Raises
+    ------
+    ValueError
+        For an empty name, an unknown kind or an end before the start.
+    """
+    if not name or not name.strip():
+        raise ValueError("An event needs a name.")
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"Event kind must be one of {', '.join(EVENT_KINDS)}.")
+    if ends_on < starts_on:
+        raise ValueError("An event cannot end before it starts.")
+    l1, l2, l3 = parse_reason_path(reason) if reason else (None, None, None)
+    with write_transaction(conn) as cur:
+        return cur.execute(
+            "insert into events (name, kind, starts_on, ends_on, foreseen, reason_l1, reason_l2, reason_l3, channel, note)"
+            " values ($name, $kind, $starts_on, $ends_on, $foreseen, $l1, $l2, $l3, $channel, $note) returning event_id",
+            {"name": name.strip(), "kind": kind, "starts_on": starts_on, "ends_on": ends_on,
+             "foreseen": bool(foreseen), "l1": l1, "l2": l2, "l3": l3,
+             "channel": channel or None, "note": note or None},
+        ).fetchall()[0][0]
+
+
+def delete_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> None:
+    with write_transaction(conn) as cur:
+        cur.execute("delete from events where event_id = $id", {"id": int(event_id)})
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == ""

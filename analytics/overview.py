@@ -1,0 +1,137 @@
+"""The Overview page's numbers: the period against the previous period and last year,
+the channel-group split, the top reasons and the store's freshness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import ContactFilter
+from analytics.queries import run_query
+
+
+@dataclass(frozen=True)
+class PeriodKpis:
+    """Headline numbers of one period; rates are None when no contact recorded them."""
+
+    contacts: int
+    customers: int
+    handle_seconds_avg: float | None
+    fcr_rate: float | None
+    csat_pct: float | None
+
+
+@dataclass(frozen=True)
+class StoreFreshness:
+    contacts: int
+    first_contact_at: datetime | None
+    last_contact_at: datetime | None
+    last_import_at: datetime | None
+    data_changed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    current: PeriodKpis
+    previous: PeriodKpis
+    last_year: PeriodKpis
+    by_channel_group: pd.DataFrame  # channel_group, channel, contacts
+    top_reasons: pd.DataFrame       # reason, contacts, share, previous_contacts, change_pct
+    daily: pd.DataFrame             # day, contacts
+
+
+def period_kpis(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> PeriodKpis:
+    row = run_query(conn, "contact_kpis", contact_filter.params()).iloc[0]
+    return PeriodKpis(
+        contacts=int(row["contacts"]),
+        customers=int(row["customers"]),
+        handle_seconds_avg=_optional_float(row["handle_seconds_avg"]),
+        fcr_rate=_optional_float(row["fcr_rate"]),
+        csat_pct=_optional_float(row["csat_pct"]),
+    )
+
+
+def relative_change(current: float, reference: float) -> float | None:
+    """(current − reference) / reference; None when there is no reference to compare with."""
+    if reference is None or reference == 0 or pd.isna(reference):
+        return None
+    return (current - reference) / reference
+
+
+def contacts_by_reason(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, level: int = 1) -> pd.DataFrame:
+    """Contacts per reason at ``level`` (1–3), most first."""
+    if level not in (1, 2, 3):
+        raise ValueError("The reason level must be 1, 2 or 3.")
+    return run_query(conn, "contacts_by_reason", {**contact_filter.params(), "level": level})
+
+
+def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, level: int = 1, n: int = 10) -> pd.DataFrame:
+    """The ``n`` biggest reasons with their share and change against the previous period.
+
+    ``share`` sums to 1 over all reasons (not only the top ``n``)."""
+    current = contacts_by_reason(conn, contact_filter, level)
+    previous = contacts_by_reason(conn, contact_filter.previous_period(), level)
+    total = current["contacts"].sum()
+    merged = current.merge(
+        previous.rename(columns={"contacts": "previous_contacts"}), on="reason", how="left"
+    )
+    merged["previous_contacts"] = merged["previous_contacts"].fillna(0).astype("int64")
+    merged["share"] = merged["contacts"] / total if total else 0.0
+    merged["change_pct"] = [
+        relative_change(cur, prev) for cur, prev in zip(merged["contacts"], merged["previous_contacts"])
+    ]
+    return merged.head(n)[["reason", "contacts", "share", "previous_contacts", "change_pct"]]
+
+
+def daily_contacts(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> pd.DataFrame:
+    """Contacts per day in the period, days without contacts included as 0."""
+    return run_query(conn, "daily_contacts", contact_filter.params())
+
+
+def store_freshness(conn: duckdb.DuckDBPyConnection) -> StoreFreshness:
+    row = run_query(conn, "store_freshness").iloc[0]
+    return StoreFreshness(
+        contacts=int(row["contacts"]),
+        first_contact_at=_optional_timestamp(row["first_contact_at"]),
+        last_contact_at=_optional_timestamp(row["last_contact_at"]),
+        last_import_at=_optional_timestamp(row["last_import_at"]),
+        data_changed_at=_optional_timestamp(row["data_changed_at"]),
+    )
+
+
+def overview(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> Overview:
+    """Everything the Overview page shows for one filter."""
+    return Overview(
+        current=period_kpis(conn, contact_filter),
+        previous=period_kpis(conn, contact_filter.previous_period()),
+        last_year=period_kpis(conn, contact_filter.same_period_last_year()),
+        by_channel_group=run_query(conn, "contacts_by_channel_group", contact_filter.params()),
+        top_reasons=top_reasons(conn, contact_filter),
+        daily=daily_contacts(conn, contact_filter),
+    )
+
+
+def filter_options(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every value the shared filters offer (kind, l1, l2, l3, label)."""
+    return run_query(conn, "filter_options")
+
+
+def default_period(freshness: StoreFreshness, days: int = 28) -> tuple[date, date]:
+    """The last ``days`` full days that have data (ending on the last contact's day)."""
+    if freshness.last_contact_at is None:
+        today = date.today()
+        return today, today
+    end = freshness.last_contact_at.date()
+    start = max(end - pd.Timedelta(days=days - 1), freshness.first_contact_at.date())
+    return start, end
+
+
+def _optional_float(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _optional_timestamp(value) -> datetime | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).to_pydatetime()

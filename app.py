@@ -1,0 +1,28 @@
+"""The frame: page config, the shared sidebar filters, navigation. Nothing else."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from analytics.store import StoreError
+from ui import cache, filters
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/call_end:", layout="wide")
+
+navigation = st.navigation([
+    st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:", url_path="data"),
+])
+
+try:
+    version = cache.current_data_version()
+except StoreError as exc:
+    st.error(str(exc))
+    st.stop()
+
+freshness = cache.store_freshness(version)
+if freshness.contacts:
+    filters.remember_active_filter(filters.shared_filters(cache.filter_options(version), freshness))
+else:
+    filters.remember_active_filter(None)
+
+navigation.run()

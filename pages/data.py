@@ -1,0 +1,85 @@
+"""Data: import exports, see what came in, and keep the reference data right (reason
+tree owners and value classes, channel groups and costs, drivers, events)."""
+
+import streamlit as st
+
+from analytics import charts, editing
+from analytics.i18n import t
+from ui import cache, import_panel
+
+st.title(t("data.title"))
+version = cache.current_data_version()
+
+SECTIONS = ["import", "history", "reasons", "channels", "drivers", "events"]
+section = st.segmented_control(t("data.section"), SECTIONS, default="import", key="data_section",
+                               format_func=lambda s: t(f"data.tab_{s}"), bind="query-params",
+                               label_visibility="collapsed") or "import"
+
+if section == "import":
+    import_panel.show()
+
+elif section == "history":
+    st.dataframe(cache.store_table(version, "import_history"), hide_index=True)
+
+elif section == "reasons":
+    st.caption(t("data.reasons_help"))
+    tree = cache.store_table(version, "reason_tree")
+    edited = st.data_editor(
+        tree, hide_index=True, key="data_reasons_editor", disabled=["reason_l1", "reason_l2", "reason_l3", "contacts_90d"],
+        column_config={"value_class": st.column_config.SelectboxColumn(options=list(editing.VALUE_CLASSES))},
+    )
+    if st.button(t("data.save"), key="data_reasons_save"):
+        try:
+            editing.update_reasons(cache.connection(), edited)
+            cache.clear_results()
+            st.success(t("data.saved"))
+        except ValueError as exc:
+            st.error(str(exc))
+
+elif section == "channels":
+    st.caption(t("data.channels_help"))
+    table = cache.store_table(version, "channel_table")
+    edited = st.data_editor(
+        table, hide_index=True, key="data_channels_editor", disabled=["channel", "contacts"],
+        column_config={
+            "channel_group": st.column_config.SelectboxColumn(options=["voice", "chat", "written", "personal", "other"]),
+            "cost_per_contact": st.column_config.NumberColumn(min_value=0.0, format="€ %.2f"),
+        },
+    )
+    if st.button(t("data.save"), key="data_channels_save"):
+        try:
+            editing.update_channels(cache.connection(), edited)
+            cache.clear_results()
+            st.success(t("data.saved"))
+        except ValueError as exc:
+            st.error(str(exc))
+
+elif section == "drivers":
+    summary = cache.store_table(version, "driver_summary")
+    if summary.empty:
+        st.info(t("data.no_drivers"))
+    else:
+        st.dataframe(summary, hide_index=True)
+        driver = st.selectbox(t("data.driver"), sorted(summary["driver"].unique()), key="data_driver")
+        daily = cache.driver_daily(version, driver).rename(columns={"value": "contacts"})
+        st.plotly_chart(charts.daily_contacts_chart(daily, contacts_label=driver), key="data_driver_chart")
+
+elif section == "events":
+    st.dataframe(cache.store_table(version, "event_list"), hide_index=True)
+    with st.form("data_event_form", clear_on_submit=True):
+        st.markdown(f"**{t('data.add_event')}**")
+        name = st.text_input(t("data.event_name"))
+        cols = st.columns(4)
+        kind = cols[0].selectbox(t("data.event_kind"), editing.EVENT_KINDS)
+        starts_on = cols[1].date_input(t("data.event_start"), format="DD-MM-YYYY")
+        ends_on = cols[2].date_input(t("data.event_end"), format="DD-MM-YYYY")
+        foreseen = cols[3].toggle(t("data.event_foreseen"), value=True)
+        reason = st.text_input(t("data.event_reason"), placeholder="Delivery > Late")
+        if st.form_submit_button(t("data.save")):
+            try:
+                editing.add_event(cache.connection(), name=name, kind=kind, starts_on=starts_on,
+                                  ends_on=ends_on, foreseen=foreseen, reason=reason or None)
+                cache.clear_results()
+                st.success(t("data.saved"))
+            except ValueError as exc:
+                st.error(str(exc))

@@ -1,0 +1,64 @@
+"""Overview: contacts in the period against the previous period and last year, by channel
+group, top reasons, and how fresh the data is."""
+
+import streamlit as st
+
+from analytics import charts
+from analytics.i18n import t
+from analytics.overview import relative_change
+from ui import cache, filters, format, welcome
+
+st.title(t("overview.title"))
+
+contact_filter = filters.active_filter()
+version = cache.current_data_version()
+freshness = cache.store_freshness(version)
+
+if not freshness.contacts:
+    welcome.show()
+    st.stop()
+if contact_filter is None:
+    st.stop()
+
+st.caption(contact_filter.describe())
+data = cache.overview(version, contact_filter)
+now, prev, last_year = data.current, data.previous, data.last_year
+
+kpi = st.columns(6)
+kpi[0].metric(t("overview.contacts"), format.count(now.contacts),
+              delta=format.percent(relative_change(now.contacts, prev.contacts), signed=True),
+              delta_color="inverse", help=t("overview.vs_previous", days=contact_filter.days))
+kpi[1].metric(t("overview.vs_last_year"), format.count(last_year.contacts),
+              delta=format.percent(relative_change(now.contacts, last_year.contacts), signed=True),
+              delta_color="inverse")
+kpi[2].metric(t("overview.customers"), format.count(now.customers) if now.customers else t("overview.not_recorded"))
+kpi[3].metric(t("overview.handle_time"), format.seconds_as_minutes(now.handle_seconds_avg))
+kpi[4].metric(t("overview.fcr"), format.percent(now.fcr_rate))
+kpi[5].metric(t("overview.csat"), format.percent(now.csat_pct))
+
+if not now.contacts:
+    st.info(t("overview.no_contacts"))
+else:
+    st.subheader(t("overview.per_day"))
+    st.plotly_chart(charts.daily_contacts_chart(data.daily, contacts_label=t("overview.contacts")), key="overview_daily")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("overview.by_channel_group"))
+        st.plotly_chart(charts.channel_group_chart(data.by_channel_group, contacts_label=t("overview.contacts")),
+                        key="overview_channel_groups")
+    with right:
+        st.subheader(t("overview.top_reasons"))
+        st.dataframe(
+            data.top_reasons, hide_index=True,
+            column_config={
+                "reason": st.column_config.TextColumn(t("column.reason")),
+                "contacts": st.column_config.NumberColumn(t("column.contacts"), format="localized"),
+                "share": st.column_config.ProgressColumn(t("column.share"), format="percent", min_value=0, max_value=1),
+                "previous_contacts": st.column_config.NumberColumn(t("column.previous"), format="localized"),
+                "change_pct": st.column_config.NumberColumn(t("column.change"), format="percent"),
+            },
+        )
+
+st.caption(t("overview.freshness", contacts=format.count(freshness.contacts),
+             first=format.day(freshness.first_contact_at), last=format.moment(freshness.last_contact_at),
+             last_import=format.moment(freshness.last_import_at) if freshness.last_import_at else t("overview.never")))

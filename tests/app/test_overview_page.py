@@ -1,0 +1,59 @@
+"""The Overview page in AppTest: on the demo store, on SF311, and on an empty store."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import duckdb
+
+from analytics.store import open_store
+
+
+def _count_in_last_28_days(store) -> int:
+    conn = duckdb.connect(str(store))
+    try:
+        return conn.execute(
+            "select count(*) from contacts where started_at >= "
+            "(select cast(max(started_at) as date) from contacts) - interval 27 day"
+        ).fetchall()[0][0]
+    finally:
+        conn.close()
+
+
+def _metric(at, label):
+    return next(m for m in at.metric if m.label == label)
+
+
+def test_overview_on_demo_shows_the_period_count(app_on, demo_store):
+    at = app_on(demo_store)
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    expected = _count_in_last_28_days(demo_store)
+    assert _metric(at, "Contacts").value == f"{expected:,}"
+    assert len(at.get("plotly_chart")) >= 2
+
+
+def test_overview_follows_the_reason_filter(app_on, demo_store):
+    at = app_on(demo_store)
+    total = int(_metric(at, "Contacts").value.replace(",", ""))
+    reason = at.sidebar.selectbox(key="filter_reason")
+    first_level = next(o for o in reason.options if ">" not in o)
+    reason.set_value(first_level).run()
+    assert not at.exception
+    filtered = int(_metric(at, "Contacts").value.replace(",", ""))
+    assert 0 < filtered < total
+
+
+def test_overview_on_sf311(app_on, sf311_store):
+    at = app_on(sf311_store)
+    assert not at.exception
+    assert _metric(at, "Contacts").value != "0" or at.info
+
+
+def test_empty_store_shows_the_welcome(app_on, tmp_path):
+    empty = tmp_path / "empty.duckdb"
+    open_store(empty).close()
+    at = app_on(empty)
+    assert not at.exception
+    assert any("Welcome" in s.value for s in at.subheader)
+    assert any(b.label.startswith("Load the demo") for b in at.button)

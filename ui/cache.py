@@ -1,0 +1,70 @@
+"""All Streamlit caching in one place.
+
+One DuckDB connection per process (``st.cache_resource``); every query runs on its own
+cursor, because Streamlit sessions are threads. Query results are cached with bounds and
+keyed by the store's data version, so an import anywhere in the app shows up on the next
+rerun without a restart.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+
+from analytics import catalog
+from analytics import overview as overview_logic
+from analytics.filters import ContactFilter
+from analytics.store import data_version, open_store, resolve_db_path
+
+RESULT_TTL_SECONDS = 3600
+RESULT_MAX_ENTRIES = 256
+STORE_TABLES = ("import_history", "reason_tree", "channel_table", "driver_summary", "event_list")
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process's one read-write connection to the contact store."""
+    return _connection_to(str(resolve_db_path()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _connection_to(path: str) -> duckdb.DuckDBPyConnection:
+    return open_store(path)
+
+
+def current_data_version() -> int:
+    """Read on every rerun (one tiny query): the key that retires stale cached results."""
+    return data_version(connection())
+
+
+def clear_results() -> None:
+    """Forget cached query results (after a write in this process)."""
+    st.cache_data.clear()
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def store_freshness(version: int) -> overview_logic.StoreFreshness:
+    return overview_logic.store_freshness(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def filter_options(version: int):
+    return overview_logic.filter_options(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def overview(version: int, contact_filter: ContactFilter) -> overview_logic.Overview:
+    return overview_logic.overview(connection(), contact_filter)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def store_table(version: int, name: str):
+    """One of the Data page's tables by name (import_history, reason_tree, channel_table,
+    driver_summary, event_list)."""
+    if name not in STORE_TABLES:
+        raise ValueError(f"Unknown store table {name!r}.")
+    return getattr(catalog, name)(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def driver_daily(version: int, driver: str):
+    return catalog.driver_daily(connection(), driver)
