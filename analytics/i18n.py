@@ -21,7 +21,6 @@ TEXT: dict[str, dict[str, str]] = {
         "filters.reason_all": "All reasons",
         "filters.channel": "Channel",
         "filters.channel_all": "All channels",
-        "filters.channel_group_option": "All {group} channels",
         "filters.department": "Department",
         "filters.department_all": "All departments",
         "filters.period_incomplete": "Pick an end date to complete the period.",

@@ -10,10 +10,10 @@ from ui import cache, import_panel
 st.title(t("data.title"))
 version = cache.current_data_version()
 
-SECTIONS = ["import", "history", "reasons", "channels", "drivers", "events"]
-section = st.segmented_control(t("data.section"), SECTIONS, default="import", key="data_section",
-                               format_func=lambda s: t(f"data.tab_{s}"), bind="query-params",
-                               label_visibility="collapsed") or "import"
+# The option strings go into the URL as they are, so they are fixed English words.
+SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events"]
+section = (st.segmented_control(t("data.section"), SECTIONS, default="Import", key="data_section",
+                                bind="query-params", label_visibility="collapsed") or "Import").lower()
 
 if section == "import":
     import_panel.show()
@@ -65,7 +65,6 @@ elif section == "drivers":
         st.plotly_chart(charts.daily_contacts_chart(daily, contacts_label=driver), key="data_driver_chart")
 
 elif section == "events":
-    st.dataframe(cache.store_table(version, "event_list"), hide_index=True)
     with st.form("data_event_form", clear_on_submit=True):
         st.markdown(f"**{t('data.add_event')}**")
         name = st.text_input(t("data.event_name"))
@@ -83,3 +82,4 @@ elif section == "events":
                 st.success(t("data.saved"))
             except ValueError as exc:
                 st.error(str(exc))
+    st.dataframe(cache.store_table(cache.current_data_version(), "event_list"), hide_index=True)

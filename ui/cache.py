@@ -8,11 +8,14 @@ rerun without a restart.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import duckdb
 import streamlit as st
 
 from analytics import catalog
 from analytics import overview as overview_logic
+from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
 from analytics.store import data_version, open_store, resolve_db_path
 
@@ -68,3 +71,10 @@ def store_table(version: int, name: str):
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
 def driver_daily(version: int, driver: str):
     return catalog.driver_daily(connection(), driver)
+
+
+def load_demo() -> int:
+    """Fill the (empty) store with the default demo; return the number of contacts."""
+    contacts = fill_open_store(connection(), resolve_db_path(), DemoSettings(end=date.today() - timedelta(days=1)))
+    clear_results()
+    return contacts

@@ -14,6 +14,7 @@ PERIOD_KEY = "filter_period"
 REASON_KEY = "filter_reason"
 CHANNEL_KEY = "filter_channel"
 DEPARTMENT_KEY = "filter_department"
+GROUP_SUFFIX = " (group)"
 
 
 def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactFilter | None:
@@ -34,8 +35,7 @@ def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactF
         )
         channel_choice = st.selectbox(
             t("filters.channel"), _channel_choices(options), index=None,
-            format_func=_channel_label, placeholder=t("filters.channel_all"),
-            key=CHANNEL_KEY, bind="query-params",
+            placeholder=t("filters.channel_all"), key=CHANNEL_KEY, bind="query-params",
         )
         department = st.selectbox(
             t("filters.department"), options.loc[options["kind"] == "department", "label"].tolist(),
@@ -46,27 +46,23 @@ def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactF
         st.sidebar.info(t("filters.period_incomplete"))
         return None
     reason_levels = _reason_levels(reasons, reason_label)
-    kind, _, value = (channel_choice or "").partition(":")
+    group = channel_choice[: -len(GROUP_SUFFIX)] if channel_choice and channel_choice.endswith(GROUP_SUFFIX) else None
+    channel = channel_choice if channel_choice and group is None else None
     return ContactFilter(
         start=period[0], end=period[1],
         reason_l1=reason_levels[0], reason_l2=reason_levels[1], reason_l3=reason_levels[2],
-        channel=value if kind == "channel" else None,
-        channel_group=value if kind == "group" else None,
+        channel=channel,
+        channel_group=group,
         department=department,
     )
 
 
 def _channel_choices(options: pd.DataFrame) -> list[str]:
+    """Groups first ("voice (group)"), then channels. Bound widgets put the shown option
+    in the URL, so the option strings themselves are the stable, readable values."""
     groups = options.loc[options["kind"] == "channel_group", "label"]
     channels = options.loc[options["kind"] == "channel", "label"]
-    return [f"group:{g}" for g in groups] + [f"channel:{c}" for c in channels]
-
-
-def _channel_label(choice: str) -> str:
-    kind, _, value = choice.partition(":")
-    if kind == "group":
-        return t("filters.channel_group_option", group=t(f"group.{value}"))
-    return value
+    return [f"{g}{GROUP_SUFFIX}" for g in groups] + list(channels)
 
 
 def _reason_levels(reasons: pd.DataFrame, label: str | None) -> tuple[str | None, str | None, str | None]:

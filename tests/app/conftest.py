@@ -33,10 +33,13 @@ def app_on(monkeypatch):
     """``app_on(store_path)`` -> an AppTest of the whole app on that store, already run."""
     opened = []
 
-    def start(store, page: str | None = None, timeout: float = 60) -> AppTest:
+    def start(store, page: str | None = None, query: dict | None = None, timeout: float = 60) -> AppTest:
+        """``query`` sets URL parameters before the first run, as a shared link does (AppTest
+        does not carry a changed widget through a rerun of an app with st.navigation)."""
         _clear_streamlit_caches()
         monkeypatch.setenv("CONTACTS_DB", str(store))
         at = AppTest.from_file(APP, default_timeout=timeout)
+        at.query_params.update(query or {})
         if page:
             at.switch_page(page)
         at.run()

@@ -33,15 +33,20 @@ def test_overview_on_demo_shows_the_period_count(app_on, demo_store):
     assert len(at.get("plotly_chart")) >= 2
 
 
-def test_overview_follows_the_reason_filter(app_on, demo_store):
-    at = app_on(demo_store)
-    total = int(_metric(at, "Contacts").value.replace(",", ""))
-    reason = at.sidebar.selectbox(key="filter_reason")
-    first_level = next(o for o in reason.options if ">" not in o)
-    reason.set_value(first_level).run()
+def test_overview_follows_filters_from_the_url(app_on, demo_store):
+    total = int(_metric(app_on(demo_store), "Contacts").value.replace(",", ""))
+    at = app_on(demo_store, query={"filter_reason": "Delivery", "filter_channel": "voice (group)"})
     assert not at.exception
+    assert at.sidebar.selectbox(key="filter_reason").value == "Delivery"
     filtered = int(_metric(at, "Contacts").value.replace(",", ""))
     assert 0 < filtered < total
+    conn = duckdb.connect(str(demo_store))
+    expected = conn.execute(
+        "select count(*) from contacts join channels using (channel) where reason_l1 = 'Delivery'"
+        " and channel_group = 'voice' and started_at >= (select cast(max(started_at) as date) from contacts) - interval 27 day"
+    ).fetchall()[0][0]
+    conn.close()
+    assert filtered == expected
 
 
 def test_overview_on_sf311(app_on, sf311_store):

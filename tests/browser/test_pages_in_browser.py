@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -46,7 +47,7 @@ def test_overview_in_browser(page, demo_server):
 
 
 def test_data_page_in_browser(page, demo_server):
-    for section in ["import", "history", "reasons", "channels", "drivers", "events"]:
+    for section in ["Import", "History", "Reasons", "Channels", "Drivers", "Events"]:
         elapsed = _open(page, f"{demo_server.url}/data?data_section={section}")
         TIMINGS[f"data-{section}"] = elapsed
         _no_exception(page)
@@ -57,7 +58,7 @@ def test_data_page_in_browser(page, demo_server):
 def test_shared_link_reproduces_the_filter(page, demo_server):
     _open(page, f"{demo_server.url}/overview")
     total = page.locator('[data-testid="stMetricValue"]').first.inner_text()
-    _open(page, f"{demo_server.url}/overview?filter_channel=group:voice")
+    _open(page, f"{demo_server.url}/overview?filter_channel={quote("voice (group)")}")
     _no_exception(page)
     voice = page.locator('[data-testid="stMetricValue"]').first.inner_text()
     assert int(voice.replace(",", "")) < int(total.replace(",", ""))

@@ -1,0 +1,92 @@
+"""Settings of the seasonal baseline and the error raised for too little history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Trend = Literal["linear", "flat", "none"]
+Family = Literal["negative_binomial", "quasi_poisson"]
+
+
+class InsufficientHistory(ValueError):
+    """The series is too short for any baseline (fewer than ``min_days_any`` usable days)."""
+
+
+@dataclass(frozen=True)
+class BaselineConfig:
+    """How a baseline is fitted. The defaults are the design the backtests chose
+    (see :mod:`analytics.baseline.model`).
+
+    Parameters
+    ----------
+    country
+        ISO code of the country whose public holidays are regressors (``holidays`` package).
+    yearly_terms
+        Order ``K`` of the yearly Fourier series (``K`` sine and ``K`` cosine terms).
+    min_days_any
+        Fewer usable days than this raises :class:`InsufficientHistory`.
+    min_days_yearly
+        Fewer days than this: no yearly season (and no trend) is modelled.
+    history_days
+        Fit on the last ``history_days`` days only; ``None`` uses all history.
+    trend
+        ``"linear"``: a log-linear trend extrapolated as fitted; ``"flat"``: fitted in
+        sample, held at its last value beyond the fit period; ``"none"``: no trend term.
+    holiday_neighbours
+        Add dummies for the working day before and after a public holiday.
+    christmas_period
+        Add a dummy for 24 and 27-31 December (the days between the holidays).
+    level_days
+        Length of the recent window whose actual/fitted ratio corrects the level of
+        forecasts (weighted per forecast week by an in-sample regression); 0 turns the
+        correction off.
+    level_weeks
+        Forecast weeks for which the level correction and the level error are estimated
+        separately; later weeks use the last estimate.
+    family
+        ``"negative_binomial"`` (NB2, variance ``mu + alpha mu^2``) or ``"quasi_poisson"``
+        (variance ``phi mu``).
+    low_volume_mean
+        Below this mean count per day the yearly season is cut to ``low_volume_terms`` terms.
+    low_volume_terms
+        Fourier order used for low-volume series.
+    n_draws
+        Simulated paths behind every interval.
+    seed
+        Seed of those simulations, so the same fit always gives the same intervals.
+    """
+
+    country: str = "NL"
+    yearly_terms: int = 4
+    min_days_any: int = 56
+    min_days_yearly: int = 365
+    history_days: int | None = None
+    trend: Trend = "linear"
+    holiday_neighbours: bool = False
+    christmas_period: bool = False
+    level_days: int = 28
+    level_weeks: int = 13
+    family: Family = "negative_binomial"
+    low_volume_mean: float = 10.0
+    low_volume_terms: int = 2
+    n_draws: int = 2000
+    seed: int = 20240101
+
+    def __post_init__(self) -> None:
+        if self.yearly_terms < 0:
+            raise ValueError("yearly_terms must be zero or more.")
+        if self.min_days_any < 14:
+            raise ValueError("min_days_any must be at least 14 days (two of each weekday).")
+        if self.history_days is not None and self.history_days < self.min_days_any:
+            raise ValueError("history_days must be at least min_days_any.")
+        if self.trend not in ("linear", "flat", "none"):
+            raise ValueError(f"Unknown trend {self.trend!r}; use 'linear', 'flat' or 'none'.")
+        if self.family not in ("negative_binomial", "quasi_poisson"):
+            raise ValueError(f"Unknown family {self.family!r}; use 'negative_binomial' or 'quasi_poisson'.")
+        if self.level_days < 0:
+            raise ValueError("level_days must be zero or more.")
+        if self.level_weeks < 1:
+            raise ValueError("level_weeks must be at least 1.")
+        if self.n_draws < 100:
+            raise ValueError("n_draws must be at least 100 for stable intervals.")

@@ -1,0 +1,227 @@
+"""Build a demo contact store: draw the volumes, write them month by month into a new
+store file, then put that file in place of the old one in a single rename.
+
+Everything is drawn from ``numpy`` generators seeded by ``(seed, stream, month)``, so a
+store is the same for the same seed, days, contacts per day and end date.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from analytics.demo.contacts import contact_batch, last_week
+from analytics.demo.tables import (
+    CONTACTS_INSERT,
+    channels_table,
+    contacts_table,
+    drivers_table,
+    events_table,
+    reasons_table,
+)
+from analytics.demo.truth import demo_truth, truth_path_for, write_truth
+from analytics.demo.volumes import DemoVolumes, demo_volumes
+from analytics.store import bump_data_version, open_store
+
+MIN_DAYS = 60
+MAX_CONTACTS_PER_DAY = 1_000_000
+
+
+@dataclass(frozen=True)
+class DemoSettings:
+    """What a demo store is built from; the same settings give the same store."""
+
+    end: date
+    days: int = 1095
+    contacts_per_day: float = 1500.0
+    seed: int = 7
+
+    @property
+    def first_day(self) -> date:
+        return self.end - timedelta(days=self.days - 1)
+
+    def check(self) -> None:
+        """Check the settings make a sensible store.
+
+        Raises
+        ------
+        ValueError
+            When the period is shorter than ``MIN_DAYS`` or the volume is not positive
+            or absurdly large.
+        """
+        if self.days < MIN_DAYS:
+            raise ValueError(f"The demo needs at least {MIN_DAYS} days (got {self.days}).")
+        if not 0 < self.contacts_per_day <= MAX_CONTACTS_PER_DAY:
+            raise ValueError(f"Contacts per day must be between 1 and {MAX_CONTACTS_PER_DAY:,}.")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What a build produced."""
+
+    db_path: Path
+    truth_path: Path
+    contacts: int
+    days: int
+    first_day: date
+    last_day: date
+    seconds: float
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "contacts": self.contacts, "days": self.days, "first_day": self.first_day.isoformat(),
+            "last_day": self.last_day.isoformat(), "seconds": round(self.seconds, 1),
+            "db": str(self.db_path), "truth": str(self.truth_path),
+        }
+
+
+def month_starts(days: list[date]) -> list[int]:
+    """Positions where a new calendar month begins, plus the end: batch boundaries."""
+    starts = [i for i, d in enumerate(days) if i == 0 or d.day == 1]
+    return starts + [len(days)]
+
+
+def stored_rows(db_path: Path) -> int:
+    """Contacts, drivers and events already in the file; 0 when there is no file.
+
+    Raises
+    ------
+    StoreError
+        When the file cannot be opened (in use, not DuckDB).
+    ValueError
+        When the file is a DuckDB database but not a contact store.
+    """
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return 0
+    conn = open_store(db_path, read_only=True)
+    try:
+        cur = conn.cursor()
+        return int(cur.execute(
+            "select (select count(*) from contacts) + (select count(*) from drivers) + (select count(*) from events)"
+        ).fetchall()[0][0])
+    except duckdb.CatalogException as exc:
+        raise ValueError(
+            f"{db_path.name} is a DuckDB file but not a contact store; pass --force to replace it."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: int) -> int:
+    """Fill a fresh store in one transaction; return the number of contacts."""
+    cur = conn.cursor()
+    started = datetime.now()
+    cur.execute("begin transaction")
+    try:
+        import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
+        for name, table, insert in (
+            ("demo_channels", channels_table(), "insert into channels select * from demo_channels"),
+            ("demo_reasons", reasons_table(volumes.reasons), "insert into reasons select * from demo_reasons"),
+            ("demo_drivers", drivers_table(volumes, import_id), "insert into drivers select * from demo_drivers"),
+            ("demo_events", events_table(volumes.events),
+             "insert into events (name, kind, starts_on, ends_on, foreseen, reason_l1, reason_l2, note)"
+             " select * from demo_events"),
+        ):
+            cur.register(name, table)
+            cur.execute(insert)
+            cur.unregister(name)
+        contacts = 0
+        recent = None
+        boundaries = month_starts(volumes.days)
+        for month, (first, stop) in enumerate(zip(boundaries[:-1], boundaries[1:])):
+            rng = np.random.default_rng([seed, 2, month])
+            batch = contact_batch(volumes, first, stop, contacts + 1, recent, rng)
+            cur.register("demo_contacts", contacts_table(batch, volumes.reasons))
+            cur.execute(CONTACTS_INSERT, {"import_id": import_id})
+            cur.unregister("demo_contacts")
+            contacts += len(batch)
+            recent = last_week(batch)
+        cur.execute(
+            "insert into import_log (import_id, kind, file_name, rows_read, inserted, duplicates, rejected,"
+            " imported_by, started_at, finished_at)"
+            " values ($id, 'demo', 'demo', $n, $n, 0, 0, 'demo generator', $started, $finished)",
+            {"id": import_id, "n": contacts, "started": started, "finished": datetime.now()},
+        )
+        bump_data_version(cur)
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
+    return contacts
+
+
+def _remove_quietly(*paths: Path) -> None:
+    for path in paths:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def build_demo_store(db_path: str | os.PathLike, settings: DemoSettings, *, force: bool = False) -> DemoSummary:
+    """Build the demo store at ``db_path`` and its truth file next to it.
+
+    The store is built in a temporary file in the same folder and renamed over
+    ``db_path`` at the end, so a reader never sees half a store.
+
+    Raises
+    ------
+    ValueError
+        When the settings are invalid, or ``db_path`` already holds data and ``force`` is
+        not set.
+    StoreError
+        When an existing file cannot be inspected.
+    """
+    settings.check()
+    clock = time.perf_counter()
+    target = Path(db_path)
+    if not force:
+        rows = stored_rows(target)
+        if rows:
+            raise ValueError(f"{target} already holds data ({rows:,} rows of contacts, drivers and events);"
+                             " pass --force to replace it.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = target.with_name(f".{target.name}.{os.getpid()}.building")
+    _remove_quietly(building, Path(f"{building}.wal"))
+    try:
+        volumes = demo_volumes(settings.first_day, settings.days, settings.contacts_per_day, settings.seed)
+        conn = open_store(building)
+        try:
+            contacts = _write_store(conn, volumes, settings.seed)
+        finally:
+            conn.close()
+        truth_path = truth_path_for(target)
+        write_truth(demo_truth(volumes, settings.seed, settings.contacts_per_day), truth_path)
+        _remove_quietly(Path(f"{target}.wal"))  # a stale log would be replayed onto the new file
+        os.replace(building, target)
+    finally:
+        _remove_quietly(building, Path(f"{building}.wal"))
+    return DemoSummary(target, truth_path, contacts, settings.days, settings.first_day, settings.end,
+                       time.perf_counter() - clock)
+
+
+def fill_open_store(conn: duckdb.DuckDBPyConnection, db_path: str | os.PathLike, settings: DemoSettings) -> int:
+    """Fill an empty store that is already open (the app's own connection) with the demo,
+    in one transaction, and write the truth file next to ``db_path``; return the contacts.
+
+    Raises
+    ------
+    ValueError
+        When the store already holds contacts, drivers or events.
+    """
+    settings.check()
+    held = conn.cursor().execute(
+        "select (select count(*) from contacts) + (select count(*) from drivers) + (select count(*) from events)"
+    ).fetchall()[0][0]
+    if held:
+        raise ValueError("The demo can only be loaded into an empty store.")
+    volumes = demo_volumes(settings.first_day, settings.days, settings.contacts_per_day, settings.seed)
+    contacts = _write_store(conn, volumes, settings.seed)
+    write_truth(demo_truth(volumes, settings.seed, settings.contacts_per_day), truth_path_for(Path(db_path)))
+    return contacts

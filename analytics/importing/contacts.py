@@ -1,0 +1,161 @@
+"""Importing a contact export into ``contacts``, all or nothing, and previewing one."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from time import perf_counter
+
+import duckdb
+import pandas as pd
+
+from analytics.channels import register_new_channels, register_new_reasons
+from analytics.importing.lines import rejects_frame
+from analytics.importing.pipeline import (
+    STAGE_TABLE, checked_accounting, file_sha256, sql_text, stage_counts, staged_import,
+)
+from analytics.importing.settings import CONTACT_FIELDS, ImportResult, ImportSettings
+from analytics.store import bump_data_version
+
+CSAT_SCALES = (5.0, 10.0, 100.0)
+
+
+def inferred_csat_scale(highest: float | None, lowest: float | None) -> float | None:
+    """The scale of scores given without one: the smallest of 5, 10 and 100 that holds the
+    file's highest score, skipping 5 when a score is below 1 (five-point scales run 1-5).
+    ``None`` when the file has no scores.
+
+    Examples
+    --------
+    Highest 4 -> 5; highest 4 with a 0 -> 10; highest 9 -> 10; highest 87 -> 100; a score
+    above 100 -> 100, and that row is rejected as above its scale.
+    """
+    if highest is None:
+        return None
+    for scale in CSAT_SCALES:
+        if highest <= scale and not (scale == 5.0 and lowest is not None and lowest < 1):
+            return scale
+    return CSAT_SCALES[-1]
+
+
+def apply_csat_scale(cur: duckdb.DuckDBPyConnection, mapping: dict[str, str]) -> float | None:
+    """Fill missing scales of staged scores with the inferred one; reject scores above
+    their scale. Returns the inferred scale (``None`` without scores)."""
+    if "csat" not in mapping:
+        return None
+    highest, lowest = cur.execute(
+        f"select max(csat), min(csat) from {STAGE_TABLE} where reject_reason is null and csat_scale is null"
+    ).fetchall()[0]
+    scale = inferred_csat_scale(highest, lowest)
+    if scale is not None:
+        cur.execute(sql_text("csat_scale_fill"), {"scale": scale})
+    cur.execute(sql_text("csat_scale_check"))
+    return scale
+
+
+def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, settings: ImportSettings | None = None,
+                    *, file_name: str | None = None, profile: str | None = None,
+                    imported_by: str | None = None) -> ImportResult:
+    """Import a contact export (CSV, .xlsx or Parquet) into ``contacts``.
+
+    All or nothing: the ``import_log`` row, the contacts, newly seen channels and reasons and
+    the data-version bump are written in one transaction, rolled back on any error. A file
+    that cannot be read as a whole is refused before anything is written.
+
+    Rows are accounted for exactly once: ``rows_read = inserted + duplicates + rejected``.
+
+    - *Rejected*: a required field (contact_id, started_at, channel, reason_l1) is empty, or
+      a value cannot be read (date, number, yes/no word, negative time, score above its
+      scale). The first problem of the row is listed in ``rejects`` with its file line.
+      An empty optional cell is stored as NULL (empty reason levels as ``''``); a
+      non-empty optional cell that cannot be read rejects the row, it never becomes NULL.
+    - *Duplicate*: the contact_id is already stored, or occurs earlier in the file - the
+      first occurrence in the file wins. Re-importing a file therefore adds nothing.
+
+    Timestamps with a UTC offset are stored in UTC; without one, as written (local time).
+    Scores without a scale column get the scale of ``inferred_csat_scale``. Text is
+    trimmed of surrounding spaces.
+
+    Parameters
+    ----------
+    conn
+        An open, writable store (``analytics.store.open_store``).
+    path
+        The export.
+    settings
+        How to read it; anything ``None`` is detected (see ``ImportSettings``).
+    file_name, profile, imported_by
+        Recorded in ``import_log`` (``file_name`` defaults to the file's name).
+
+    Raises
+    ------
+    ImportRefused
+        Nothing was written: the file is missing, empty, header-only, too big, of an
+        unknown type or broken structure; a required field is not mapped or a mapped column
+        is missing; the date column is empty or unreadable in more than half the rows.
+    """
+    settings = settings or ImportSettings()
+    started, clock = datetime.now(), perf_counter()
+    cur = conn.cursor()
+    try:
+        with staged_import(cur, path, settings, "contacts") as staged:
+            scale = apply_csat_scale(cur, staged.mapping)
+            rows_read, rejected = stage_counts(cur)
+            rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=True)
+            digest = file_sha256(path)
+            cur.execute("begin transaction")
+            try:
+                import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
+                duplicates = int(cur.execute(sql_text("contacts_duplicates")).fetchall()[0][0])
+                inserted = int(cur.execute(sql_text("contacts_insert"), {"import_id": import_id}).fetchall()[0][0])
+                checked_accounting(rows_read, inserted, duplicates, rejected)
+                cur.execute(sql_text("import_log_insert"), {
+                    "import_id": import_id, "kind": "contacts", "file_name": file_name or Path(path).name,
+                    "file_sha256": digest, "profile": profile, "rows_read": rows_read, "inserted": inserted,
+                    "duplicates": duplicates, "rejected": rejected, "imported_by": imported_by,
+                    "started_at": started, "finished_at": datetime.now(),
+                })
+                new_channels = register_new_channels(cur)
+                new_reasons = register_new_reasons(cur)
+                bump_data_version(cur)
+                cur.execute("commit")
+            except BaseException:
+                cur.execute("rollback")
+                raise
+    finally:
+        cur.close()
+    return ImportResult(
+        import_id=import_id, rows_read=rows_read, inserted=inserted, duplicates=duplicates, rejected=rejected,
+        rejects=rejects, detected=staged.settings, seconds=perf_counter() - clock,
+        file_name=file_name or Path(path).name, kind="contacts",
+        extra={"csat_scale": scale, "new_channels": new_channels, "new_reasons": new_reasons},
+    )
+
+
+def preview_contacts(path: str | os.PathLike, settings: ImportSettings | None = None,
+                     n: int = 20) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first ``n`` data rows as they would be stored, and the rejects among them.
+
+    Nothing is written anywhere. Duplicates are not looked for (that needs the store); a
+    satisfaction scale is inferred from these rows only. The settings used are in
+    ``rows.attrs["detected"]``.
+
+    Raises
+    ------
+    ImportRefused
+        As ``import_contacts`` would, judged on these rows.
+    """
+    settings = settings or ImportSettings()
+    cur = duckdb.connect()
+    try:
+        with staged_import(cur, path, settings, "contacts", limit=n) as staged:
+            apply_csat_scale(cur, staged.mapping)
+            rows = cur.execute(
+                f"select {', '.join(CONTACT_FIELDS)} from {STAGE_TABLE} where reject_reason is null order by rowid"
+            ).fetch_df()
+            rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=False)
+    finally:
+        cur.close()
+    rows.attrs["detected"] = staged.settings.to_dict()
+    return rows, rejects

@@ -1,0 +1,156 @@
+"""Text to typed values, as SQL expressions over a whole column, and format detection.
+
+Every expression takes a trimmed, non-empty text value (``NULL`` for an empty cell) and
+returns ``NULL`` when the text cannot be read; the staging query turns that ``NULL`` into a
+rejected row, so no value is ever silently dropped.
+
+Dates and times. ``date_format`` is a ``strptime`` format. Without ``%z`` a value is stored
+as written (the export's own wall-clock time). With a trailing ``%z`` the value carries a
+UTC offset (``+00:00``, ``+0200``, ``+02`` or ``Z``) and is converted to UTC, then stored
+without offset: the store holds naive timestamps.
+
+Numbers. The decimal mark is ``.`` or ``,``; the other mark is accepted only as a
+thousands separator in groups of three (``1.234,5`` with a comma decimal mark). ``inf``,
+``nan``, hex and ``1_000`` are not numbers. Durations (handle and wait time) may also be
+written ``h:mm:ss`` or ``m:ss``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from analytics.importing.settings import ImportRefused
+
+FIELD_KINDS: dict[str, str] = {
+    "contact_id": "text", "started_at": "timestamp", "channel": "text", "reason_l1": "text",
+    "reason_l2": "path", "reason_l3": "path", "customer_id": "text", "order_id": "text",
+    "department": "text", "product": "text", "supplier": "text", "segment": "text",
+    "handle_seconds": "duration", "wait_seconds": "duration", "resolved": "boolean",
+    "csat": "score", "csat_scale": "scale",
+    "day": "date", "value": "number", "dimension": "path", "dimension_value": "path",
+}
+SQL_TYPES = {"text": "varchar", "path": "varchar", "timestamp": "timestamp", "date": "date",
+             "number": "double", "duration": "double", "score": "double", "scale": "double",
+             "boolean": "boolean"}
+
+_ISO = [f"%Y-%m-%d{sep}%H:%M:%S.%f" for sep in (" ", "T")] + \
+       [f"%Y-%m-%d{sep}%H:%M:%S" for sep in (" ", "T")] + \
+       [f"%Y-%m-%d{sep}%H:%M" for sep in (" ", "T")]
+_DAY_FIRST = [f"%d{s}%m{s}%Y {t}" for s in ("-", "/", ".") for t in ("%H:%M:%S", "%H:%M")]
+_MONTH_FIRST = ["%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"]
+# Preference order: ISO (with and without offset), then day-first, then month-first; dates
+# without a time come after the ones with a time, in the same order.
+DATE_FORMAT_CANDIDATES: list[str] = (
+    [f + "%z" for f in _ISO] + _ISO + _DAY_FIRST + _MONTH_FIRST
+    + ["%Y-%m-%d", "%Y/%m/%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%Y"]
+)
+
+DATE_SAMPLE = 500  # values tried against every candidate format
+
+_NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
+
+
+def timestamp_sql(value: str, fmt_param: str, fmt: str) -> str:
+    """SQL turning text ``value`` into a naive timestamp with the format in ``$fmt_param``."""
+    if fmt.endswith("%z"):
+        return (f"make_timestamp(epoch_us(try_strptime(regexp_replace({value}, '[zZ]$', '+00:00'),"
+                f" ${fmt_param})))")
+    return f"try_strptime({value}, ${fmt_param})"
+
+
+def number_sql(value: str, decimal: str) -> str:
+    """SQL turning text ``value`` into a double, given the decimal mark (see module notes)."""
+    if decimal == ",":
+        normal = (f"(case when regexp_full_match({value}, '[+-]?\\d{{1,3}}(\\.\\d{{3}})+(,\\d+)?')"
+                  f" then replace(replace({value}, '.', ''), ',', '.') else replace({value}, ',', '.') end)")
+    else:
+        normal = (f"(case when regexp_full_match({value}, '[+-]?\\d{{1,3}}(,\\d{{3}})+(\\.\\d+)?')"
+                  f" then replace({value}, ',', '') else {value} end)")
+    return f"(case when regexp_full_match({normal}, '{_NUMBER}') then cast({normal} as double) end)"
+
+
+def duration_sql(value: str, decimal: str) -> str:
+    """SQL for seconds written as a number, ``h:mm:ss`` or ``m:ss``."""
+    return (
+        f"(case when regexp_full_match({value}, '\\d+:\\d{{2}}:\\d{{2}}')"
+        f" then split_part({value}, ':', 1)::double * 3600 + split_part({value}, ':', 2)::double * 60"
+        f" + split_part({value}, ':', 3)::double"
+        f" when regexp_full_match({value}, '\\d+:\\d{{2}}')"
+        f" then split_part({value}, ':', 1)::double * 60 + split_part({value}, ':', 2)::double"
+        f" else {number_sql(value, decimal)} end)"
+    )
+
+
+def typed_sql(kind: str, value: str, decimal: str, fmt: str | None) -> str:
+    """The typed value of a field of ``kind`` (see ``FIELD_KINDS``); parameters used:
+    ``$date_format``, ``$true_words``, ``$false_words``."""
+    if kind == "text":
+        return value
+    if kind == "path":
+        return f"coalesce({value}, '')"
+    if kind == "timestamp":
+        return timestamp_sql(value, "date_format", fmt or "")
+    if kind == "date":
+        return f"({timestamp_sql(value, 'date_format', fmt or '')})::date"
+    if kind == "duration":
+        return duration_sql(value, decimal)
+    if kind in ("number", "score", "scale"):
+        return number_sql(value, decimal)
+    if kind == "boolean":
+        return (f"(case when list_contains($true_words, lower({value})) then true"
+                f" when list_contains($false_words, lower({value})) then false end)")
+    raise ValueError(f"unknown field kind {kind!r}")
+
+
+def detected_date_format(cur: duckdb.DuckDBPyConnection, values: list[str], column: str) -> str:
+    """The first candidate format that reads all of (the first 500) ``values``, else the one
+    reading most.
+
+    ISO is preferred when it reads the values; among the others day-first (13-03-2025)
+    comes before month-first (03/13/2025), so a sample whose days are all <= 12 is read
+    day-first, as European exports are.
+
+    Raises
+    ------
+    ImportRefused
+        When no format reads any value, or the best one reads half of them or fewer.
+    """
+    values = values[:DATE_SAMPLE]
+    if not values:
+        return DATE_FORMAT_CANDIDATES[0]
+    counts_sql = ", ".join(f"count({timestamp_sql('v', f'fmt{i}', fmt)})" for i, fmt in enumerate(DATE_FORMAT_CANDIDATES))
+    params = {f"fmt{i}": fmt for i, fmt in enumerate(DATE_FORMAT_CANDIDATES)}
+    counts = cur.execute(f"select {counts_sql} from unnest($values) as t(v)", {"values": values, **params}).fetchall()[0]
+    for fmt, count in zip(DATE_FORMAT_CANDIDATES, counts):
+        if count == len(values):
+            return fmt
+    best_count = max(counts)
+    best = DATE_FORMAT_CANDIDATES[counts.index(best_count)]
+    if best_count * 2 <= len(values):
+        raise ImportRefused(
+            f"The column {column!r} does not hold dates this import can read (for example {values[0]!r}); "
+            "check the mapping or give the format, for example --date-format '%d-%m-%Y %H:%M'."
+        )
+    return best
+
+
+def detected_decimal(values: list[str], delimiter: str | None = None) -> str:
+    """``","`` when the sampled numbers use a decimal comma, else ``"."``.
+
+    A value with both marks decides by the last one (``1.234,5`` -> comma). Otherwise only
+    unambiguous values count (``245,5`` is a comma decimal, ``1,234`` could be a thousands
+    separator): commas win when they are in the majority. When all values are ambiguous, a
+    semicolon-delimited file (the European habit) reads commas as decimal marks.
+    """
+    comma = point = ambiguous_comma = 0
+    for value in values:
+        if "," in value and "." in value:
+            return "," if value.rfind(",") > value.rfind(".") else "."
+        comma += bool(re.fullmatch(r"[+-]?\d+,(\d{1,2}|\d{4,})", value))
+        point += bool(re.fullmatch(r"[+-]?\d+\.(\d{1,2}|\d{4,})", value))
+        ambiguous_comma += bool(re.fullmatch(r"[+-]?\d+,\d{3}", value))
+    if comma or point:
+        return "," if comma > point else "."
+    return "," if ambiguous_comma and delimiter == ";" else "."

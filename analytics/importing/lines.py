@@ -1,0 +1,96 @@
+"""File line numbers of rejected rows (the header is line 1).
+
+For a CSV file, row ``r`` (0-based, file order) starts on line
+``header_lines + 1 + r + (line breaks inside quoted fields of rows before r)``. DuckDB skips
+blank lines without a trace, so the count is checked against the file's real number of
+lines; when they differ (blank lines inside the file, or old Mac line ends) the lines are
+counted again by walking the file with Python's ``csv`` reader. Worksheet rows carry their
+Excel row number; Parquet row ``r`` is reported as line ``r + 2``.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from analytics.importing.sources import Source
+from analytics.importing.staging import STAGE_TABLE
+
+REJECT_COLUMNS = ["line", "column", "value", "reason"]
+
+
+def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[str, str],
+                  *, whole_file: bool) -> pd.DataFrame:
+    """The rejected rows of ``_import_rows`` as ``line, column, value, reason``, in file order.
+
+    ``column`` is the file's column name; ``whole_file`` says whether every row was read
+    (a preview reads only the first ones).
+    """
+    rows = cur.execute(
+        f"""
+        with marks as (
+            select rowid as r, nl, reject_field, reject_value, reject_reason from {STAGE_TABLE}
+            where nl > 0 or reject_reason is not null)
+        select r, coalesce(sum(nl) over (order by r rows between unbounded preceding and 1 preceding), 0),
+               reject_field, reject_value, reject_reason
+        from marks qualify reject_reason is not null order by r
+        """
+    ).fetchall()
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "line" else "object") for c in REJECT_COLUMNS})
+    records = [r[0] for r in rows]
+    if source.file_type == "xlsx":
+        lines = [source.sheet_rows[r] for r in records]
+    elif source.file_type == "parquet":
+        lines = [r + 2 for r in records]
+    elif whole_file and _counted_lines_agree(cur, source):
+        lines = [source.header_lines + 1 + r + int(before) for r, before, *_ in rows]
+    else:
+        lines = _walked_lines(source, records)
+    return pd.DataFrame({
+        "line": pd.Series(lines, dtype="int64"),
+        "column": [mapping.get(r[2], r[2]) for r in rows],
+        "value": [r[3] for r in rows],
+        "reason": [r[4] for r in rows],
+    })
+
+
+def _counted_lines_agree(cur: duckdb.DuckDBPyConnection, source: Source) -> bool:
+    records, breaks = cur.execute(f"select count(*), coalesce(sum(nl), 0) from {STAGE_TABLE}").fetchall()[0]
+    return source.header_lines + records + int(breaks) == _content_lines(Path(source.read_path))
+
+
+def _content_lines(path: Path) -> int:
+    """Lines in a text file, not counting blank lines at its end."""
+    newlines = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(16 << 20):
+            newlines += chunk.count(b"\n")
+        handle.seek(max(0, path.stat().st_size - 65536))
+        tail = handle.read()
+    stripped = tail.rstrip(b"\r\n")
+    trailing = tail[len(stripped):].count(b"\n")
+    return newlines - trailing + (1 if stripped else 0)
+
+
+def _walked_lines(source: Source, records: list[int]) -> list[int]:
+    """Start lines of data rows ``records`` found by reading the file from the top."""
+    wanted = set(records)
+    found: dict[int, int] = {}
+    last_line = 0
+    record = -1  # the header is record -1
+    with Path(source.read_path).open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=source.settings.delimiter or ",")
+        for row in reader:
+            start, last_line = last_line + 1, reader.line_num
+            if not row:
+                continue
+            if record in wanted:
+                found[record] = start
+                if len(found) == len(wanted):
+                    break
+            record += 1
+    return [found.get(r, 0) for r in records]

@@ -1,0 +1,206 @@
+"""One pass over the export: every row read, typed and checked, into a temporary table.
+
+``_import_rows`` (temporary, on the importing cursor) has one row per data row of the
+file, in file order (its ``rowid`` is the row's position), with every target field of the
+import kind typed, and ``reject_field`` / ``reject_value`` / ``reject_reason`` filled for
+a row that must not be stored: the *first* problem in field order. ``nl`` counts line
+breaks inside the row's quoted fields (for line numbers).
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from analytics.importing.conversion import (
+    FIELD_KINDS, SQL_TYPES, detected_date_format, detected_decimal, typed_sql,
+)
+from analytics.importing.reading import delimiter_name
+from analytics.importing.settings import (
+    DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, required_fields_of,
+)
+from analytics.importing.sources import Source
+
+STAGE_TABLE = "_import_rows"
+SAMPLE_ROWS = 2000
+_NUMERIC_KINDS = ("number", "duration", "score", "scale")
+_PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+class NotUtf8(Exception):
+    """The file turned out not to be UTF-8 after its first megabyte (retry as cp1252)."""
+
+
+def refusal_for(exc: duckdb.Error, source: Source, encoding_given: bool) -> Exception:
+    """A manager-readable refusal for DuckDB's complaint about a CSV file's structure;
+    any other error is returned unchanged (it is a bug, not a bad file)."""
+    message = str(exc)
+    if not isinstance(exc, duckdb.InvalidInputException) or "CSV Error" not in message:
+        return exc
+    found = re.search(r"CSV Error on Line: (\d+)", message)
+    where = f"Line {found.group(1)}" if found else "A line"
+    if "Invalid unicode" in message:
+        if not encoding_given:
+            return NotUtf8()
+        return ImportRefused(f"{where} of {source.path.name} is not valid {source.settings.encoding} text; "
+                             "give the right encoding, for example --encoding cp1252.")
+    counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
+    if counts:
+        return ImportRefused(
+            f"{where} has {counts.group(2)} fields but the header has {counts.group(1)}; check the "
+            f"delimiter ({delimiter_name(source.settings.delimiter or ',')}) and that text containing it is "
+            "quoted. Nothing was imported."
+        )
+    if "unterminated quote" in message:
+        return ImportRefused(f"{where} has a quote (\") that is not closed properly; fix that line. "
+                             "Nothing was imported.")
+    first = message.split("\n")[0].replace("Invalid Input Error: ", "")
+    return ImportRefused(f"{source.path.name} could not be read: {first}")
+
+
+def _values(rows: list[tuple], position: int) -> list[str]:
+    return [r[position] for r in rows if r[position] is not None]
+
+
+def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settings: ImportSettings,
+               positions: dict[str, int], *, encoding_given: bool, limit: int | None = None) -> ImportSettings:
+    """Fill ``_import_rows`` from ``source``; return the settings used (formats detected).
+
+    Parameters
+    ----------
+    positions
+        Mapped field -> column position, from ``checked_mapping``.
+    limit
+        Read only the first rows (previews).
+
+    Raises
+    ------
+    ImportRefused
+        When the file has no data rows, its structure is broken (a row with too many or too
+        few fields, a quote never closed), or its date column cannot be read.
+    NotUtf8
+        When text that looked like UTF-8 is not (the caller retries as cp1252).
+    """
+    source.register(cur)
+    relation, params = source.relation(limit)
+    used = sorted(set(positions.values()))
+    columns = ", ".join(f"nullif(trim(c{k}), '')" for k in used)
+    try:
+        sample = cur.execute(f"select {columns} from ({relation}) limit {SAMPLE_ROWS}", params).fetchall()
+    except duckdb.Error as exc:
+        raise refusal_for(exc, source, encoding_given) from None
+    if not sample:
+        raise ImportRefused(f"{source.path.name} has a header but no data rows.")
+    slot = {k: i for i, k in enumerate(used)}
+    date_field = next((f for f in positions if FIELD_KINDS[f] in ("timestamp", "date")), None)
+    fmt = settings.date_format
+    if date_field and not fmt:
+        column = source.columns[positions[date_field]]
+        fmt = detected_date_format(cur, _values(sample, slot[positions[date_field]]), column)
+    decimal = settings.decimal
+    if not decimal:
+        numbers = [v for f in positions if FIELD_KINDS[f] in _NUMERIC_KINDS
+                   for v in _values(sample, slot[positions[f]])]
+        decimal = detected_decimal(numbers, source.settings.delimiter)
+    true_words = settings.true_values or DEFAULT_TRUE_VALUES
+    false_words = settings.false_values or DEFAULT_FALSE_VALUES
+    sql, reasons = staging_sql(kind, relation, positions, decimal, fmt, true_words, false_words)
+    given = {**params, **reasons, "date_format": fmt or "", "true_words": list(true_words),
+             "false_words": list(false_words)}
+    try:
+        cur.execute(sql, {name: given[name] for name in set(_PARAMETER.findall(sql))})
+    except duckdb.Error as exc:
+        raise refusal_for(exc, source, encoding_given) from None
+    if date_field:
+        refuse_unreadable_dates(cur, source.columns[positions[date_field]], date_field, reasons, fmt)
+    return settings.with_changes(date_format=fmt, decimal=decimal, true_values=tuple(true_words),
+                                 false_values=tuple(false_words))
+
+
+def refuse_unreadable_dates(cur: duckdb.DuckDBPyConnection, column: str, field: str,
+                            reasons: dict[str, str], fmt: str | None) -> None:
+    """Refuse a file whose date column is empty, or unreadable in more than half the rows.
+
+    Raises
+    ------
+    ImportRefused
+        Then the format (or the mapping) is wrong: rejecting half the file would hide that.
+    """
+    rows, bad, empty = cur.execute(
+        f"select count(*), count(*) filter (where reject_field = $f and reject_reason = $bad),"
+        f" count(*) filter (where reject_field = $f and reject_reason = $missing) from {STAGE_TABLE}",
+        {"f": field, "bad": reasons[f"r_{field}_bad"], "missing": reasons[f"r_{field}_missing"]},
+    ).fetchall()[0]
+    if rows and empty == rows:
+        raise ImportRefused(f"The column {column!r} mapped to {field!r} is empty in every row; check the mapping.")
+    if bad * 2 > rows:
+        raise ImportRefused(
+            f"{bad:,} of {rows:,} values in the column {column!r} are not dates in the format {fmt}; "
+            "check the mapping or give the right --date-format."
+        )
+
+
+def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,
+                true_words: tuple[str, ...], false_words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """The ``create temp table _import_rows`` statement and its reason-text parameters.
+
+    Identifiers are field names from ``fields_of(kind)`` and generated column names only.
+    """
+    required = set(required_fields_of(kind))
+    used = sorted(set(positions.values()))
+    clean = ", ".join(f"nullif(trim(c{k}), '') as v{k}" for k in used)
+    typed, checks, reasons = [], [], {}
+    for field in fields_of(kind):
+        field_kind = FIELD_KINDS[field]
+        if field not in positions:
+            empty = "''" if field_kind == "path" else "null"
+            typed.append(f"{empty}::{SQL_TYPES[field_kind]} as {field}")
+            continue
+        value = f"v{positions[field]}"
+        typed.append(f"{typed_sql(field_kind, value, decimal, fmt)}::{SQL_TYPES[field_kind]} as {field}")
+        missing, bad = f"r_{field}_missing", f"r_{field}_bad"
+        reasons[missing] = f"{field} is required but empty"
+        reasons[bad] = _bad_reason(field_kind, decimal, fmt, true_words, false_words)
+        cases = []  # each case names its reason parameter; unused ones are not bound
+        if field in required:
+            cases.append(f"when {value} is null then ${missing}")
+        if field_kind not in ("text", "path"):
+            cases.append(f"when {value} is not null and {field} is null then ${bad}")
+        if field_kind in ("duration", "score"):
+            reasons[f"r_{field}_negative"] = "negative; must be 0 or more"
+            cases.append(f"when {field} < 0 then $r_{field}_negative")
+        if field_kind == "scale":
+            reasons[f"r_{field}_zero"] = "a scale must be more than 0"
+            cases.append(f"when {field} <= 0 then $r_{field}_zero")
+        if cases:
+            checks.append((field, value, f"case {' '.join(cases)} end"))
+    errors = ", ".join(f"{expr} as e_{field}" for field, _, expr in checks) or "null as e_none"
+    reject_field = " ".join(f"when e_{f} is not null then '{f}'" for f, _, _ in checks)
+    reject_value = " ".join(f"when e_{f} is not null then coalesce({v}, '')" for f, v, _ in checks)
+    reject_reason = ", ".join(f"e_{f}" for f, _, _ in checks) or "null"
+    sql = f"""
+        create or replace temp table {STAGE_TABLE} as
+        with src as ({relation}),
+        clean as (select {clean}, nl from src),
+        typed as (select *, {', '.join(typed)} from clean),
+        checked as (select *, {errors} from typed)
+        select {', '.join(fields_of(kind))},
+               {f'case {reject_field} end' if checks else 'null::varchar'} as reject_field,
+               {f'case {reject_value} end' if checks else 'null::varchar'} as reject_value,
+               coalesce({reject_reason}, null)::varchar as reject_reason,
+               nl
+        from checked
+    """
+    return sql, reasons
+
+
+def _bad_reason(kind: str, decimal: str, fmt: str | None, true_words: tuple[str, ...],
+                false_words: tuple[str, ...]) -> str:
+    if kind in ("timestamp", "date"):
+        return f"not a date in the format {fmt}"
+    if kind == "duration":
+        return f"not a number of seconds (decimal mark '{decimal}') or h:mm:ss"
+    if kind == "boolean":
+        return f"not a yes/no word (yes: {'/'.join(true_words)}; no: {'/'.join(false_words)})"
+    return f"not a number (decimal mark '{decimal}')"
