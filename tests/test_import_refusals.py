@@ -134,3 +134,12 @@ def test_driver_file_without_a_value_column_is_refused(filled, tmp_path):
         import_drivers(filled, path, driver_name="orders")
 
     assert table_counts(filled) == before
+
+
+def test_malformed_line_after_a_sep_hint_is_reported_on_its_own_line(filled, tmp_path):
+    path = tmp_path / "hint.csv"
+    path.write_text('sep=;\nid;created;channel;reason\n1;2025-03-13;Phone;"a\nb"\n2;2025-03-13;Phone;b;extra\n',
+                    encoding="utf-8")
+
+    with pytest.raises(ImportRefused, match="Line 5 has 5 fields but the header has 4"):
+        import_contacts(filled, path)

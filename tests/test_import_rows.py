@@ -157,3 +157,14 @@ def test_preview_shows_typed_rows_and_rejects_and_writes_nothing(store, tmp_path
     assert rejects[["line", "column", "value"]].values.tolist() == [[3, "wait time", "x"]]
     assert rows.attrs["detected"]["date_format"] == "%Y-%m-%d %H:%M:%S"
     assert stored(store, "select count(*) from contacts") == [(0,)]
+
+
+def test_excel_sep_hint_line_sets_the_delimiter_and_keeps_line_numbers(store, tmp_path):
+    path = write(tmp_path, "hint.csv", "sep=;\nid;created;channel;reason;wait time\n"
+                 + '1;2025-03-13 14:05:00;Phone;"two\nlines";1\n'  # lines 3-4
+                 + "2;2025-03-13 14:05:00;Phone;Billing;x\n")  # line 5
+
+    result = import_contacts(store, path)
+
+    assert result.detected.delimiter == ";"
+    assert (result.inserted, result.rejects["line"].tolist()) == (1, [5])

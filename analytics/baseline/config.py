@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Trend = Literal["linear", "flat", "none"]
+Trend = Literal["auto", "linear", "flat", "none"]
 Family = Literal["negative_binomial", "quasi_poisson"]
 
 
@@ -32,7 +32,9 @@ class BaselineConfig:
         Fit on the last ``history_days`` days only; ``None`` uses all history.
     trend
         ``"linear"``: a log-linear trend extrapolated as fitted; ``"flat"``: fitted in
-        sample, held at its last value beyond the fit period; ``"none"``: no trend term.
+        sample, held at its last value beyond the fit period; ``"none"``: no trend term;
+        ``"auto"``: ``"linear"`` or ``"none"``, whichever forecast better in the refits
+        over the last year (``"none"`` when there are too few refits).
     holiday_neighbours
         Add dummies for the working day before and after a public holiday.
     christmas_period
@@ -80,8 +82,8 @@ class BaselineConfig:
             raise ValueError("min_days_any must be at least 14 days (two of each weekday).")
         if self.history_days is not None and self.history_days < self.min_days_any:
             raise ValueError("history_days must be at least min_days_any.")
-        if self.trend not in ("linear", "flat", "none"):
-            raise ValueError(f"Unknown trend {self.trend!r}; use 'linear', 'flat' or 'none'.")
+        if self.trend not in ("auto", "linear", "flat", "none"):
+            raise ValueError(f"Unknown trend {self.trend!r}; use 'auto', 'linear', 'flat' or 'none'.")
         if self.family not in ("negative_binomial", "quasi_poisson"):
             raise ValueError(f"Unknown family {self.family!r}; use 'negative_binomial' or 'quasi_poisson'.")
         if self.level_days < 0:

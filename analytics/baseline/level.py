@@ -36,13 +36,15 @@ class LevelDrift:
     ``correction[k]`` is added to the log mean of forecast days in week ``k``;
     ``variance[k]`` is the variance of the level error left on those days;
     ``in_sample_variance`` that of a week's level inside the fit period; ``method`` is
-    ``"refits"``, ``"in sample"`` or ``"none"``.
+    ``"refits"``, ``"in sample"`` or ``"none"``; ``score`` is the mean squared corrected
+    weekly log error of the refits (NaN otherwise), which compares designs.
     """
 
     correction: np.ndarray
     variance: np.ndarray
     in_sample_variance: float
     method: str
+    score: float = float("nan")
 
     def at(self, days_ahead: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Log correction and level variance of days ``days_ahead`` after the fit end
@@ -80,7 +82,7 @@ class _Counts:
 
 
 def _combine(samples: list[tuple[int, float, float, float, float]], weeks: int, adjust: bool,
-             last_r: float) -> tuple[np.ndarray, np.ndarray]:
+             last_r: float) -> tuple[np.ndarray, np.ndarray, float]:
     """Correction and variance per week from samples ``(k, z, v_z, R, v_R)``."""
     k, z, vz, r, vr = (np.array(c, dtype=float) for c in zip(*samples))
     w = float(np.clip(np.sum(z * r) / np.sum(r**2), 0.0, 1.0)) if adjust and np.sum(r**2) > 0 else 0.0
@@ -92,7 +94,7 @@ def _combine(samples: list[tuple[int, float, float, float, float]], weeks: int, 
     elif a < 0:
         a, b = 0.0, max(0.0, float(np.sum(k * excess) / np.sum(k**2)))
     variance = np.maximum(0.0, a + b * np.arange(weeks))
-    return np.full(weeks, w * last_r), variance
+    return np.full(weeks, w * last_r), variance, float(np.mean((z - w * r) ** 2))
 
 
 def _recent_level(counts: _Counts, n: int, level_days: int) -> float:
@@ -115,7 +117,7 @@ def in_sample_level_drift(counts: _Counts, level_days: int, weeks: int) -> Level
                 samples.append((k, *week, *recent))
     if len(samples) < MIN_SAMPLES:
         return None
-    correction, variance = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
+    correction, variance, _ = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
     return LevelDrift(correction, variance, _week_variance(counts), "in sample")
 
 
@@ -155,8 +157,8 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
                 samples.append((k, *week, *recent))
     if origins < 3 or len(samples) < MIN_SAMPLES:
         return None
-    correction, variance = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
-    return LevelDrift(correction, variance, _week_variance(counts), "refits")
+    correction, variance, score = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
+    return LevelDrift(correction, variance, _week_variance(counts), "refits", score)
 
 
 def level_drift(actual: np.ndarray, fitted: np.ndarray, used: np.ndarray, x: np.ndarray, beta: np.ndarray, *,

@@ -333,26 +333,39 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
         (usable_kinds if name.startswith("event:") else usable_flags).append(name.removeprefix("event:"))
     terms = _Terms(config.country, open_weekdays, yearly_terms, trend, dates[-1], tuple(usable_flags),
                    tuple(usable_kinds), closed_on_holidays)
-    x_all = candidates.reindex(columns=terms.columns, fill_value=0.0).to_numpy()
-    beta, cov, dispersion, family = fit_counts(y_all[fit_rows], x_all[fit_rows], config.family)
+    trends = ("linear", "none") if trend == "auto" else (trend,)
+    fits = [_fit_terms(y_all, fit_rows, candidates, replace(terms, trend=t), config) for t in trends]
+    beta, cov, dispersion, family, level, terms = min(
+        fits, key=lambda f: (np.isnan(f[4].score), f[4].score if not np.isnan(f[4].score) else -len(f[5].columns)))
+    if trend == "auto":
+        notes.append("Over the last year, forecasts " + ("with a linear trend" if terms.trend == "linear" else
+                     "without a trend") + " were the more accurate, so the baseline " +
+                     ("extrapolates the trend." if terms.trend == "linear" else "holds the recent level."))
     if family == "poisson":
         notes.append("The counts show no overdispersion: a Poisson model is used.")
-    mu = np.exp(x_all @ beta)
-    columns = terms.columns
-    level = level_drift(y_all, mu, fit_rows, x_all, beta, dispersion=dispersion, family=family,
-                        level_days=config.level_days, weeks=config.level_weeks,
-                        min_history=config.min_days_yearly if yearly_terms else config.min_days_any,
-                        flat_trend_column=columns.index("trend") if trend == "flat" else None)
     components = ["weekday"]
     if yearly_terms:
         components.append(f"yearly:{yearly_terms}")
-    if trend != "none":
-        components.append(f"trend:{trend}")
+    if terms.trend != "none":
+        components.append(f"trend:{terms.trend}")
     components += usable_flags + [f"event:{k}" for k in usable_kinds]
     if config.level_days > 0:
         components.append(f"level:{config.level_days}")
     return FittedBaseline(series, fit_rows, terms, events_frame, beta, cov, family, dispersion,
                           level, config, notes, components)
+
+
+def _fit_terms(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, terms: _Terms,
+               config: BaselineConfig) -> tuple[np.ndarray, np.ndarray, float, str, LevelDrift, _Terms]:
+    """Fit one design: coefficients, covariance, dispersion, family, level drift, terms."""
+    columns = terms.columns
+    x = candidates.reindex(columns=columns, fill_value=0.0).to_numpy()
+    beta, cov, dispersion, family = fit_counts(y[fit_rows], x[fit_rows], config.family)
+    level = level_drift(y, np.exp(x @ beta), fit_rows, x, beta, dispersion=dispersion, family=family,
+                        level_days=config.level_days, weeks=config.level_weeks,
+                        min_history=config.min_days_yearly if terms.yearly_terms else config.min_days_any,
+                        flat_trend_column=columns.index("trend") if terms.trend == "flat" else None)
+    return beta, cov, dispersion, family, level, terms
 
 
 def _require_history(days: int, usable: int, minimum: int) -> None:

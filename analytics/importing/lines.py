@@ -81,7 +81,7 @@ def _walked_lines(source: Source, records: list[int]) -> list[int]:
     wanted = set(records)
     found: dict[int, int] = {}
     last_line = 0
-    record = -1  # the header is record -1
+    record = -1 - source.skip  # the header is record -1, a `sep=` line before it -2
     with Path(source.read_path).open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle, delimiter=source.settings.delimiter or ",")
         for row in reader:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -229,10 +230,11 @@ def unique_names(raw: list[object]) -> list[str]:
     return names
 
 
-def text_layout(path: Path, settings: ImportSettings) -> tuple[ImportSettings, list[str], int]:
-    """Encoding, delimiter, column names and header height of a text file.
+def text_layout(path: Path, settings: ImportSettings) -> tuple[ImportSettings, list[str], int, int]:
+    """Encoding, delimiter, column names, header height and lines to skip before the header.
 
-    Settings that are given are used as they are; the others are detected.
+    Settings that are given are used as they are; the others are detected. A first line
+    ``sep=;`` (Excel's delimiter hint) sets the delimiter and is skipped.
     """
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
@@ -240,7 +242,12 @@ def text_layout(path: Path, settings: ImportSettings) -> tuple[ImportSettings, l
     text, whole = decoded_sample(path, encoding)
     if not text.strip():
         raise ImportRefused(f"The file {path.name} is empty.")
+    hint = re.match(r"sep=(.)\r?\n", text)
+    skip = 1 if hint else 0
+    if hint:
+        text = text[hint.end():]
     sniffed = text[:SNIFF_CHARS]
-    delimiter = settings.delimiter or sniffed_delimiter(sniffed, whole and sniffed == text, path.suffix.lower())
+    delimiter = (settings.delimiter or (hint.group(1) if hint else None)
+                 or sniffed_delimiter(sniffed, whole and sniffed == text, path.suffix.lower()))
     columns, header_lines = header_of(text, delimiter)
-    return settings.with_changes(encoding=encoding, delimiter=delimiter), columns, header_lines
+    return settings.with_changes(encoding=encoding, delimiter=delimiter), columns, header_lines, skip

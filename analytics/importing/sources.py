@@ -39,7 +39,8 @@ class Source:
     file_type: str
     columns: list[str]
     settings: ImportSettings
-    header_lines: int = 1
+    header_lines: int = 1  # lines before the first data row (a ``sep=`` line and the header)
+    skip: int = 0  # lines before the header
     read_path: Path | None = None
     sheet_rows: list[int] | None = None
     sheet_table: pa.Table | None = None
@@ -60,10 +61,10 @@ class Source:
                 f"select {', '.join(names)}, ({breaks})::integer as nl"
                 f" from read_csv($src_path, auto_detect = false, header = true, columns = {columns},"
                 " delim = $src_delim, quote = '\"', escape = '\"', strict_mode = true,"
-                " max_line_size = $src_max_line)"
+                " max_line_size = $src_max_line, skip = $src_skip)"
             )
             params = {"src_path": str(self.read_path), "src_delim": self.settings.delimiter,
-                      "src_max_line": MAX_LINE_BYTES}
+                      "src_max_line": MAX_LINE_BYTES, "src_skip": self.skip}
         elif self.file_type == "parquet":
             sql = (
                 f"select {', '.join(_parquet_text(n, t) for n, t in zip(names, self.parquet_types or []))},"
@@ -144,11 +145,11 @@ def opened_source(path: str | os.PathLike, settings: ImportSettings, *, limit: i
     try:
         if kind == "csv":
             wanted = settings.with_changes(encoding=encoding) if encoding else settings
-            detected, columns, header_lines = text_layout(path, wanted)
+            detected, columns, header_lines, skip = text_layout(path, wanted)
             read_path = path
             if detected.encoding not in _NATIVE_ENCODINGS:
                 temporary = read_path = transcoded_copy(path, detected.encoding)
-            yield Source(path, kind, columns, detected, header_lines, read_path=read_path)
+            yield Source(path, kind, columns, detected, skip + header_lines, read_path=read_path, skip=skip)
         elif kind == "xlsx":
             decimal = settings.decimal or "."
             sheet = read_sheet(path, settings.sheet, decimal, limit)

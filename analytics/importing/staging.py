@@ -39,7 +39,8 @@ def refusal_for(exc: duckdb.Error, source: Source, encoding_given: bool) -> Exce
     if not isinstance(exc, duckdb.InvalidInputException) or "CSV Error" not in message:
         return exc
     found = re.search(r"CSV Error on Line: (\d+)", message)
-    where = f"Line {found.group(1)}" if found else "A line"
+    # DuckDB counts lines from after the skipped ``sep=`` line.
+    where = f"Line {int(found.group(1)) + source.skip}" if found else "A line"
     if "Invalid unicode" in message:
         if not encoding_given:
             return NotUtf8()
@@ -159,14 +160,13 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
             continue
         value = f"v{positions[field]}"
         typed.append(f"{typed_sql(field_kind, value, decimal, fmt)}::{SQL_TYPES[field_kind]} as {field}")
-        missing, bad = f"r_{field}_missing", f"r_{field}_bad"
-        reasons[missing] = f"{field} is required but empty"
-        reasons[bad] = _bad_reason(field_kind, decimal, fmt, true_words, false_words)
-        cases = []  # each case names its reason parameter; unused ones are not bound
+        cases = []  # the checks of one field, in order; each names its reason parameter
         if field in required:
-            cases.append(f"when {value} is null then ${missing}")
+            reasons[f"r_{field}_missing"] = f"{field} is required but empty"
+            cases.append(f"when {value} is null then $r_{field}_missing")
         if field_kind not in ("text", "path"):
-            cases.append(f"when {value} is not null and {field} is null then ${bad}")
+            reasons[f"r_{field}_bad"] = _bad_reason(field_kind, decimal, fmt, true_words, false_words)
+            cases.append(f"when {value} is not null and {field} is null then $r_{field}_bad")
         if field_kind in ("duration", "score"):
             reasons[f"r_{field}_negative"] = "negative; must be 0 or more"
             cases.append(f"when {field} < 0 then $r_{field}_negative")
@@ -175,10 +175,11 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
             cases.append(f"when {field} <= 0 then $r_{field}_zero")
         if cases:
             checks.append((field, value, f"case {' '.join(cases)} end"))
-    errors = ", ".join(f"{expr} as e_{field}" for field, _, expr in checks) or "null as e_none"
+    # Required fields are always mapped (``checked_mapping``), so there is always a check.
+    errors = ", ".join(f"{expr} as e_{field}" for field, _, expr in checks)
     reject_field = " ".join(f"when e_{f} is not null then '{f}'" for f, _, _ in checks)
     reject_value = " ".join(f"when e_{f} is not null then coalesce({v}, '')" for f, v, _ in checks)
-    reject_reason = ", ".join(f"e_{f}" for f, _, _ in checks) or "null"
+    reject_reason = ", ".join(f"e_{f}" for f, _, _ in checks)
     sql = f"""
         create or replace temp table {STAGE_TABLE} as
         with src as ({relation}),
@@ -186,8 +187,8 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
         typed as (select *, {', '.join(typed)} from clean),
         checked as (select *, {errors} from typed)
         select {', '.join(fields_of(kind))},
-               {f'case {reject_field} end' if checks else 'null::varchar'} as reject_field,
-               {f'case {reject_value} end' if checks else 'null::varchar'} as reject_value,
+               case {reject_field} end as reject_field,
+               case {reject_value} end as reject_value,
                coalesce({reject_reason}, null)::varchar as reject_reason,
                nl
         from checked

@@ -3,6 +3,7 @@ through Playwright. Missing Chromium fails the run (never skips): `make test` in
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -79,6 +80,15 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
+def page_timings():
+    """Seconds from navigation to the last chart drawn, per page; written for the record."""
+    timings: dict[str, float] = {}
+    yield timings
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "page-load-seconds.json").write_text(json.dumps(timings, indent=2))
+
+
+@pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     server = AppServer(build_demo_store(tmp_path_factory.mktemp("browser-demo") / "contacts.duckdb"))
     yield server
@@ -92,14 +102,18 @@ def sf311_server(tmp_path_factory):
     server.stop()
 
 
-def wait_for_app(page, timeout_ms: int = 60_000) -> float:
-    """Wait until the script has finished and charts are drawn; return seconds taken."""
+def wait_for_app(page, *, charts: int = 0, timeout_ms: int = 60_000) -> float:
+    """Wait until the script has finished and at least ``charts`` charts are drawn (all
+    of them, when there are more); return seconds taken."""
     started = time.monotonic()
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))",
-        timeout=timeout_ms,
+        """(minimum) => {
+            const plots = [...document.querySelectorAll('.js-plotly-plot')];
+            return plots.length >= minimum && plots.every(p => p.querySelector('.main-svg'));
+        }""",
+        arg=charts, timeout=timeout_ms,
     )
     return time.monotonic() - started
 
