@@ -15,7 +15,7 @@ _GROUP_WORDS: dict[str, tuple[str, ...]] = {
     "chat": ("chat", "chatbot", "bot", "whatsapp", "messenger", "sms", "social", "twitter", "facebook",
              "instagram", "x.com"),
     "written": ("e-mail", "email", "mail", "post", "letter", "brief", "web form", "webform", "form",
-                "formulier", "web", "contact form", "mobile", "app", "open311"),
+                "formulier", "webformulier", "web", "contact form", "mobile", "app", "open311"),
     "personal": ("video", "in store", "in-store", "store", "winkel", "balie", "counter", "visit", "walk-in"),
 }
 

@@ -2,7 +2,8 @@
 
 The true mean of day ``t`` is::
 
-    mu[t] = base * W[weekday(t)] * exp(A sin(2 pi (t - peak) / 365.25)) * exp(g years(t) + u[t])
+    mu[t] = base * W[weekday(t)] * exp(A cos(2 pi (t - peak) / 365.25)) * exp(g years(t) + u[t])
+            * S^exp(-(t - 1 August)^2 / (2 * 15^2))
             * H^holiday[t] * C^christmas[t] * N^after_holiday[t] * prod_e M_e^event_e[t]
 
 with ``u`` a stationary AR(1) level drift (``u[t] = rho u[t-1] + e[t]``, sd ``level_sd``)
@@ -24,7 +25,8 @@ TRUE_WEEKDAY = (1.4, 1.15, 1.05, 1.0, 0.9, 0.6, 0.4)
 def synthetic_daily_mean(start: str, days: int, *, base: float = 200.0,
                          weekday: Sequence[float] = TRUE_WEEKDAY, yearly_amplitude: float = 0.2,
                          peak_day_of_year: int = 20, trend_per_year: float = 0.0,
-                         trend_change: tuple[str, float] | None = None, holiday: float = 0.3,
+                         trend_change: tuple[str, float] | None = None, summer_dip: float = 1.0,
+                         holiday: float = 0.3,
                          christmas: float = 1.0, after_holiday: float = 1.0, country: str = "NL",
                          level_sd: float = 0.0, level_rho: float = 0.98,
                          effects: Sequence[tuple[str, str, float]] = (), seed: int = 0) -> pd.Series:
@@ -39,7 +41,8 @@ def synthetic_daily_mean(start: str, days: int, *, base: float = 200.0,
     if trend_change is not None:
         since = np.maximum(0.0, np.asarray((dates - pd.Timestamp(trend_change[0])).days) / 365.25)
         log_trend = log_trend + (trend_change[1] - trend_per_year) * since
-    season = yearly_amplitude * np.sin(2 * np.pi * (np.asarray(dates.dayofyear) - peak_day_of_year) / 365.25 + np.pi / 2)
+    season = yearly_amplitude * np.cos(2 * np.pi * (np.asarray(dates.dayofyear) - peak_day_of_year) / 365.25)
+    summer = np.log(summer_dip) * np.exp(-((np.asarray(dates.dayofyear) - 213) ** 2) / (2 * 15**2))
     flags = holiday_flags(dates, country)
     rng = np.random.default_rng(seed)
     level = np.zeros(days)
@@ -48,7 +51,7 @@ def synthetic_daily_mean(start: str, days: int, *, base: float = 200.0,
         level[0] = rng.standard_normal() * level_sd
         for t in range(1, days):
             level[t] = level_rho * level[t - 1] + shocks[t]
-    mean = (base * np.asarray(weekday)[dates.dayofweek] * np.exp(season + log_trend + level)
+    mean = (base * np.asarray(weekday)[dates.dayofweek] * np.exp(season + summer + log_trend + level)
             * holiday ** flags["holiday"].to_numpy() * christmas ** flags["christmas_period"].to_numpy()
             * after_holiday ** flags["after_holiday"].to_numpy())
     for first, last, multiplier in effects:
@@ -70,7 +73,8 @@ def benchmark_series(seed: int = 7) -> dict[str, tuple[pd.Series, pd.DataFrame |
     ``clean``: weekday, yearly season, holidays at 0.3x, NB noise. ``drift``: plus an AR(1)
     level drift (sd 0.08) and a trend turning from +10%/year to -15%/year. ``decline``: a
     steady -12%/year trend with a mild level drift (sd 0.04). ``calendar``:
-    plus 0.7x in the Christmas period and 1.2x on the working day after a holiday.
+    plus 0.7x in the Christmas period, 1.2x on the working day after a holiday and a
+    summer dip to 0.8x around 1 August (a season that needs more Fourier terms).
     ``events``: a foreseen +50% campaign in 2024 and 2025 and an unforeseen 3x outage.
     ``low``: 3 contacts a day, Poisson.
     """
@@ -88,7 +92,7 @@ def benchmark_series(seed: int = 7) -> dict[str, tuple[pd.Series, pd.DataFrame |
         "clean": (dict(), 0.02, None),
         "drift": (dict(level_sd=0.08, trend_per_year=0.10, trend_change=("2025-01-01", -0.15)), 0.02, None),
         "decline": (dict(level_sd=0.04, trend_per_year=-0.12), 0.02, None),
-        "calendar": (dict(christmas=0.7, after_holiday=1.2), 0.02, None),
+        "calendar": (dict(christmas=0.7, after_holiday=1.2, summer_dip=0.8), 0.02, None),
         "events": (dict(effects=[*campaign, *outage]), 0.02, events),
         "low": (dict(base=3.0), 0.0, None),
     }

@@ -86,14 +86,33 @@ def suggest_mapping(columns: list[str], kind: str = "contacts") -> dict[str, str
         by_name.setdefault(normalized_name(column), column)
     used: set[str] = set()
     suggestion: dict[str, str] = {}
-    for target in fields_of(kind):
-        for synonym in _SYNONYMS[kind][target]:
-            column = by_name.get(normalized_name(synonym))
-            if column is not None and column not in used:
-                suggestion[target] = column
-                used.add(column)
-                break
+    # First exact names, then names that start with a synonym ("Aangemaakt op",
+    # "Afhandeltijd (sec)"): a unit or a preposition should not hide a column.
+    for matches in (_exact_match, _prefix_match):
+        for target in fields_of(kind):
+            if target in suggestion:
+                continue
+            for synonym in _SYNONYMS[kind][target]:
+                column = matches(normalized_name(synonym), by_name, used)
+                if column is not None:
+                    suggestion[target] = column
+                    used.add(column)
+                    break
     return suggestion
+
+
+def _exact_match(synonym: str, by_name: dict[str, str], used: set[str]) -> str | None:
+    column = by_name.get(synonym)
+    return column if column is not None and column not in used else None
+
+
+def _prefix_match(synonym: str, by_name: dict[str, str], used: set[str]) -> str | None:
+    if len(synonym) < 5:  # "id", "date", "case" would match far too much
+        return None
+    for name, column in by_name.items():
+        if name.startswith(synonym) and column not in used:
+            return column
+    return None
 
 
 def complete_mapping(mapping: dict[str, str] | None, columns: list[str], kind: str) -> dict[str, str]:
