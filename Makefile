@@ -9,7 +9,7 @@ PORT   ?= 8501
 
 run: venv
 	@test -f "$(DB)" || { echo "Building the demo store $(DB) (about a minute, once)..."; $(BIN)/python -m analytics demo --db "$(DB)"; }
-	CONTACTS_DB="$(DB)" $(BIN)/streamlit run app.py \
+	CONTACTS_DB="$(DB)" $(BIN)/python -m ui.server \
 		--server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 

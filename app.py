@@ -10,6 +10,7 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/call_end:", l
 
 navigation = st.navigation([
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/trends.py", title=t("nav.trends"), icon=":material/show_chart:", url_path="trends"),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:", url_path="data"),
 ])
 

@@ -63,3 +63,54 @@ def top_reasons_chart(top: pd.DataFrame, *, contacts_label: str = "Contacts") ->
     ))
     fig.update_xaxes(title=contacts_label)
     return _layout(fig, height=max(260, 28 * len(top) + 60))
+
+
+BAND_95 = "rgba(31, 111, 235, 0.12)"
+BAND_80 = "rgba(31, 111, 235, 0.22)"
+EXPECTED = "#1f6feb"
+ACTUAL = "#24292f"
+ANOMALY_ABOVE = "#cf222e"
+ANOMALY_BELOW = "#1a7f37"
+
+
+def baseline_chart(
+    periods: pd.DataFrame, anomalies: pd.DataFrame, *, events: pd.DataFrame | None = None,
+    holidays: pd.DataFrame | None = None, show_naive: bool = False, labels: dict[str, str] | None = None,
+) -> go.Figure:
+    """Actual against expected with the 80% and 95% bands, anomalies marked, events as
+    shaded spans and public holidays as dotted lines. ``periods`` is indexed by period
+    start with ``actual``, ``expected``, ``lo80``, ``hi80``, ``lo95``, ``hi95`` (and
+    ``naive_8w`` when ``show_naive``)."""
+    text = {"actual": "Actual", "expected": "Expected", "band95": "95% band", "band80": "80% band",
+            "naive": "Seasonal naive (8 weeks)", "anomaly": "Outside the 95% band", **(labels or {})}
+    x = periods.index
+    fig = go.Figure()
+    for lo, hi, colour, name in (("lo95", "hi95", BAND_95, text["band95"]), ("lo80", "hi80", BAND_80, text["band80"])):
+        fig.add_trace(go.Scatter(x=x, y=periods[hi], mode="lines", line=dict(width=0), showlegend=False,
+                                 hoverinfo="skip", legendgroup=name))
+        fig.add_trace(go.Scatter(x=x, y=periods[lo], mode="lines", line=dict(width=0), fill="tonexty",
+                                 fillcolor=colour, name=name, legendgroup=name, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=x, y=periods["expected"], mode="lines", name=text["expected"],
+                             line=dict(color=EXPECTED, width=2, dash="dash"),
+                             hovertemplate="%{x|%d-%m-%Y}: %{y:,.0f}<extra>" + text["expected"] + "</extra>"))
+    if show_naive and "naive_8w" in periods:
+        fig.add_trace(go.Scatter(x=x, y=periods["naive_8w"], mode="lines", name=text["naive"],
+                                 line=dict(color="#bf8700", width=1.5, dash="dot")))
+    fig.add_trace(go.Scatter(x=x, y=periods["actual"], mode="lines+markers", name=text["actual"],
+                             line=dict(color=ACTUAL, width=2), marker=dict(size=4),
+                             hovertemplate="%{x|%d-%m-%Y}: %{y:,.0f}<extra>" + text["actual"] + "</extra>"))
+    if len(anomalies):
+        period_column = anomalies.columns[0]
+        colours = [ANOMALY_ABOVE if d == "above" else ANOMALY_BELOW for d in anomalies["direction"]]
+        fig.add_trace(go.Scatter(x=anomalies[period_column], y=anomalies["actual"], mode="markers",
+                                 name=text["anomaly"], marker=dict(size=11, color=colours, symbol="circle-open",
+                                                                   line=dict(width=2.5))))
+    for event in (events.itertuples() if events is not None else []):
+        fig.add_vrect(x0=pd.Timestamp(event.starts_on), x1=pd.Timestamp(event.ends_on) + pd.Timedelta(days=1),
+                      fillcolor="#8250df" if event.foreseen else "#cf222e", opacity=0.08, line_width=0,
+                      annotation_text=event.name, annotation_position="top left",
+                      annotation_font=dict(size=11, color="#57606a"))
+    for holiday in (holidays.itertuples() if holidays is not None else []):
+        fig.add_vline(x=pd.Timestamp(holiday.date), line=dict(color="#8c959f", width=1, dash="dot"))
+    fig.update_yaxes(rangemode="tozero")
+    return _layout(fig, height=420)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from analytics import catalog
 from analytics import overview as overview_logic
+from analytics import trends
 from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
 from analytics.store import data_version, open_store, resolve_db_path
@@ -78,3 +79,19 @@ def load_demo() -> int:
     contacts = fill_open_store(connection(), resolve_db_path(), DemoSettings(end=date.today() - timedelta(days=1)))
     clear_results()
     return contacts
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def volume_trend(version: int, contact_filter: ContactFilter, grain: str, first_day: date):
+    """The fitted baseline for one filter and grain (a fit is the expensive part)."""
+    return trends.volume_trend(connection(), contact_filter, grain, first_day=first_day)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def gap_by_part(version: int, contact_filter: ContactFilter, expected_daily, part: str):
+    return trends.gap_by_part(connection(), contact_filter, expected_daily, part)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=32, show_spinner=False)
+def baseline_quality(version: int, contact_filter: ContactFilter, first_day: date, last_day: date) -> dict:
+    return trends.baseline_quality(connection(), contact_filter, first_day=first_day, last_day=last_day)

@@ -16,7 +16,7 @@ def period_starts(dates: pd.DatetimeIndex, grain: Grain) -> pd.DatetimeIndex:
     if grain == "day":
         return dates
     if grain == "week":
-        return dates - pd.to_timedelta(dates.dayofweek, unit="D")
+        return dates - pd.to_timedelta(dates.day_of_week, unit="D")
     if grain == "month":
         return dates.to_period("M").to_timestamp()
     raise ValueError(f"Unknown grain {grain!r}; use 'day', 'week' or 'month'.")

@@ -72,7 +72,7 @@ def backtest_origins(dates: pd.DatetimeIndex, horizon_days: int, n_origins: int,
     if spacing_days is None:
         spacing_days = max(7, 7 * round((365 - horizon_days) / max(n_origins - 1, 1) / 7))
     latest = dates[-1] - pd.Timedelta(days=horizon_days - 1)
-    latest = latest - pd.Timedelta(days=int(latest.dayofweek))
+    latest = latest - pd.Timedelta(days=int(latest.day_of_week))
     return [latest - pd.Timedelta(days=spacing_days * k) for k in range(n_origins - 1, -1, -1)]
 
 

@@ -52,7 +52,7 @@ def holiday_calendar(start: date | str | pd.Timestamp, end: date | str | pd.Time
 
 def weekday_dummies(dates: pd.DatetimeIndex) -> pd.DataFrame:
     """One 0/1 column per weekday from Tuesday to Sunday; Monday is the reference."""
-    weekday = np.asarray(dates.dayofweek)
+    weekday = np.asarray(dates.day_of_week)
     return pd.DataFrame({name: (weekday == i).astype(float) for i, name in enumerate(WEEKDAY_NAMES) if i > 0},
                         index=dates)
 
@@ -80,7 +80,7 @@ def holiday_flags(dates: pd.DatetimeIndex, country: str) -> pd.DataFrame:
     span = pd.date_range(dates.min() - pad, dates.max() + pad, freq="D")
     named = holiday_calendar(span[0], span[-1], country)
     is_holiday = span.isin(named["date"])
-    working = (span.dayofweek < 5) & ~is_holiday
+    working = (span.day_of_week < 5) & ~is_holiday
     before = np.zeros(len(span), dtype=bool)
     after = np.zeros(len(span), dtype=bool)
     for i in np.flatnonzero(is_holiday):

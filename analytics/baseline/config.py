@@ -60,13 +60,13 @@ class BaselineConfig:
     """
 
     country: str = "NL"
-    yearly_terms: int = 4
+    yearly_terms: int = 6
     min_days_any: int = 56
     min_days_yearly: int = 365
     history_days: int | None = None
-    trend: Trend = "linear"
-    holiday_neighbours: bool = False
-    christmas_period: bool = False
+    trend: Trend = "auto"
+    holiday_neighbours: bool = True
+    christmas_period: bool = True
     level_days: int = 28
     level_weeks: int = 13
     family: Family = "negative_binomial"

@@ -23,46 +23,67 @@ def _pearson_alpha(y: np.ndarray, mu: np.ndarray, n_params: int) -> float:
     return float(brentq(gap, 0.0, upper, xtol=1e-6))
 
 
-def irls(y: np.ndarray, x: np.ndarray, alpha: float, start: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+BLOCK_ROWS = 256
+
+
+def _gram(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``x' diag(weight) x``, summed over blocks of rows.
+
+    Blocks keep each matrix product below the size at which OpenBLAS starts threads; a
+    threaded product of this small size can take a thousand times longer when other
+    processes (or Streamlit sessions) hold the cores.
+    """
+    out = np.zeros((x.shape[1], x.shape[1]))
+    for first in range(0, len(x), BLOCK_ROWS):
+        part = x[first:first + BLOCK_ROWS]
+        out += (part.T * weight[first:first + BLOCK_ROWS]) @ part
+    return out
+
+
+def _linear(x: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    """``x @ beta`` without BLAS threads."""
+    return np.einsum("ij,j->i", x, beta)
+
+
+def irls(y: np.ndarray, x: np.ndarray, alpha: float, start: np.ndarray | None,
+         max_iter: int = 100) -> tuple[np.ndarray, np.ndarray]:
     """Maximum-likelihood log-link GLM for NB2 counts with known ``alpha`` (Poisson when
     ``alpha = 0``) by iteratively reweighted least squares, and the inverse Fisher
     information as the coefficients' covariance.
 
-    Same estimator as ``statsmodels`` ``GLM(family=NegativeBinomial(alpha))``; written out
-    because the 20-odd-column normal equations stay fast when BLAS threads compete.
+    Same estimator as ``statsmodels`` ``GLM(family=NegativeBinomial(alpha))`` (a test
+    checks it); written out so that every matrix product stays small and single-threaded.
+    ``max_iter`` limits the Newton steps (refits from a nearby start need one or two).
     """
     beta = np.zeros(x.shape[1]) if start is None else start.copy()
     if start is None:
         beta[0] = np.log(max(y.mean(), 1e-3))
-    for _ in range(100):
-        eta = np.clip(x @ beta, -30, 30)
+    for _ in range(max_iter):
+        eta = np.clip(_linear(x, beta), -30, 30)
         mu = np.exp(eta)
         weight = mu / (1 + alpha * mu)
-        working = eta + (y - mu) / mu
-        xtw = x.T * weight
-        info = xtw @ x
+        info = _gram(x, weight)
         info[np.diag_indices_from(info)] += 1e-10
-        new = np.linalg.solve(info, xtw @ working)
+        new = np.linalg.solve(info, np.einsum("ij,i->j", x, weight * (eta + (y - mu) / mu)))
         done = np.max(np.abs(new - beta)) < 1e-8
         beta = new
         if done:
             break
-    mu = np.exp(np.clip(x @ beta, -30, 30))
-    info = (x.T * (mu / (1 + alpha * mu))) @ x
-    return beta, np.linalg.pinv(info)
+    mu = np.exp(np.clip(_linear(x, beta), -30, 30))
+    return beta, np.linalg.pinv(_gram(x, mu / (1 + alpha * mu)))
 
 
 def fit_counts(y: np.ndarray, x: np.ndarray, family: str) -> tuple[np.ndarray, np.ndarray, float, str]:
     """Coefficients, their covariance, the dispersion and the family actually used."""
     beta, cov = irls(y, x, 0.0, None)
     if family == "quasi_poisson":
-        mu = np.exp(x @ beta)
+        mu = np.exp(_linear(x, beta))
         phi = float(np.sum((y - mu) ** 2 / mu) / max(len(y) - x.shape[1], 1))
         return beta, cov * max(phi, 1.0), max(phi, 1.0), "quasi_poisson" if phi > 1.0 else "poisson"
-    alpha = _pearson_alpha(y, np.exp(x @ beta), x.shape[1])
+    alpha = _pearson_alpha(y, np.exp(_linear(x, beta)), x.shape[1])
     if alpha < 1e-4:
         return beta, cov, 0.0, "poisson"
     for _ in range(2):
         beta, cov = irls(y, x, alpha, beta)
-        alpha = max(_pearson_alpha(y, np.exp(x @ beta), x.shape[1]), 1e-4)
+        alpha = max(_pearson_alpha(y, np.exp(_linear(x, beta)), x.shape[1]), 1e-4)
     return beta, cov, alpha, "negative_binomial"

@@ -10,7 +10,7 @@ Forecasts are corrected by ``w R`` and carry a level error of variance ``s2_k``:
     s2_k = a + b k,  fitted to (z_k - w R)^2 - v(z_k) - w^2 v(R)   (a, b >= 0)
 
 Preferred estimate, "refits": origins every 4 weeks over the last year before the fit
-end, the model refitted (warm start, same ``alpha``) on the days before each, so the
+end, the model refitted (two Newton steps from the full fit, same ``alpha``) on the days before each, so the
 errors are honest out-of-sample errors that include trend breaks and season misfit.
 Fallback for short histories, "in sample": the same formulas on the residuals of the
 final fit at every 7th day.
@@ -27,6 +27,7 @@ from analytics.baseline.glm import irls
 REFIT_SPACING_DAYS = 28
 REFIT_ORIGINS = 13
 MIN_SAMPLES = 12
+REFIT_STEPS = 2
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
         if flat_trend_column is not None:
             xo = x.copy()
             xo[:, flat_trend_column] = np.minimum(xo[:, flat_trend_column], xo[origin - 1, flat_trend_column])
-        beta_o, _ = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta)
+        beta_o, _ = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS)
         refit = _Counts(counts.actual, np.exp(np.clip(xo @ beta_o, -30, 30)), counts.used, counts.dispersion,
                         counts.family)
         recent = refit.level(origin - width, width)

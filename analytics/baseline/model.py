@@ -110,7 +110,7 @@ def _regressors(dates: pd.DatetimeIndex, terms: _Terms, events: pd.DataFrame) ->
 
 def _closed(dates: pd.DatetimeIndex, terms: _Terms) -> np.ndarray:
     """True on days the series treats as closed (expected 0)."""
-    closed = ~np.isin(np.asarray(dates.dayofweek), terms.open_weekdays)
+    closed = ~np.isin(np.asarray(dates.day_of_week), terms.open_weekdays)
     if terms.closed_on_holidays:
         closed |= holiday_flags(dates, terms.country)["holiday"].to_numpy() > 0
     return closed
@@ -299,7 +299,7 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
         notes.append(f"Low volume (about {mean_per_day:.1f} contacts a day): the yearly season uses "
                      f"{yearly_terms} Fourier terms instead of {config.yearly_terms}.")
 
-    weekday = np.asarray(dates.dayofweek)
+    weekday = np.asarray(dates.day_of_week)
     open_weekdays = tuple(i for i in range(7) if y_all[kept & (weekday == i)].sum() > 0)
     for i in sorted(set(range(7)) - set(open_weekdays)):
         notes.append(f"No contacts on any {WEEKDAY_NAMES[i].capitalize()} in the fit period: treated as closed "

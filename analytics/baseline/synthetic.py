@@ -41,8 +41,8 @@ def synthetic_daily_mean(start: str, days: int, *, base: float = 200.0,
     if trend_change is not None:
         since = np.maximum(0.0, np.asarray((dates - pd.Timestamp(trend_change[0])).days) / 365.25)
         log_trend = log_trend + (trend_change[1] - trend_per_year) * since
-    season = yearly_amplitude * np.cos(2 * np.pi * (np.asarray(dates.dayofyear) - peak_day_of_year) / 365.25)
-    summer = np.log(summer_dip) * np.exp(-((np.asarray(dates.dayofyear) - 213) ** 2) / (2 * 15**2))
+    season = yearly_amplitude * np.cos(2 * np.pi * (np.asarray(dates.day_of_year) - peak_day_of_year) / 365.25)
+    summer = np.log(summer_dip) * np.exp(-((np.asarray(dates.day_of_year) - 213) ** 2) / (2 * 15**2))
     flags = holiday_flags(dates, country)
     rng = np.random.default_rng(seed)
     level = np.zeros(days)
@@ -51,7 +51,7 @@ def synthetic_daily_mean(start: str, days: int, *, base: float = 200.0,
         level[0] = rng.standard_normal() * level_sd
         for t in range(1, days):
             level[t] = level_rho * level[t - 1] + shocks[t]
-    mean = (base * np.asarray(weekday)[dates.dayofweek] * np.exp(season + summer + log_trend + level)
+    mean = (base * np.asarray(weekday)[dates.day_of_week] * np.exp(season + summer + log_trend + level)
             * holiday ** flags["holiday"].to_numpy() * christmas ** flags["christmas_period"].to_numpy()
             * after_holiday ** flags["after_holiday"].to_numpy())
     for first, last, multiplier in effects:

@@ -84,16 +84,20 @@ def suggest_mapping(columns: list[str], kind: str = "contacts") -> dict[str, str
     by_name: dict[str, str] = {}
     for column in columns:
         by_name.setdefault(normalized_name(column), column)
+    by_words = {column: _words(column) for column in columns}
     used: set[str] = set()
     suggestion: dict[str, str] = {}
     # First exact names, then names that start with a synonym ("Aangemaakt op",
     # "Afhandeltijd (sec)"): a unit or a preposition should not hide a column.
-    for matches in (_exact_match, _prefix_match):
+    for exact in (True, False):
         for target in fields_of(kind):
             if target in suggestion:
                 continue
             for synonym in _SYNONYMS[kind][target]:
-                column = matches(normalized_name(synonym), by_name, used)
+                column = (by_name.get(normalized_name(synonym)) if exact
+                          else _leading_words_match(_words(synonym), by_words))
+                if column in used:
+                    column = None
                 if column is not None:
                     suggestion[target] = column
                     used.add(column)
@@ -101,16 +105,17 @@ def suggest_mapping(columns: list[str], kind: str = "contacts") -> dict[str, str
     return suggestion
 
 
-def _exact_match(synonym: str, by_name: dict[str, str], used: set[str]) -> str | None:
-    column = by_name.get(synonym)
-    return column if column is not None and column not in used else None
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^0-9a-z]+", name.strip().lower()) if w]
 
 
-def _prefix_match(synonym: str, by_name: dict[str, str], used: set[str]) -> str | None:
-    if len(synonym) < 5:  # "id", "date", "case" would match far too much
+def _leading_words_match(synonym: list[str], by_words: dict[str, list[str]]) -> str | None:
+    """The first column whose words begin with the synonym's words ("Aangemaakt op",
+    "Afhandeltijd (sec)"), for synonyms specific enough (not "id" or "date")."""
+    if sum(len(w) for w in synonym) < 5:
         return None
-    for name, column in by_name.items():
-        if name.startswith(synonym) and column not in used:
+    for column, words in by_words.items():
+        if words[: len(synonym)] == synonym:
             return column
     return None
 

@@ -40,9 +40,10 @@ def app_on(monkeypatch):
         monkeypatch.setenv("CONTACTS_DB", str(store))
         at = AppTest.from_file(APP, default_timeout=timeout)
         at.query_params.update(query or {})
+        at.run()  # the frame (sidebar filters) runs only on a normal run, so run it first
         if page:
             at.switch_page(page)
-        at.run()
+            at.run()
         opened.append(at)
         return at
 

@@ -37,7 +37,7 @@ class AppServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(store.with_suffix(".server.log"), "w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            [sys.executable, "-m", "ui.server",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env={**os.environ, "CONTACTS_DB": str(store)}, stdout=self.log, stderr=subprocess.STDOUT,

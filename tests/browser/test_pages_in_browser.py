@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import AppServer, screenshot, wait_for_app
+from tests.support.stores import build_sf311_store
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,7 @@ def test_sidebar_lists_each_page_once(page, demo_server):
     labels = [label.strip().split("\n")[-1] for label in links]  # drop the icon ligature
     assert labels.count("Overview") == 1
     assert labels.count("Data") == 1
+    assert labels.count("Volume trends") == 1
     assert len(labels) == len(set(labels))
 
 
@@ -71,3 +73,33 @@ def test_overview_on_sf311_in_browser(page, page_timings, sf311_server):
     _no_exception(page)
     assert "Contacts" in page.locator('[data-testid="stMetric"]').first.inner_text()
     screenshot(page, "overview-sf311")
+
+
+def test_trends_in_browser(page, page_timings, demo_server):
+    page_timings["trends"] = _open(page, f"{demo_server.url}/trends", charts=1)
+    _no_exception(page)
+    assert page.get_by_text("95% band").count() >= 1
+    assert page.locator("text=/Week \\d+: [\\d,]+ contacts/").count() == 1
+    screenshot(page, "trends-demo")
+    page_timings["trends-week"] = _open(page, f"{demo_server.url}/trends?trends_grain=Week", charts=1)
+    _no_exception(page)
+    screenshot(page, "trends-demo-week")
+
+
+def test_trends_on_sf311_in_browser(page, page_timings, sf311_server):
+    page_timings["trends-sf311"] = _open(page, f"{sf311_server.url}/trends?trends_grain=Week", charts=1)
+    _no_exception(page)
+    screenshot(page, "trends-sf311")
+
+
+def test_deep_link_on_a_fresh_server_runs_the_frame(page, tmp_path):
+    """The first visit of a new server goes straight to /trends: the sidebar filters and
+    the page's chart must be there (a pages/ folder must not switch on the old mode)."""
+    server = AppServer(build_sf311_store(tmp_path / "deep-link.duckdb"))
+    try:
+        _open(page, f"{server.url}/trends", charts=1)
+        _no_exception(page)
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert "Filters" in sidebar and "Volume trends" in sidebar
+    finally:
+        server.stop()

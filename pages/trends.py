@@ -1,0 +1,96 @@
+"""Volume trends: actual contacts against what the season predicted, the periods outside
+the 95% band, where each gap came from, and how good the baseline is."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import charts, editing
+from analytics.baseline import InsufficientHistory
+from analytics.i18n import t
+from analytics.trends import week_summary
+from ui import cache, filters, format, welcome
+
+st.title(t("trends.title"))
+contact_filter = filters.active_filter()
+version = cache.current_data_version()
+freshness = cache.store_freshness(version)
+if not freshness.contacts:
+    welcome.show()
+    st.stop()
+if contact_filter is None:
+    st.stop()
+first_day = freshness.first_contact_at.date()
+
+controls = st.columns([2, 2, 3])
+grain = (controls[0].segmented_control(t("trends.grain"), ["Day", "Week", "Month"], default="Day",
+                                       key="trends_grain", bind="query-params") or "Day").lower()
+show_naive = controls[1].toggle(t("trends.show_naive"), key="trends_naive", bind="query-params")
+st.caption(contact_filter.describe())
+
+try:
+    trend = cache.volume_trend(version, contact_filter, grain, first_day)
+    daily = trend if grain == "day" else cache.volume_trend(version, contact_filter, "day", first_day)
+    weekly = trend if grain == "week" else cache.volume_trend(version, contact_filter, "week", first_day)
+except InsufficientHistory as exc:
+    st.warning(t("trends.no_baseline", reason=str(exc)))
+    st.stop()
+
+full_weeks = weekly.periods[weekly.periods["days"] == 7]
+if len(full_weeks):
+    week = full_weeks.iloc[-1]
+    week_days = daily.periods.loc[week.name: week.name + pd.Timedelta(days=6), "expected"]
+    drivers = cache.gap_by_part(version, contact_filter, week_days, "reason")
+    s = week_summary(week, drivers)
+    st.markdown(t("trends.week_sentence", week=s["week"], actual=format.count(s["actual"]),
+                  gap=format.percent(abs(s["gap_pct"])), direction=t("trends.below" if s["gap_pct"] < 0 else "trends.above"),
+                  low=format.percent(s["band_low_pct"], signed=True), high=format.percent(s["band_high_pct"], signed=True),
+                  driver=s["top_driver"]["part"] if s["top_driver"] else "–",
+                  driver_gap=f"{s['top_driver']['gap']:+,.0f}" if s["top_driver"] else ""))
+
+st.plotly_chart(charts.baseline_chart(trend.periods, trend.anomalies, events=trend.events, holidays=trend.holidays,
+                                      show_naive=show_naive), key="trends_chart")
+for note in trend.notes:
+    st.caption(note)
+
+st.subheader(t("trends.anomalies"))
+if trend.anomalies.empty:
+    st.info(t("trends.no_anomalies"))
+else:
+    period_column = trend.anomalies.columns[0]
+    st.dataframe(trend.anomalies[[period_column, "actual", "expected", "gap", "gap_pct", "direction"]], hide_index=True,
+                 column_config={period_column: st.column_config.DateColumn(t("trends.period"), format="DD-MM-YYYY"),
+                                "expected": st.column_config.NumberColumn(format="%.0f"),
+                                "gap": st.column_config.NumberColumn(format="%+.0f"),
+                                "gap_pct": st.column_config.NumberColumn(format="percent")})
+    chosen = st.selectbox(t("trends.explain"), trend.anomalies[period_column].tolist(), key="trends_anomaly",
+                          format_func=lambda d: format.day(pd.Timestamp(d)))
+    start = pd.Timestamp(chosen)
+    end = start + pd.Timedelta(days={"day": 0, "week": 6}.get(grain, start.days_in_month - 1))
+    expected_days = daily.periods.loc[start:end, "expected"]
+    by_reason, by_channel = st.columns(2)
+    by_reason.dataframe(cache.gap_by_part(version, contact_filter, expected_days, "reason").head(8), hide_index=True)
+    by_channel.dataframe(cache.gap_by_part(version, contact_filter, expected_days, "channel").head(8), hide_index=True)
+    with st.form("trends_event_form", clear_on_submit=True):
+        st.markdown(f"**{t('trends.save_event')}**")
+        name = st.text_input(t("data.event_name"), key="trends_event_name")
+        kind = st.selectbox(t("data.event_kind"), editing.EVENT_KINDS, index=2, key="trends_event_kind")
+        foreseen = st.toggle(t("data.event_foreseen"), value=False, key="trends_event_foreseen")
+        if st.form_submit_button(t("data.save")):
+            try:
+                editing.add_event(cache.connection(), name=name, kind=kind, starts_on=start.date(),
+                                  ends_on=min(end, pd.Timestamp(contact_filter.end)).date(), foreseen=foreseen)
+                cache.clear_results()
+                st.success(t("data.saved"))
+            except ValueError as exc:
+                st.error(str(exc))
+
+if st.toggle(t("trends.quality"), key="trends_quality"):
+    with st.spinner(t("trends.quality_running")):
+        quality = cache.baseline_quality(version, contact_filter.with_period(first_day, contact_filter.end),
+                                         first_day, contact_filter.end)
+    cols = st.columns(4)
+    cols[0].metric(t("trends.mape_model"), format.percent(quality["mape_model"], digits=1))
+    cols[1].metric(t("trends.mape_naive"), format.percent(quality["mape_seasonal_naive"], digits=1))
+    cols[2].metric(t("trends.coverage_80"), format.percent(quality["coverage_80"]))
+    cols[3].metric(t("trends.coverage_95"), format.percent(quality["coverage_95"]))
+    st.caption(t("trends.quality_help", origins=quality["n_origins"], horizon=quality["horizon_days"]))
