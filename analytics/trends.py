@@ -135,12 +135,13 @@ def gap_by_part(
 
 
 def baseline_quality(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, *, first_day: date,
-                     last_day: date, country: str = "NL") -> dict:
+                     last_day: date, country: str = "NL", grain: str = "day") -> dict:
     """The backtest over the last 12 months of the whole history (rolling origin, 28-day
     horizon), as a dict of ``mape_model``, ``mape_seasonal_naive``, ``coverage_80``,
     ``coverage_95`` and the rest of :class:`BacktestResult`."""
     history = daily_series(conn, contact_filter.with_period(first_day, last_day))
-    result = backtest(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country))
+    result = backtest(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country),
+                      grain=grain)
     return result.to_dict()
 
 

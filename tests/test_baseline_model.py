@@ -96,7 +96,7 @@ def test_fitting_three_years_is_fast(three_years):
         tic = time.perf_counter()
         fit_baseline(three_years)
         seconds.append(time.perf_counter() - tic)
-    assert min(seconds) < 0.5  # typically about 0.1 s; generous for busy CI machines
+    assert min(seconds) < 0.5  # about 0.1 s on a quiet laptop core; generous for busy CI machines
 
 
 def test_foreseen_past_campaign_does_not_move_this_years_expected(three_years):
@@ -130,7 +130,11 @@ def test_unforeseen_outage_is_left_out_of_the_fit(three_years):
     assert frame["used_in_fit"].sum() == len(three_years) - 2
     assert any("2 days of unforeseen events" in note for note in fitted.notes)
     ratio = fitted.expected("2025-06-01", "2025-06-30") / reference.expected("2025-06-01", "2025-06-30")
-    assert (ratio - 1).abs().max() < 0.01
+    assert (ratio - 1).abs().median() < 0.002
+    assert (ratio - 1).abs().max() < 0.02  # the outage followed Whit Monday: one fewer after-holiday day
+    undeclared = fit_baseline(with_outage).expected("2025-06-01", "2025-06-30") / reference.expected(
+        "2025-06-01", "2025-06-30")
+    assert (undeclared - 1).abs().max() > 0.05
     assert (frame.loc["2025-06-10":"2025-06-11", "actual"] > frame.loc["2025-06-10":"2025-06-11", "hi95"]).all()
 
 

@@ -118,6 +118,8 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
     rows, seconds = [], []
     for origin in backtest_origins(series.index, horizon_days, n_origins, spacing_days):
         history = series[series.index < origin]
+        if len(history) < config.min_days_any:
+            continue
         window_end = origin + pd.Timedelta(days=horizon_days - 1)
         try:
             tic = time.perf_counter()

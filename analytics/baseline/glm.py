@@ -40,7 +40,7 @@ def _gram(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
     return out
 
 
-def _linear(x: np.ndarray, beta: np.ndarray) -> np.ndarray:
+def linear_predictor(x: np.ndarray, beta: np.ndarray) -> np.ndarray:
     """``x @ beta`` without BLAS threads."""
     return np.einsum("ij,j->i", x, beta)
 
@@ -59,7 +59,7 @@ def irls(y: np.ndarray, x: np.ndarray, alpha: float, start: np.ndarray | None,
     if start is None:
         beta[0] = np.log(max(y.mean(), 1e-3))
     for _ in range(max_iter):
-        eta = np.clip(_linear(x, beta), -30, 30)
+        eta = np.clip(linear_predictor(x, beta), -30, 30)
         mu = np.exp(eta)
         weight = mu / (1 + alpha * mu)
         info = _gram(x, weight)
@@ -69,7 +69,7 @@ def irls(y: np.ndarray, x: np.ndarray, alpha: float, start: np.ndarray | None,
         beta = new
         if done:
             break
-    mu = np.exp(np.clip(_linear(x, beta), -30, 30))
+    mu = np.exp(np.clip(linear_predictor(x, beta), -30, 30))
     return beta, np.linalg.pinv(_gram(x, mu / (1 + alpha * mu)))
 
 
@@ -77,13 +77,13 @@ def fit_counts(y: np.ndarray, x: np.ndarray, family: str) -> tuple[np.ndarray, n
     """Coefficients, their covariance, the dispersion and the family actually used."""
     beta, cov = irls(y, x, 0.0, None)
     if family == "quasi_poisson":
-        mu = np.exp(_linear(x, beta))
+        mu = np.exp(linear_predictor(x, beta))
         phi = float(np.sum((y - mu) ** 2 / mu) / max(len(y) - x.shape[1], 1))
         return beta, cov * max(phi, 1.0), max(phi, 1.0), "quasi_poisson" if phi > 1.0 else "poisson"
-    alpha = _pearson_alpha(y, np.exp(_linear(x, beta)), x.shape[1])
+    alpha = _pearson_alpha(y, np.exp(linear_predictor(x, beta)), x.shape[1])
     if alpha < 1e-4:
         return beta, cov, 0.0, "poisson"
     for _ in range(2):
         beta, cov = irls(y, x, alpha, beta)
-        alpha = max(_pearson_alpha(y, np.exp(_linear(x, beta)), x.shape[1]), 1e-4)
+        alpha = max(_pearson_alpha(y, np.exp(linear_predictor(x, beta)), x.shape[1]), 1e-4)
     return beta, cov, alpha, "negative_binomial"

@@ -62,7 +62,7 @@ from analytics.baseline.calendar import (
     yearly_fourier,
 )
 from analytics.baseline.config import BaselineConfig, InsufficientHistory
-from analytics.baseline.glm import fit_counts
+from analytics.baseline.glm import fit_counts, linear_predictor
 from analytics.baseline.level import LevelDrift, level_drift
 from analytics.baseline.series import checked_daily
 
@@ -166,7 +166,7 @@ class FittedBaseline:
         """Design matrix, log mean without level, and the level offset of each date."""
         x = _regressors(dates, self.terms, self.events).to_numpy()
         correction, _ = self.level.at(np.asarray((dates - self.fit_end).days))
-        return x, x @ self.beta, correction
+        return x, linear_predictor(x, self.beta), correction
 
     def expected(self, start: DateLike, end: DateLike) -> pd.Series:
         """The expected count of each day (the model mean, 0 on closed days)."""
@@ -361,7 +361,7 @@ def _fit_terms(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, te
     columns = terms.columns
     x = candidates.reindex(columns=columns, fill_value=0.0).to_numpy()
     beta, cov, dispersion, family = fit_counts(y[fit_rows], x[fit_rows], config.family)
-    level = level_drift(y, np.exp(x @ beta), fit_rows, x, beta, dispersion=dispersion, family=family,
+    level = level_drift(y, np.exp(linear_predictor(x, beta)), fit_rows, x, beta, dispersion=dispersion, family=family,
                         level_days=config.level_days, weeks=config.level_weeks,
                         min_history=config.min_days_yearly if terms.yearly_terms else config.min_days_any,
                         flat_trend_column=columns.index("trend") if terms.trend == "flat" else None)

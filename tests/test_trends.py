@@ -1,0 +1,90 @@
+"""The Volume trends logic on a store with a known truth: a built-in step is flagged on
+the right days, the parts' gaps add up, and a too-short history says why."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics.baseline import InsufficientHistory
+from analytics.filters import ContactFilter
+from analytics.store import open_store
+from analytics.trends import gap_by_part, volume_trend
+from tests.support.stores import run_cli
+
+FIRST = date(2024, 1, 1)
+STEP_START = date(2025, 6, 9)  # a Monday
+
+
+def _fill(conn, days: int, step_factor: float = 1.0):
+    """Two reasons, weekday pattern, Poisson counts; from STEP_START reason A drops."""
+    rng = np.random.default_rng(5)
+    rows = []
+    weekday = [1.4, 1.1, 1.0, 1.0, 0.9, 0.5, 0.3]
+    for i in range(days):
+        day = FIRST + timedelta(days=i)
+        for reason, base in (("A", 60), ("B", 40)):
+            mean = base * weekday[day.weekday()] * (step_factor if reason == "A" and day >= STEP_START else 1)
+            for k in range(rng.poisson(mean)):
+                rows.append((f"{reason}{i}-{k}", datetime.combine(day, datetime.min.time()) + timedelta(hours=9),
+                             "Phone" if k % 2 else "E-mail", reason))
+    frame = pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1"])
+    cur = conn.cursor()
+    cur.register("rows", frame)
+    cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1) select * from rows")
+    cur.execute("insert into channels values ('Phone', 'voice', 6), ('E-mail', 'written', 4)")
+    cur.execute("insert into reasons (reason_l1) values ('A'), ('B')")
+
+
+@pytest.fixture(scope="module")
+def stepped(tmp_path_factory):
+    conn = open_store(tmp_path_factory.mktemp("trend") / "s.duckdb")
+    _fill(conn, days=540, step_factor=0.5)
+    yield conn
+    conn.close()
+
+
+def test_a_step_down_is_flagged_from_its_first_weekday_and_blamed_on_its_reason(stepped):
+    period = ContactFilter(STEP_START - timedelta(days=14), STEP_START + timedelta(days=13))
+    trend = volume_trend(stepped, period, "day", first_day=FIRST)
+    flagged = trend.anomalies[trend.anomalies["direction"] == "below"]["date"].dt.date
+    after = [d for d in flagged if d >= STEP_START]
+    before = [d for d in flagged if d < STEP_START]
+    assert len(after) >= 8  # most of the 14 days after a 30% drop of the total
+    assert len(before) <= 1  # at most one false alarm in the 14 days before
+
+    week = trend.periods.loc[pd.Timestamp(STEP_START): pd.Timestamp(STEP_START + timedelta(days=6)), "expected"]
+    parts = gap_by_part(stepped, period, week, "reason")
+    assert parts.iloc[0]["part"] == "A" and parts.iloc[0]["gap"] < 0
+    total_gap = trend.periods.loc[week.index, "actual"].sum() - week.sum()
+    assert parts["gap"].sum() == pytest.approx(total_gap, rel=1e-6)
+
+
+def test_week_grain_gives_sum_intervals(stepped):
+    period = ContactFilter(STEP_START - timedelta(days=28), STEP_START - timedelta(days=1))
+    weekly = volume_trend(stepped, period, "week", first_day=FIRST).periods
+    assert (weekly["lo95"] <= weekly["expected"]).all() and (weekly["expected"] <= weekly["hi95"]).all()
+    assert weekly["actual"].sum() == volume_trend(stepped, period, "day", first_day=FIRST).periods["actual"].sum()
+
+
+def test_too_short_history_says_why(tmp_path):
+    conn = open_store(tmp_path / "short.duckdb")
+    _fill(conn, days=40)
+    with pytest.raises(InsufficientHistory, match="at least 8 weeks"):
+        volume_trend(conn, ContactFilter(FIRST + timedelta(days=30), FIRST + timedelta(days=39)), "day", first_day=FIRST)
+
+
+def test_baseline_cli_prints_the_backtest(tmp_path):
+    store = tmp_path / "cli.duckdb"
+    conn = open_store(store)
+    _fill(conn, days=540)
+    conn.close()
+    result = run_cli("baseline", "--db", str(store), "--backtest", "--json")
+    for key in ("mape_model", "mape_seasonal_naive", "coverage_80", "coverage_95", "horizon_days", "n_origins"):
+        assert key in result
+    assert result["horizon_days"] == 28 and result["n_origins"] == 12
+    assert result["mape_model"] < result["mape_seasonal_naive"]
+    assert 0.85 <= result["coverage_95"] <= 1.0
