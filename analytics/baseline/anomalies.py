@@ -48,7 +48,8 @@ def decompose_gap(by_part: pd.DataFrame) -> pd.DataFrame:
 
     ``gap = actual - expected`` per part; ``share_of_gap = gap / sum(gap)`` (NaN when the
     total gap is 0), so shares add up to 1 when the parts' expected values add up to the
-    parent's (see :func:`expected_by_share`). Rows are sorted by ``|gap|``, largest first.
+    parent's (see :func:`expected_by_share`). Rows are sorted by ``|gap|``, largest first
+    (ties by part).
 
     Raises
     ------
@@ -65,8 +66,9 @@ def decompose_gap(by_part: pd.DataFrame) -> pd.DataFrame:
     out["gap_pct"] = out["gap"] / out["expected"].where(out["expected"] != 0)
     total = out["gap"].sum()
     out["share_of_gap"] = out["gap"] / total if total != 0 else np.nan
-    order = out["gap"].abs().sort_values(ascending=False, kind="stable").index
-    return out.loc[order].reset_index(drop=True)
+    out["_size"] = out["gap"].abs()
+    out = out.sort_values(["_size", "part"], ascending=[False, True], kind="stable")
+    return out.drop(columns="_size").reset_index(drop=True)
 
 
 def expected_by_share(history_by_part: pd.DataFrame, parent_expected: pd.Series,

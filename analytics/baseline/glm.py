@@ -24,6 +24,7 @@ def _pearson_alpha(y: np.ndarray, mu: np.ndarray, n_params: int) -> float:
 
 
 BLOCK_ROWS = 256
+SINGLE_THREAD_FLOPS = 200_000
 
 
 def _gram(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -38,6 +39,19 @@ def _gram(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
         part = x[first:first + BLOCK_ROWS]
         out += (part.T * weight[first:first + BLOCK_ROWS]) @ part
     return out
+
+
+def matrix_product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b`` in blocks of rows of ``a`` small enough to stay single-threaded."""
+    rows = max(1, SINGLE_THREAD_FLOPS // max(1, a.shape[1] * b.shape[1]))
+    return np.vstack([a[first:first + rows] @ b for first in range(0, len(a), rows)])
+
+
+def draws_of_coefficients(beta: np.ndarray, cov: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` draws from ``N(beta, cov)``, shape ``(n, len(beta))`` (``cov`` may be singular)."""
+    values, vectors = np.linalg.eigh((cov + cov.T) / 2)
+    root = vectors * np.sqrt(np.clip(values, 0.0, None))
+    return beta + matrix_product(rng.standard_normal((n, len(beta))), root.T)
 
 
 def linear_predictor(x: np.ndarray, beta: np.ndarray) -> np.ndarray:

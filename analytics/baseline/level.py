@@ -7,11 +7,13 @@ the ``level_days`` days before ``o`` and ``z_k`` that of week ``k = 0, 1, ...`` 
 Forecasts are corrected by ``w R`` and carry a level error of variance ``s2_k``::
 
     w    = clip(sum(z_k R) / sum(R^2), 0, 1)                 (pooled over origins and k)
-    s2_k = a + b k,  fitted to (z_k - w R)^2 - v(z_k) - w^2 v(R)   (a, b >= 0)
+    s2_k = a + b k,  fitted to (z_k - w R)^2 - v(z_k) - w^2 v(R) - g' C g   (a, b >= 0)
 
 Preferred estimate, "refits": origins every 4 weeks over the last year before the fit
 end, the model refitted (two Newton steps from the full fit, same ``alpha``) on the days before each, so the
-errors are honest out-of-sample errors that include trend breaks and season misfit.
+errors are honest out-of-sample errors that include trend breaks and season misfit;
+``g' C g`` removes the part due to the refit's coefficient uncertainty (``C`` its
+covariance, ``g`` the gradient of the week's log mean), which the simulation draws anyway.
 Fallback for short histories, "in sample": the same formulas on the residuals of the
 final fit at every 7th day.
 """
@@ -81,13 +83,20 @@ class _Counts:
             return z, (total + self.dispersion * float(np.sum(fitted**2))) / total**2
         return z, max(self.dispersion, 1.0) / total
 
+    def gradient(self, first: int, width: int, x: np.ndarray) -> np.ndarray:
+        """``d log(sum mu) / d beta`` over the used days of the window."""
+        part = slice(first, first + width)
+        weight = self.fitted[part] * self.used[part]
+        return weight @ x[part] / max(float(weight.sum()), 1e-12)
 
-def _combine(samples: list[tuple[int, float, float, float, float]], weeks: int, adjust: bool,
+
+def _combine(samples: list[tuple[int, float, float, float, float, float]], weeks: int, adjust: bool,
              last_r: float) -> tuple[np.ndarray, np.ndarray, float]:
-    """Correction and variance per week from samples ``(k, z, v_z, R, v_R)``."""
-    k, z, vz, r, vr = (np.array(c, dtype=float) for c in zip(*samples))
+    """Correction and variance per week from samples ``(k, z, v_z, R, v_R, p)``, ``p`` the
+    variance of ``z`` due to the refit's coefficients (simulated separately)."""
+    k, z, vz, r, vr, pv = (np.array(c, dtype=float) for c in zip(*samples))
     w = float(np.clip(np.sum(z * r) / np.sum(r**2), 0.0, 1.0)) if adjust and np.sum(r**2) > 0 else 0.0
-    excess = (z - w * r) ** 2 - vz - w**2 * vr
+    excess = (z - w * r) ** 2 - vz - w**2 * vr - pv
     design = np.column_stack([np.ones_like(k), k])
     (a, b), *_ = np.linalg.lstsq(design, excess, rcond=None)
     if b < 0:
@@ -115,7 +124,7 @@ def in_sample_level_drift(counts: _Counts, level_days: int, weeks: int) -> Level
                 break
             week = counts.level(origin + 7 * k, 7)
             if week is not None:
-                samples.append((k, *week, *recent))
+                samples.append((k, *week, *recent, 0.0))
     if len(samples) < MIN_SAMPLES:
         return None
     correction, variance, _ = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
@@ -145,7 +154,7 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
         if flat_trend_column is not None:
             xo = x.copy()
             xo[:, flat_trend_column] = np.minimum(xo[:, flat_trend_column], xo[origin - 1, flat_trend_column])
-        beta_o, _ = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS)
+        beta_o, cov_o = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS)
         refit = _Counts(counts.actual, np.exp(np.clip(xo @ beta_o, -30, 30)), counts.used, counts.dispersion,
                         counts.family)
         recent = refit.level(origin - width, width)
@@ -155,7 +164,8 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
         for k in range(min(weeks, (n - origin) // 7)):
             week = refit.level(origin + 7 * k, 7)
             if week is not None:
-                samples.append((k, *week, *recent))
+                gradient = refit.gradient(origin + 7 * k, 7, xo)
+                samples.append((k, *week, *recent, float(gradient @ cov_o @ gradient)))
     if origins < 3 or len(samples) < MIN_SAMPLES:
         return None
     correction, variance, score = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))

@@ -62,12 +62,11 @@ from analytics.baseline.calendar import (
     yearly_fourier,
 )
 from analytics.baseline.config import BaselineConfig, InsufficientHistory
-from analytics.baseline.glm import fit_counts, linear_predictor
+from analytics.baseline.glm import draws_of_coefficients, fit_counts, linear_predictor, matrix_product
 from analytics.baseline.level import LevelDrift, level_drift
 from analytics.baseline.series import checked_daily
 
 DateLike = date | str | pd.Timestamp
-INTERVAL_COLUMNS = ("expected", "lo80", "hi80", "lo95", "hi95")
 _QUANTILES = {"lo80": 0.10, "hi80": 0.90, "lo95": 0.025, "hi95": 0.975}
 
 
@@ -186,11 +185,10 @@ class FittedBaseline:
         rng = np.random.default_rng(self.config.seed if seed is None else seed)
         dates = self._dates(start, end)
         x, _, level = self._log_mean(dates)
-        chol = np.linalg.cholesky(self.cov + 1e-12 * np.eye(len(self.beta)))
-        betas = self.beta + rng.standard_normal((n, len(self.beta))) @ chol.T
+        betas = draws_of_coefficients(self.beta, self.cov, n, rng)
         _, var = self.level.at(np.asarray((dates - self.fit_end).days))
         shock = rng.standard_normal((n, 1)) * np.sqrt(var) - var / 2
-        mu = np.exp(np.clip(betas @ x.T + level + shock, -50, 30))
+        mu = np.exp(np.clip(matrix_product(betas, x.T) + level + shock, -50, 30))
         if self.family == "negative_binomial":
             shape = 1.0 / self.dispersion
             mu = rng.gamma(shape, mu / shape)
