@@ -59,7 +59,11 @@ elif section == "drivers":
     if summary.empty:
         st.info(t("data.no_drivers"))
     else:
-        st.dataframe(summary, hide_index=True)
+        st.dataframe(summary, hide_index=True, column_config={
+            "first_day": st.column_config.DateColumn(format="DD-MM-YYYY"),
+            "last_day": st.column_config.DateColumn(format="DD-MM-YYYY"),
+            "value_per_day": st.column_config.NumberColumn(format="localized"),
+        })
         driver = st.selectbox(t("data.driver"), sorted(summary["driver"].unique()), key="data_driver")
         daily = cache.driver_daily(version, driver).rename(columns={"value": "contacts"})
         st.plotly_chart(charts.daily_contacts_chart(daily, contacts_label=driver), key="data_driver_chart")

@@ -59,9 +59,11 @@ else:
     period_column = trend.anomalies.columns[0]
     st.dataframe(trend.anomalies[[period_column, "actual", "expected", "gap", "gap_pct", "direction"]], hide_index=True,
                  column_config={period_column: st.column_config.DateColumn(t("trends.period"), format="DD-MM-YYYY"),
-                                "expected": st.column_config.NumberColumn(format="%.0f"),
-                                "gap": st.column_config.NumberColumn(format="%+.0f"),
-                                "gap_pct": st.column_config.NumberColumn(format="percent")})
+                                "actual": st.column_config.NumberColumn(t("column.contacts"), format="%.0f"),
+                                "expected": st.column_config.NumberColumn(t("column.expected"), format="%.0f"),
+                                "gap": st.column_config.NumberColumn(t("column.gap"), format="%+.0f"),
+                                "gap_pct": st.column_config.NumberColumn(t("column.gap_pct"), format="percent"),
+                                "direction": st.column_config.TextColumn(t("column.direction"))})
     chosen = st.selectbox(t("trends.explain"), trend.anomalies[period_column].tolist(), key="trends_anomaly",
                           format_func=lambda d: format.day(pd.Timestamp(d)))
     start = pd.Timestamp(chosen)

@@ -214,9 +214,9 @@ class FittedBaseline:
             If ``end`` is before ``start``.
         """
         frame = self.expected(start, end).to_frame()
-        draws = self.simulate(start, end)
-        for column, q in _QUANTILES.items():
-            frame[column] = np.quantile(draws, q, axis=0, method="inverted_cdf")
+        bounds = np.quantile(self.simulate(start, end), list(_QUANTILES.values()), axis=0, method="inverted_cdf")
+        for column, values in zip(_QUANTILES, bounds):
+            frame[column] = values
         return frame
 
     def in_sample(self) -> pd.DataFrame:
