@@ -55,8 +55,9 @@ def test_no_effect_injected_none_found(fitted):
 
 def test_irls_matches_statsmodels_negative_binomial_glm(three_years):
     days = three_years.index
-    x = np.column_stack([np.ones(len(days)), *(np.asarray(days.day_of_week == d, float) for d in range(1, 7)),
-                         np.sin(2 * np.pi * days.day_of_year / 365.25), np.cos(2 * np.pi * days.day_of_year / 365.25)])
+    angle = 2 * np.pi * np.asarray(days.day_of_year) / 365.25
+    weekdays = [np.asarray(days.day_of_week == d, float) for d in range(1, 7)]
+    x = np.column_stack([np.ones(len(days)), *weekdays, np.sin(angle), np.cos(angle)])
     y = three_years.to_numpy(float)
     ours, cov = irls(y, x, 0.02, None)
     reference = sm.GLM(y, x, family=sm.families.NegativeBinomial(alpha=0.02)).fit()
@@ -205,3 +206,31 @@ def test_all_zero_series_raises():
 def test_bad_config_raises():
     with pytest.raises(ValueError, match="Unknown trend"):
         BaselineConfig(trend="quadratic")
+
+
+@pytest.mark.parametrize("effect", [0.9, 1.0])
+def test_pilot_effect_is_recovered_out_of_sample(effect):
+    """Fit before a pilot, predict its 8 weeks: a 10% reduction is found, no effect is not."""
+    pilot = ("2025-09-01", "2025-10-26")
+    mean = synthetic_daily_mean("2023-01-01", 3 * 365 + 1, base=200, seed=31, effects=[(*pilot, effect)])
+    daily = synthetic_daily_counts(mean, alpha=0.02, seed=32)
+    fitted = fit_baseline(daily[daily.index < pilot[0]])
+    totals = fitted.simulate(*pilot).sum(axis=1)
+    actual = daily[pilot[0]:pilot[1]].sum()
+    estimate = actual / fitted.expected(*pilot).sum() - 1
+    assert estimate == pytest.approx(effect - 1, abs=0.04)
+    low, high = np.quantile(totals, [0.025, 0.975])
+    assert (low <= actual <= high) == (effect == 1.0)
+
+
+def test_auto_trend_keeps_a_steady_decline():
+    mean = synthetic_daily_mean("2023-01-01", 3 * 365 + 1, base=200, trend_per_year=-0.25, seed=41)
+    fitted = fit_baseline(synthetic_daily_counts(mean, alpha=0.02, seed=42))
+    assert "trend:linear" in fitted.components
+    assert fitted.effects.loc["trend per year", "multiplier"] == pytest.approx(np.exp(-0.25), abs=0.03)
+    assert any("with a linear trend" in note for note in fitted.notes)
+
+
+def test_history_days_limits_the_fit_window(three_years):
+    fitted = fit_baseline(three_years, config=BaselineConfig(history_days=730))
+    assert len(fitted.in_sample()) == 730 and fitted.fit_end == three_years.index[-1]

@@ -145,8 +145,7 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
                                   f"first origin; this series has {len(series)} days.")
     periods = pd.concat(rows)
     actual = periods["actual"].to_numpy()
-    inside = {p: float(np.mean((periods[f"lo{p}"] <= periods["actual"]) & (periods["actual"] <= periods[f"hi{p}"])))
-              for p in (80, 95)}
+    inside = {p: float(np.mean(periods["actual"].between(periods[f"lo{p}"], periods[f"hi{p}"]))) for p in (80, 95)}
     return BacktestResult(
         mape_model=_mape(actual, periods["expected"].to_numpy()),
         mape_seasonal_naive=_mape(actual, periods["naive_8w"].to_numpy()),
@@ -157,8 +156,9 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
         fit_seconds_median=float(np.median(seconds)), grain=grain, periods=periods)
 
 
-def backtest_table(daily: pd.Series, configs: Mapping[str, BaselineConfig], *, events: pd.DataFrame | None = None,
-                   horizon_days: int = 28, n_origins: int = 12, grain: Literal["day", "week"] = "day") -> pd.DataFrame:
+def backtest_table(daily: pd.Series, configs: Mapping[str, BaselineConfig], *,
+                   events: pd.DataFrame | None = None, horizon_days: int = 28, n_origins: int = 12,
+                   grain: Literal["day", "week"] = "day") -> pd.DataFrame:
     """One :func:`backtest` row per named design, to choose a design on a real series."""
     rows = {name: backtest(daily, events=events, config=config, horizon_days=horizon_days,
                            n_origins=n_origins, grain=grain).to_dict() for name, config in configs.items()}

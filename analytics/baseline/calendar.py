@@ -68,8 +68,8 @@ def yearly_fourier(dates: pd.DatetimeIndex, terms: int) -> pd.DataFrame:
 
 
 def holiday_flags(dates: pd.DatetimeIndex, country: str) -> pd.DataFrame:
-    """0/1 columns ``holiday``, ``before_holiday`` and ``after_holiday`` and
-    ``christmas_period``.
+    """0/1 columns ``holiday``, ``before_holiday``, ``after_holiday`` and
+    ``christmas_period`` for each date.
 
     ``before_holiday``/``after_holiday`` mark the last working day (Monday to Friday, not
     a holiday) before and the first one after each run of holidays and weekends that

@@ -6,6 +6,9 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import brentq
 
+BLOCK_ROWS = 256
+SINGLE_THREAD_FLOPS = 200_000
+
 
 def _pearson_alpha(y: np.ndarray, mu: np.ndarray, n_params: int) -> float:
     """NB2 ``alpha`` solving ``sum (y - mu)^2 / (mu + alpha mu^2) = n - p`` (0 if none)."""
@@ -21,10 +24,6 @@ def _pearson_alpha(y: np.ndarray, mu: np.ndarray, n_params: int) -> float:
     while gap(upper) > 0 and upper < 1e4:
         upper *= 4
     return float(brentq(gap, 0.0, upper, xtol=1e-6))
-
-
-BLOCK_ROWS = 256
-SINGLE_THREAD_FLOPS = 200_000
 
 
 def _gram(x: np.ndarray, weight: np.ndarray) -> np.ndarray:

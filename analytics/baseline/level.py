@@ -9,9 +9,14 @@ Forecasts are corrected by ``w R`` and carry a level error of variance ``s2_k``:
     w    = clip(sum(z_k R) / sum(R^2), 0, 1)                 (pooled over origins and k)
     s2_k = a + b k,  fitted to (z_k - w R)^2 - v(z_k) - w^2 v(R) - g' C g   (a, b >= 0)
 
+When no yearly season is modelled (under a year of history) ``w = 1``: the season's
+current level shows only in the recent weeks (backtests on 8-10 month series: weekly
+MAPE 0.096 -> 0.083 and 95% coverage 0.79 -> 0.89 against the estimated ``w``).
+
 Preferred estimate, "refits": origins every 4 weeks over the last year before the fit
-end, the model refitted (two Newton steps from the full fit, same ``alpha``) on the days before each, so the
-errors are honest out-of-sample errors that include trend breaks and season misfit;
+end, the model refitted (two Newton steps from the full fit, same ``alpha``) on the days
+before each, so the errors are honest out-of-sample errors that include trend breaks and
+season misfit;
 ``g' C g`` removes the part due to the refit's coefficient uncertainty (``C`` its
 covariance, ``g`` the gradient of the week's log mean), which the simulation draws anyway.
 Fallback for short histories, "in sample": the same formulas on the residuals of the
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analytics.baseline.glm import irls
+from analytics.baseline.glm import irls, linear_predictor
 
 REFIT_SPACING_DAYS = 28
 REFIT_ORIGINS = 13
@@ -91,11 +96,13 @@ class _Counts:
 
 
 def _combine(samples: list[tuple[int, float, float, float, float, float]], weeks: int, adjust: bool,
-             last_r: float) -> tuple[np.ndarray, np.ndarray, float]:
+             last_r: float, full_weight: bool = False) -> tuple[np.ndarray, np.ndarray, float]:
     """Correction and variance per week from samples ``(k, z, v_z, R, v_R, p)``, ``p`` the
     variance of ``z`` due to the refit's coefficients (simulated separately)."""
     k, z, vz, r, vr, pv = (np.array(c, dtype=float) for c in zip(*samples))
     w = float(np.clip(np.sum(z * r) / np.sum(r**2), 0.0, 1.0)) if adjust and np.sum(r**2) > 0 else 0.0
+    if adjust and full_weight:
+        w = 1.0
     excess = (z - w * r) ** 2 - vz - w**2 * vr - pv
     design = np.column_stack([np.ones_like(k), k])
     (a, b), *_ = np.linalg.lstsq(design, excess, rcond=None)
@@ -112,7 +119,8 @@ def _recent_level(counts: _Counts, n: int, level_days: int) -> float:
     return recent[0] if recent else 0.0
 
 
-def in_sample_level_drift(counts: _Counts, level_days: int, weeks: int) -> LevelDrift | None:
+def in_sample_level_drift(counts: _Counts, level_days: int, weeks: int,
+                          full_weight: bool = False) -> LevelDrift | None:
     """Level drift from the final fit's own residuals (pseudo-origins every 7 days)."""
     n = len(counts.actual)
     width = level_days or 28
@@ -127,7 +135,8 @@ def in_sample_level_drift(counts: _Counts, level_days: int, weeks: int) -> Level
                 samples.append((k, *week, *recent, 0.0))
     if len(samples) < MIN_SAMPLES:
         return None
-    correction, variance, _ = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
+    last_r = _recent_level(counts, n, level_days)
+    correction, variance, _ = _combine(samples, weeks, level_days > 0, last_r, full_weight)
     return LevelDrift(correction, variance, _week_variance(counts), "in sample")
 
 
@@ -139,7 +148,8 @@ def _week_variance(counts: _Counts) -> float:
 
 
 def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level_days: int, weeks: int,
-                      min_history: int, flat_trend_column: int | None) -> LevelDrift | None:
+                      min_history: int, flat_trend_column: int | None,
+                      full_weight: bool = False) -> LevelDrift | None:
     """Level drift from refits at origins every 4 weeks over the last year (see module)."""
     n = len(counts.actual)
     width = level_days or 28
@@ -155,8 +165,8 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
             xo = x.copy()
             xo[:, flat_trend_column] = np.minimum(xo[:, flat_trend_column], xo[origin - 1, flat_trend_column])
         beta_o, cov_o = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS)
-        refit = _Counts(counts.actual, np.exp(np.clip(xo @ beta_o, -30, 30)), counts.used, counts.dispersion,
-                        counts.family)
+        fitted = np.exp(np.clip(linear_predictor(xo, beta_o), -30, 30))
+        refit = _Counts(counts.actual, fitted, counts.used, counts.dispersion, counts.family)
         recent = refit.level(origin - width, width)
         if recent is None:
             continue
@@ -168,16 +178,19 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
                 samples.append((k, *week, *recent, float(gradient @ cov_o @ gradient)))
     if origins < 3 or len(samples) < MIN_SAMPLES:
         return None
-    correction, variance, score = _combine(samples, weeks, level_days > 0, _recent_level(counts, n, level_days))
+    last_r = _recent_level(counts, n, level_days)
+    correction, variance, score = _combine(samples, weeks, level_days > 0, last_r, full_weight)
     return LevelDrift(correction, variance, _week_variance(counts), "refits", score)
 
 
 def level_drift(actual: np.ndarray, fitted: np.ndarray, used: np.ndarray, x: np.ndarray, beta: np.ndarray, *,
                 dispersion: float, family: str, level_days: int, weeks: int, min_history: int,
-                flat_trend_column: int | None) -> LevelDrift:
-    """Refit estimate if the history allows it, else in-sample, else no drift."""
+                flat_trend_column: int | None, full_weight: bool = False) -> LevelDrift:
+    """Refit estimate if the history allows it, else in-sample, else no correction and
+    the in-sample week variance as the level error."""
     counts = _Counts(actual, fitted, used, dispersion, family)
     found = refit_level_drift(counts, x, beta, level_days=level_days, weeks=weeks, min_history=min_history,
-                              flat_trend_column=flat_trend_column)
-    found = found or in_sample_level_drift(counts, level_days, weeks)
-    return found or LevelDrift(np.zeros(1), np.zeros(1), _week_variance(counts), "none")
+                              flat_trend_column=flat_trend_column, full_weight=full_weight)
+    found = found or in_sample_level_drift(counts, level_days, weeks, full_weight)
+    in_sample = _week_variance(counts)
+    return found or LevelDrift(np.zeros(1), np.array([in_sample]), in_sample, "none")
