@@ -10,6 +10,17 @@ from ui import cache, import_panel
 st.title(t("data.title"))
 version = cache.current_data_version()
 
+
+def save(write, edited) -> None:
+    """Write an edited table; say what went wrong instead of saving half."""
+    try:
+        write(cache.connection(), edited)
+        cache.clear_results()
+        st.success(t("data.saved"))
+    except ValueError as exc:
+        st.error(str(exc))
+
+
 # The option strings go into the URL as they are, so they are fixed English words.
 SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events"]
 section = (st.segmented_control(t("data.section"), SECTIONS, default="Import", key="data_section",
@@ -29,12 +40,7 @@ elif section == "reasons":
         column_config={"value_class": st.column_config.SelectboxColumn(options=list(editing.VALUE_CLASSES))},
     )
     if st.button(t("data.save"), key="data_reasons_save"):
-        try:
-            editing.update_reasons(cache.connection(), edited)
-            cache.clear_results()
-            st.success(t("data.saved"))
-        except ValueError as exc:
-            st.error(str(exc))
+        save(editing.update_reasons, edited)
 
 elif section == "channels":
     st.caption(t("data.channels_help"))
@@ -47,12 +53,7 @@ elif section == "channels":
         },
     )
     if st.button(t("data.save"), key="data_channels_save"):
-        try:
-            editing.update_channels(cache.connection(), edited)
-            cache.clear_results()
-            st.success(t("data.saved"))
-        except ValueError as exc:
-            st.error(str(exc))
+        save(editing.update_channels, edited)
 
 elif section == "drivers":
     summary = cache.store_table(version, "driver_summary")

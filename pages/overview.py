@@ -6,19 +6,10 @@ import streamlit as st
 from analytics import charts
 from analytics.i18n import t
 from analytics.overview import relative_change
-from ui import cache, filters, format, welcome
+from ui import cache, format, page
 
-st.title(t("overview.title"))
-
-contact_filter = filters.active_filter()
-version = cache.current_data_version()
-freshness = cache.store_freshness(version)
-
-if not freshness.contacts:
-    welcome.show()
-    st.stop()
-if contact_filter is None:
-    st.stop()
+context = page.start(t("overview.title"))
+contact_filter, version, freshness = context.contact_filter, context.version, context.freshness
 
 st.caption(contact_filter.describe())
 data = cache.overview(version, contact_filter)

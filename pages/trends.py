@@ -8,18 +8,11 @@ from analytics import charts, editing
 from analytics.baseline import InsufficientHistory
 from analytics.i18n import t
 from analytics.trends import week_summary
-from ui import cache, filters, format, welcome
+from ui import cache, format, page
 
-st.title(t("trends.title"))
-contact_filter = filters.active_filter()
-version = cache.current_data_version()
-freshness = cache.store_freshness(version)
-if not freshness.contacts:
-    welcome.show()
-    st.stop()
-if contact_filter is None:
-    st.stop()
-first_day = freshness.first_contact_at.date()
+context = page.start(t("trends.title"))
+contact_filter, version = context.contact_filter, context.version
+first_day = context.freshness.first_contact_at.date()
 
 controls = st.columns([2, 2, 3])
 grain = (controls[0].segmented_control(t("trends.grain"), ["Day", "Week", "Month"], default="Day",
