@@ -35,9 +35,12 @@ class StoreFreshness:
 
 @dataclass(frozen=True)
 class Overview:
+    """``previous`` and ``last_year`` are None when the store does not cover that whole
+    period (a comparison with half a period would show a growth that never happened)."""
+
     current: PeriodKpis
-    previous: PeriodKpis
-    last_year: PeriodKpis
+    previous: PeriodKpis | None
+    last_year: PeriodKpis | None
     by_channel_group: pd.DataFrame  # channel_group, channel, contacts
     top_reasons: pd.DataFrame       # reason, contacts, share, previous_contacts, change_pct
     daily: pd.DataFrame             # day, contacts
@@ -68,12 +71,16 @@ def contacts_by_reason(conn: duckdb.DuckDBPyConnection, contact_filter: ContactF
     return run_query(conn, "contacts_by_reason", {**contact_filter.params(), "level": level})
 
 
-def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, level: int = 1, n: int = 10) -> pd.DataFrame:
-    """The ``n`` biggest reasons with their share and change against the previous period.
+def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, level: int = 1, n: int = 10,
+                *, compare: bool = True) -> pd.DataFrame:
+    """The ``n`` biggest reasons with their share and change against the previous period
+    (``change_pct`` is None throughout when ``compare`` is False).
 
     ``share`` sums to 1 over all reasons (not only the top ``n``)."""
     current = contacts_by_reason(conn, contact_filter, level)
     previous = contacts_by_reason(conn, contact_filter.previous_period(), level)
+    if not compare:
+        previous = previous.iloc[0:0]
     total = current["contacts"].sum()
     merged = current.merge(
         previous.rename(columns={"contacts": "previous_contacts"}), on="reason", how="left"
@@ -81,7 +88,8 @@ def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, 
     merged["previous_contacts"] = merged["previous_contacts"].fillna(0).astype("int64")
     merged["share"] = merged["contacts"] / total if total else 0.0
     merged["change_pct"] = [
-        relative_change(cur, prev) for cur, prev in zip(merged["contacts"], merged["previous_contacts"])
+        relative_change(cur, prev) if compare else None
+        for cur, prev in zip(merged["contacts"], merged["previous_contacts"])
     ]
     return merged.head(n)[["reason", "contacts", "share", "previous_contacts", "change_pct"]]
 
@@ -103,15 +111,32 @@ def store_freshness(conn: duckdb.DuckDBPyConnection) -> StoreFreshness:
 
 
 def overview(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> Overview:
-    """Everything the Overview page shows for one filter."""
+    """Everything the Overview page shows for one filter. The top reasons are one level
+    below the filtered reason; comparisons only against periods the store fully covers."""
+    freshness = store_freshness(conn)
+    previous, last_year = contact_filter.previous_period(), contact_filter.same_period_last_year()
+    previous_covered = covers(freshness, previous.start)
     return Overview(
         current=period_kpis(conn, contact_filter),
-        previous=period_kpis(conn, contact_filter.previous_period()),
-        last_year=period_kpis(conn, contact_filter.same_period_last_year()),
+        previous=period_kpis(conn, previous) if previous_covered else None,
+        last_year=period_kpis(conn, last_year) if covers(freshness, last_year.start) else None,
         by_channel_group=run_query(conn, "contacts_by_channel_group", contact_filter.params()),
-        top_reasons=top_reasons(conn, contact_filter),
+        top_reasons=top_reasons(conn, contact_filter, level=reason_level_below(contact_filter),
+                                compare=previous_covered),
         daily=daily_contacts(conn, contact_filter),
     )
+
+
+def covers(freshness: StoreFreshness, start: date) -> bool:
+    """Whether the store holds data from ``start`` on (its first contact is on or before it)."""
+    return freshness.first_contact_at is not None and freshness.first_contact_at.date() <= start
+
+
+def reason_level_below(contact_filter: ContactFilter) -> int:
+    """The reason level to break a filtered view down by: one below the deepest level set."""
+    depth = sum(level is not None for level in
+                (contact_filter.reason_l1, contact_filter.reason_l2, contact_filter.reason_l3))
+    return min(depth + 1, 3)
 
 
 def filter_options(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:

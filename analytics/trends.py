@@ -85,6 +85,9 @@ def volume_trend(
                                   "there is none before this period.")
     history = daily_series(conn, contact_filter.with_period(first_day, fit_end))
     events = events_for(conn, contact_filter)
+    if not history.any():
+        raise InsufficientHistory("A baseline needs at least 8 weeks of history before the period; "
+                                  "these contacts have none before it.")
     model = fit_baseline(history, events=events, config=BaselineConfig(country=country))
     daily = model.predict(contact_filter.start, contact_filter.end)
     daily["actual"] = daily_series(conn, contact_filter).reindex(daily.index).to_numpy()
@@ -110,7 +113,8 @@ def gap_by_part(
 ) -> pd.DataFrame:
     """Where one period's gap comes from: actual and expected per part (the next reason
     level down, or the channel), expected split by each part's share in the
-    ``lookback_days`` before the viewed period, so the parts' gaps add up to the total.
+    ``lookback_days`` before the first day of ``expected_daily``, so the parts' gaps add up
+    to the total. Empty when there were no contacts in that lookback.
 
     ``expected_daily`` is the baseline's expected count for the days of the period.
     """
@@ -121,6 +125,9 @@ def gap_by_part(
     by_part = run_query(conn, "daily_contacts_by_part", {**lookback.params(), "part": part})
     by_part = by_part.rename(columns={"day": "date", "contacts": "count"})
     by_part["date"] = pd.to_datetime(by_part["date"])
+    if not (by_part["date"] < pd.Timestamp(first)).any():
+        # No recent contacts to take shares from: nothing to split, say so with an empty table.
+        return pd.DataFrame(columns=["part", "actual", "expected", "gap", "gap_pct", "share_of_gap"])
     expected = expected_by_share(by_part, expected_daily, lookback_days=lookback_days)
     expected_sum = expected.groupby("part")["expected"].sum()
     in_period = by_part[(by_part["date"] >= pd.Timestamp(first)) & (by_part["date"] <= pd.Timestamp(last))]

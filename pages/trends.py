@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics import charts, editing
 from analytics.baseline import InsufficientHistory
+from analytics.filters import reason_path
 from analytics.i18n import t
 from analytics.trends import week_summary
 from ui import cache, format, page
@@ -72,8 +73,12 @@ else:
         foreseen = st.toggle(t("data.event_foreseen"), value=False, key="trends_event_foreseen")
         if st.form_submit_button(t("data.save")):
             try:
-                editing.add_event(cache.connection(), name=name, kind=kind, starts_on=start.date(),
-                                  ends_on=min(end, pd.Timestamp(contact_filter.end)).date(), foreseen=foreseen)
+                editing.add_event(cache.connection(), name=name, kind=kind,
+                                  starts_on=max(start, pd.Timestamp(contact_filter.start)).date(),
+                                  ends_on=min(end, pd.Timestamp(contact_filter.end)).date(), foreseen=foreseen,
+                                  reason=reason_path(contact_filter.reason_l1, contact_filter.reason_l2,
+                                                     contact_filter.reason_l3) or None,
+                                  channel=contact_filter.channel)
                 cache.clear_results()
                 st.success(t("data.saved"))
             except ValueError as exc:

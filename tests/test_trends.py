@@ -88,3 +88,31 @@ def test_baseline_cli_prints_the_backtest(tmp_path):
     assert result["horizon_days"] == 28 and result["n_origins"] == 12
     assert result["mape_model"] < result["mape_seasonal_naive"]
     assert 0.85 <= result["coverage_95"] <= 1.0
+
+
+def test_a_filter_without_history_before_the_period_says_why(stepped):
+    late_channel = ContactFilter(STEP_START, STEP_START + timedelta(days=6), channel="Video")
+    with pytest.raises(InsufficientHistory, match="none before it"):
+        volume_trend(stepped, late_channel, "day", first_day=FIRST)
+
+
+def test_gap_split_is_empty_without_recent_contacts(stepped):
+    nobody = ContactFilter(STEP_START, STEP_START + timedelta(days=6), channel="Video")
+    week = pd.Series(10.0, index=pd.date_range(STEP_START, periods=7, freq="D"))
+    assert gap_by_part(stepped, nobody, week, "reason").empty
+
+
+def test_events_follow_the_channel_group_and_third_level(stepped):
+    from analytics.editing import add_event
+    from analytics.trends import events_for
+
+    add_event(stepped, name="Phone outage", kind="outage", starts_on=STEP_START, ends_on=STEP_START,
+              foreseen=False, channel="Phone")
+    add_event(stepped, name="Carrier strike", kind="other", starts_on=STEP_START, ends_on=STEP_START,
+              foreseen=False, reason="A > Late > Carrier")
+    period = (STEP_START, STEP_START + timedelta(days=6))
+    written = events_for(stepped, ContactFilter(*period, channel_group="written"))["name"].tolist()
+    voice = events_for(stepped, ContactFilter(*period, channel_group="voice"))["name"].tolist()
+    customs = events_for(stepped, ContactFilter(*period, reason_l1="A", reason_l2="Late", reason_l3="Customs"))
+    assert "Phone outage" not in written and "Phone outage" in voice
+    assert "Carrier strike" not in customs["name"].tolist()

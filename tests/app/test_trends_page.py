@@ -28,3 +28,9 @@ def test_trends_on_sf311_renders(app_on, sf311_store):
     at = app_on(sf311_store, page=PAGE)
     assert not at.exception
     assert at.get("plotly_chart") or at.warning
+
+
+def test_trends_on_a_thin_filter_explains_instead_of_failing(app_on, demo_store):
+    at = app_on(demo_store, page=PAGE, query={"filter_reason": "Other", "filter_channel": "Video"})
+    assert not at.exception
+    assert at.get("plotly_chart") or at.warning

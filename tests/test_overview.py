@@ -1,0 +1,54 @@
+"""Overview numbers on hand-made data: comparisons only against covered periods, the
+top reasons one level below the filter, shares that add up."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from analytics.filters import ContactFilter
+from analytics.overview import overview
+from analytics.store import open_store
+
+FIRST = date(2025, 1, 1)
+
+
+@pytest.fixture
+def conn(tmp_path):
+    store = open_store(tmp_path / "o.duckdb")
+    rows = []
+    for i in range(120):  # 120 days, 10 contacts a day: 6 of A > x, 4 of B
+        day = datetime.combine(FIRST + timedelta(days=i), datetime.min.time())
+        for k in range(10):
+            reason = ("A", "x") if k < 6 else ("B", "")
+            rows.append((f"{i}-{k}", day + timedelta(hours=k), "Phone", *reason))
+    frame = pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1", "reason_l2"])
+    cur = store.cursor()
+    cur.register("rows", frame)
+    cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2) select * from rows")
+    cur.execute("insert into channels values ('Phone', 'voice', 6)")
+    yield store
+    store.close()
+
+
+def test_counts_and_comparison_with_a_covered_previous_period(conn):
+    view = overview(conn, ContactFilter(date(2025, 3, 1), date(2025, 3, 28)))
+    assert view.current.contacts == 280
+    assert view.previous.contacts == 280  # 1–28 February, fully in the store
+    assert view.last_year is None  # the store starts in 2025
+    assert view.top_reasons["share"].sum() == pytest.approx(1.0)
+    assert view.top_reasons.set_index("reason").loc["A", "change_pct"] == 0
+
+
+def test_no_comparison_with_a_partly_covered_previous_period(conn):
+    view = overview(conn, ContactFilter(date(2025, 1, 10), date(2025, 1, 29)))
+    assert view.previous is None  # it would start 21 December 2024, before the first contact
+    assert view.top_reasons["change_pct"].isna().all()
+
+
+def test_top_reasons_go_one_level_below_the_filter(conn):
+    view = overview(conn, ContactFilter(date(2025, 3, 1), date(2025, 3, 28), reason_l1="A"))
+    assert view.top_reasons["reason"].tolist() == ["A > x"]
+    assert view.current.contacts == 168
