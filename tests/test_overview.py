@@ -52,3 +52,14 @@ def test_top_reasons_go_one_level_below_the_filter(conn):
     view = overview(conn, ContactFilter(date(2025, 3, 1), date(2025, 3, 28), reason_l1="A"))
     assert view.top_reasons["reason"].tolist() == ["A > x"]
     assert view.current.contacts == 168
+
+
+def test_a_driver_with_only_a_dimension_still_has_a_daily_total(conn):
+    from analytics.catalog import driver_daily
+
+    conn.cursor().execute(
+        "insert into drivers (day, driver, value, dimension, dimension_value) values"
+        " ('2025-01-01', 'shipments', 3, 'supplier', 'X'), ('2025-01-01', 'shipments', 4, 'supplier', 'Y'),"
+        " ('2025-01-01', 'orders', 10, '', ''), ('2025-01-01', 'orders', 6, 'product', 'P')")
+    assert driver_daily(conn, "shipments")["value"].tolist() == [7]
+    assert driver_daily(conn, "orders")["value"].tolist() == [10]
