@@ -13,7 +13,7 @@ import pandas as pd
 from analytics.channels import register_new_channels, register_new_reasons
 from analytics.importing.lines import rejects_frame
 from analytics.importing.pipeline import (
-    STAGE_TABLE, checked_accounting, file_sha256, sql_text, stage_counts, staged_import,
+    STAGE_TABLE, file_sha256, record_import, sql_text, stage_counts, staged_import,
 )
 from analytics.importing.settings import CONTACT_FIELDS, ImportResult, ImportSettings
 from analytics.store import bump_data_version
@@ -109,13 +109,9 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
                 import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
                 duplicates = int(cur.execute(sql_text("contacts_duplicates")).fetchall()[0][0])
                 inserted = int(cur.execute(sql_text("contacts_insert"), {"import_id": import_id}).fetchall()[0][0])
-                checked_accounting(rows_read, inserted, duplicates, rejected)
-                cur.execute(sql_text("import_log_insert"), {
-                    "import_id": import_id, "kind": "contacts", "file_name": file_name or Path(path).name,
-                    "file_sha256": digest, "profile": profile, "rows_read": rows_read, "inserted": inserted,
-                    "duplicates": duplicates, "rejected": rejected, "imported_by": imported_by,
-                    "started_at": started, "finished_at": datetime.now(),
-                })
+                record_import(cur, import_id=import_id, kind="contacts", file_name=file_name or Path(path).name,
+                              digest=digest, profile=profile, rows_read=rows_read, inserted=inserted,
+                              duplicates=duplicates, rejected=rejected, imported_by=imported_by, started=started)
                 new_channels = register_new_channels(cur)
                 new_reasons = register_new_reasons(cur)
                 bump_data_version(cur)

@@ -10,7 +10,7 @@ from time import perf_counter
 import duckdb
 
 from analytics.importing.lines import rejects_frame
-from analytics.importing.pipeline import checked_accounting, file_sha256, sql_text, stage_counts, staged_import
+from analytics.importing.pipeline import file_sha256, record_import, sql_text, stage_counts, staged_import
 from analytics.importing.settings import ImportRefused, ImportResult, ImportSettings
 from analytics.store import bump_data_version
 
@@ -54,13 +54,9 @@ def import_drivers(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, set
                 written = int(cur.execute(sql_text("drivers_upsert"),
                                           {"driver": driver, "import_id": import_id}).fetchall()[0][0])
                 inserted = written - updated
-                checked_accounting(rows_read, inserted, updated, rejected)
-                cur.execute(sql_text("import_log_insert"), {
-                    "import_id": import_id, "kind": "drivers", "file_name": file_name or Path(path).name,
-                    "file_sha256": digest, "profile": profile, "rows_read": rows_read, "inserted": inserted,
-                    "duplicates": updated, "rejected": rejected, "imported_by": imported_by,
-                    "started_at": started, "finished_at": datetime.now(),
-                })
+                record_import(cur, import_id=import_id, kind="drivers", file_name=file_name or Path(path).name,
+                              digest=digest, profile=profile, rows_read=rows_read, inserted=inserted,
+                              duplicates=updated, rejected=rejected, imported_by=imported_by, started=started)
                 bump_data_version(cur)
                 cur.execute("commit")
             except BaseException:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,3 +100,16 @@ def checked_accounting(rows_read: int, inserted: int, duplicates: int, rejected:
             f"Import counts do not add up: {rows_read} read != {inserted} inserted + "
             f"{duplicates} duplicates + {rejected} rejected; nothing was written."
         )
+
+
+def record_import(cur: duckdb.DuckDBPyConnection, *, import_id: int, kind: str, file_name: str, digest: str,
+                  profile: str | None, rows_read: int, inserted: int, duplicates: int, rejected: int,
+                  imported_by: str | None, started) -> None:
+    """Write the import's ``import_log`` row after checking that every row is accounted for;
+    call inside the import's transaction."""
+    checked_accounting(rows_read, inserted, duplicates, rejected)
+    cur.execute(sql_text("import_log_insert"), {
+        "import_id": import_id, "kind": kind, "file_name": file_name, "file_sha256": digest,
+        "profile": profile, "rows_read": rows_read, "inserted": inserted, "duplicates": duplicates,
+        "rejected": rejected, "imported_by": imported_by, "started_at": started, "finished_at": datetime.now(),
+    })
