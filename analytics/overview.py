@@ -78,9 +78,8 @@ def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, 
 
     ``share`` sums to 1 over all reasons (not only the top ``n``)."""
     current = contacts_by_reason(conn, contact_filter, level)
-    previous = contacts_by_reason(conn, contact_filter.previous_period(), level)
-    if not compare:
-        previous = previous.iloc[0:0]
+    previous = (contacts_by_reason(conn, contact_filter.previous_period(), level) if compare
+                else current.iloc[0:0])  # no query for a period we will not compare with
     total = current["contacts"].sum()
     merged = current.merge(
         previous.rename(columns={"contacts": "previous_contacts"}), on="reason", how="left"

@@ -8,6 +8,8 @@ made by an older version of the dashboard opens in a newer one.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -148,24 +150,21 @@ def data_version(conn: duckdb.DuckDBPyConnection) -> int:
     return int(conn.cursor().execute("select data_version from store_meta").fetchall()[0][0])
 
 
-class write_transaction:
-    """``with write_transaction(conn) as cur:`` — one all-or-nothing write on its own
-    cursor; the data version is bumped on commit so cached views refresh."""
-
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
-        self._cur = conn.cursor()
-
-    def __enter__(self) -> duckdb.DuckDBPyConnection:
-        self._cur.execute("begin transaction")
-        return self._cur
-
-    def __exit__(self, exc_type, exc, tb) -> bool:
-        try:
-            if exc_type is None:
-                bump_data_version(self._cur)
-                self._cur.execute("commit")
-            else:
-                self._cur.execute("rollback")
-        finally:
-            self._cur.close()
-        return False
+@contextmanager
+def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBPyConnection | None = None
+                      ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``with write_transaction(conn) as cur:`` — one all-or-nothing write; the data
+    version is bumped on commit so cached views refresh. By default on a cursor of its own
+    (closed afterwards); pass ``cursor`` to write on one that holds temporary tables."""
+    cur = cursor if cursor is not None else conn.cursor()
+    cur.execute("begin transaction")
+    try:
+        yield cur
+        bump_data_version(cur)
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
+    finally:
+        if cursor is None:
+            cur.close()

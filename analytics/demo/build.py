@@ -27,7 +27,7 @@ from analytics.demo.tables import (
 )
 from analytics.demo.truth import demo_truth, truth_path_for, write_truth
 from analytics.demo.volumes import DemoVolumes, demo_volumes
-from analytics.store import bump_data_version, open_store
+from analytics.store import open_store, write_transaction
 
 MIN_DAYS = 60
 MAX_CONTACTS_PER_DAY = 1_000_000
@@ -115,10 +115,8 @@ def stored_rows(db_path: Path) -> int:
 
 def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: int) -> int:
     """Fill a fresh store in one transaction; return the number of contacts."""
-    cur = conn.cursor()
     started = datetime.now()
-    cur.execute("begin transaction")
-    try:
+    with write_transaction(conn) as cur:
         import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
         for name, table, insert in (
             ("demo_channels", channels_table(), "insert into channels select * from demo_channels"),
@@ -148,11 +146,6 @@ def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: in
             " values ($id, 'demo', 'demo', $n, $n, 0, 0, 'demo generator', $started, $finished)",
             {"id": import_id, "n": contacts, "started": started, "finished": datetime.now()},
         )
-        bump_data_version(cur)
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
     return contacts
 
 

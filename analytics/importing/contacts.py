@@ -16,7 +16,7 @@ from analytics.importing.pipeline import (
     STAGE_TABLE, file_sha256, record_import, sql_text, stage_counts, staged_import,
 )
 from analytics.importing.settings import CONTACT_FIELDS, ImportResult, ImportSettings
-from analytics.store import bump_data_version
+from analytics.store import write_transaction
 
 CSAT_SCALES = (5.0, 10.0, 100.0)
 
@@ -104,8 +104,7 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
             rows_read, rejected = stage_counts(cur)
             rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=True)
             digest = file_sha256(path)
-            cur.execute("begin transaction")
-            try:
+            with write_transaction(conn, cursor=cur):
                 import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
                 duplicates = int(cur.execute(sql_text("contacts_duplicates")).fetchall()[0][0])
                 inserted = int(cur.execute(sql_text("contacts_insert"), {"import_id": import_id}).fetchall()[0][0])
@@ -114,11 +113,6 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
                               duplicates=duplicates, rejected=rejected, imported_by=imported_by, started=started)
                 new_channels = register_new_channels(cur)
                 new_reasons = register_new_reasons(cur)
-                bump_data_version(cur)
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
     finally:
         cur.close()
     return ImportResult(

@@ -12,7 +12,7 @@ import duckdb
 from analytics.importing.lines import rejects_frame
 from analytics.importing.pipeline import file_sha256, record_import, sql_text, stage_counts, staged_import
 from analytics.importing.settings import ImportRefused, ImportResult, ImportSettings
-from analytics.store import bump_data_version
+from analytics.store import write_transaction
 
 REPEAT_REASON = "repeats the day and dimension of an earlier row"
 
@@ -47,8 +47,7 @@ def import_drivers(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, set
             rows_read, rejected = stage_counts(cur)
             rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=True)
             digest = file_sha256(path)
-            cur.execute("begin transaction")
-            try:
+            with write_transaction(conn, cursor=cur):
                 import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
                 updated = int(cur.execute(sql_text("drivers_updates"), {"driver": driver}).fetchall()[0][0])
                 written = int(cur.execute(sql_text("drivers_upsert"),
@@ -57,11 +56,6 @@ def import_drivers(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, set
                 record_import(cur, import_id=import_id, kind="drivers", file_name=file_name or Path(path).name,
                               digest=digest, profile=profile, rows_read=rows_read, inserted=inserted,
                               duplicates=updated, rejected=rejected, imported_by=imported_by, started=started)
-                bump_data_version(cur)
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
     finally:
         cur.close()
     return ImportResult(
