@@ -11,6 +11,9 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/call_end:", l
 navigation = st.navigation([
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overview", default=True),
     st.Page("pages/trends.py", title=t("nav.trends"), icon=":material/show_chart:", url_path="trends"),
+    st.Page("pages/reasons.py", title=t("nav.reasons"), icon=":material/account_tree:", url_path="reasons"),
+    st.Page("pages/ratios.py", title=t("nav.ratios"), icon=":material/percent:", url_path="ratios"),
+    st.Page("pages/weekly.py", title=t("nav.weekly"), icon=":material/event_note:", url_path="weekly"),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:", url_path="data"),
 ])
 
