@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts, editing
 from analytics.i18n import t
-from ui import cache, import_panel
+from ui import cache, import_panel, taxonomy_panel
 
 st.title(t("data.title"))
 version = cache.current_data_version()
@@ -22,7 +22,7 @@ def save(write, edited) -> None:
 
 
 # The option strings go into the URL as they are, so they are fixed English words.
-SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events"]
+SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]
 section = (st.segmented_control(t("data.section"), SECTIONS, default="Import", key="data_section",
                                 bind="query-params", label_visibility="collapsed") or "Import").lower()
 
@@ -88,3 +88,6 @@ elif section == "events":
             except ValueError as exc:
                 st.error(str(exc))
     st.dataframe(cache.store_table(cache.current_data_version(), "event_list"), hide_index=True)
+
+elif section == "health":
+    taxonomy_panel.show(version)

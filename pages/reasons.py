@@ -1,9 +1,196 @@
-"""Placeholder while the page is built."""
+"""Reasons & channels: the reason tree under the filter with its comparisons, the Pareto
+and the top movers, the channel mix, reasons by channel, contacts by hour and weekday,
+and customer journeys (repeat contacts, channels per issue, first-contact resolution).
 
+One section at a time (a segmented control bound to the URL), so only the shown section
+queries the store."""
+
+import pandas as pd
 import streamlit as st
 
+from analytics import breakdowns, journeys
+from analytics.charts import reasons as charts
 from analytics.i18n import t
-from ui import page
+from ui import cache, format, page
 
-context = page.start(t("nav.reasons"))
-st.info("Coming soon.")
+SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys"]
+GRAINS = ["Day", "Week", "Month"]
+MIX_BY = ["Channel", "Group"]
+# Display formats; a missing value (no comparison, nothing recorded) shows as "–", never 0.
+TABLE_FORMATS = {"previous_contacts": "{:,}", "last_year_contacts": "{:,}", "change_pct": "{:+.1%}",
+                 "change_last_year_pct": "{:+.1%}", "handle_seconds_avg": "{:,.0f}", "fcr_rate": "{:.1%}",
+                 "csat_pct": "{:.1%}", "repeat_rate_any": "{:.1%}", "repeat_rate_same": "{:.1%}"}
+
+
+def shown_with_dashes(frame):
+    """The frame as shown: numbers as text, a missing value (no comparison, nothing
+    recorded) as "–" (Streamlit would print "None")."""
+    return frame.assign(**{column: [("–" if pd.isna(value) else spec.format(value))
+                                    for value in frame[column].astype(object)]
+                           for column, spec in TABLE_FORMATS.items() if column in frame})
+
+
+def number(label: str, **kwargs):
+    """A right-aligned column of numbers formatted by shown_with_dashes."""
+    return st.column_config.TextColumn(label, alignment="right", **kwargs)
+
+
+context = page.start(t("reasons.title"))
+contact_filter, version = context.contact_filter, context.version
+st.caption(contact_filter.describe())
+
+controls = st.columns([3, 2])
+section = controls[0].segmented_control(t("reasons.section"), SECTIONS, default="Reasons", key="reasons_section",
+                                        bind="query-params", label_visibility="collapsed") or "Reasons"
+levels = breakdowns.reason_levels_to_show(contact_filter)
+level = controls[1].segmented_control(t("reasons.level"), levels, default=levels[0], key="reasons_level",
+                                      bind="query-params", help=t("reasons.level_help")) or levels[0]
+
+compare_previous, compare_last_year = breakdowns.comparable_periods(context.freshness, contact_filter)
+tree = cache.reason_tree(version, contact_filter, compare_previous, compare_last_year)
+at_level = breakdowns.reasons_at_level(tree, level)
+labels = {"contacts": t("column.contacts"), "share": t("column.share"), "change": t("column.change"),
+          "previous": t("column.previous"), "cumulative": t("reasons.cumulative"), "per_day": t("reasons.per_day"),
+          "hour": t("reasons.hour"), "issues": t("reasons.issues"), "channels": t("reasons.channels_count"),
+          "fcr": t("reasons.fcr_long")}
+if tree.empty:
+    st.info(t("reasons.no_contacts"))
+    st.stop()
+
+if section == "Reasons":
+    st.subheader(t("reasons.tree"))
+    st.caption(t("reasons.tree_help") if compare_previous else t("reasons.tree_no_compare"))
+    st.plotly_chart(charts.reason_treemap(tree, labels=labels), key="reasons_treemap")
+    st.subheader(t("reasons.table", level=level))
+    missing = breakdowns.unrecorded_measures(tree)
+    notes = [t("reasons.table_help", total=format.count(at_level["contacts"].sum()))]
+    notes += [] if compare_previous else [t("reasons.no_previous")]
+    notes += [] if compare_last_year else [t("reasons.no_last_year")]
+    if missing:
+        notes.append(t("reasons.not_recorded", measures=", ".join(t(f"reasons.measure_{m}") for m in missing)))
+    st.caption(" ".join(notes))
+    columns = ["path", "contacts", "share", "previous_contacts", "change_pct", "last_year_contacts",
+               "change_last_year_pct", *[m for m in breakdowns.MEASURES if m not in missing]]
+    st.dataframe(
+        shown_with_dashes(at_level), hide_index=True, column_order=columns, key="reasons_table",
+        column_config={
+            "path": st.column_config.TextColumn(t("reasons.col_path"), width="medium"),
+            "contacts": st.column_config.NumberColumn(t("column.contacts"), format="localized"),
+            "share": st.column_config.ProgressColumn(t("column.share"), format="percent", min_value=0, max_value=1),
+            "previous_contacts": number(t("column.previous")),
+            "change_pct": number(t("column.change")),
+            "last_year_contacts": number(t("reasons.col_last_year")),
+            "change_last_year_pct": number(t("reasons.col_change_last_year")),
+            "handle_seconds_avg": number(t("reasons.col_handle_seconds")),
+            "fcr_rate": number(t("reasons.col_fcr"), help=t("reasons.col_fcr_help")),
+            "csat_pct": number(t("reasons.col_csat")),
+        },
+    )
+
+elif section == "Pareto":
+    st.subheader(t("reasons.pareto"))
+    table = breakdowns.pareto(at_level)
+    needed = breakdowns.reasons_for_share(table)
+    if needed is None:
+        st.markdown(t("reasons.pareto_none", total=len(table), level=level,
+                      share=format.percent(table["cumulative_share"].iloc[-1])))
+    else:
+        st.markdown(t("reasons.pareto_sentence", count=needed, total=len(table), level=level))
+    st.plotly_chart(charts.pareto_chart(table, labels=labels), key="reasons_pareto")
+    st.subheader(t("reasons.movers", days=contact_filter.days))
+    if not compare_previous:
+        st.info(t("reasons.movers_no_previous"))
+    else:
+        up, down = breakdowns.top_movers(at_level)
+        if up.empty and down.empty:
+            st.info(t("reasons.movers_none"))
+        else:
+            st.plotly_chart(charts.movers_chart(up, down, labels=labels), key="reasons_movers")
+        st.caption(t("reasons.movers_rule", min_contacts=breakdowns.MIN_MOVER_CONTACTS))
+
+elif section == "Channels":
+    st.subheader(t("reasons.mix"))
+    mix_controls = st.columns([2, 2, 3])
+    grain = mix_controls[0].segmented_control(t("reasons.grain"), GRAINS, default="Week", key="reasons_grain",
+                                              bind="query-params") or "Week"
+    mix_by = mix_controls[1].segmented_control(t("reasons.mix_by"), MIX_BY, default="Channel", key="reasons_mix_by",
+                                               bind="query-params") or "Channel"
+    mix = cache.channel_mix(version, contact_filter, grain.lower())
+    group_names = {g: t(f"group.{g}") for g in ("voice", "chat", "written", "personal", "other")}
+    st.plotly_chart(charts.channel_mix_chart(mix, by=mix_by.lower(), labels=labels, group_names=group_names),
+                    key="reasons_mix")
+    st.caption(t("reasons.mix_help"))
+
+    st.subheader(t("reasons.heatmap"))
+    as_shares = st.toggle(t("reasons.heatmap_shares"), value=True, key="reasons_heatmap_shares", bind="query-params")
+    cells = cache.reason_by_channel(version, contact_filter, level)
+    shown = min(charts.HEATMAP_MAX_REASONS, cells["reason"].nunique())
+    st.plotly_chart(charts.reason_channel_heatmap(cells, value="share_of_reason" if as_shares else "contacts",
+                                                  labels=labels), key="reasons_heatmap")
+    st.caption(t("reasons.heatmap_help" if as_shares else "reasons.heatmap_help_counts", shown=shown, level=level))
+
+    st.subheader(t("reasons.hours"))
+    channel_names = sorted(mix["channel"].unique())
+    picked = st.selectbox(t("reasons.hours_channel"), channel_names, index=None, key="reasons_hours_channel",
+                          placeholder=t("reasons.hours_all"), bind="query-params")
+    hours = cache.hour_weekday(version, contact_filter, picked)
+    if not hours.contacts:
+        st.info(t("reasons.hours_none"))
+    elif not hours.has_times:
+        st.info(t("reasons.hours_no_times"))
+    else:
+        weekdays = [t(f"reasons.weekday_{d}") for d in range(1, 8)]
+        st.plotly_chart(charts.hour_weekday_heatmap(hours.cells, weekday_names=weekdays, labels=labels),
+                        key="reasons_hours")
+        st.caption(t("reasons.hours_help", contacts=format.count(hours.contacts)))
+
+else:
+    window = int(st.columns([1, 3])[0].number_input(
+        t("reasons.window"), min_value=1, max_value=journeys.MAX_WINDOW_DAYS, value=journeys.DEFAULT_WINDOW_DAYS,
+        step=1, key="reasons_window", bind="query-params", help=t("reasons.window_help")))
+    repeats = cache.repeat_contacts(version, contact_filter, window, level)
+    st.subheader(t("reasons.repeats"))
+    if not repeats.has_customers:
+        st.info(t("reasons.no_customers"))
+    else:
+        total = repeats.total
+        kpi = st.columns(3)
+        kpi[0].metric(t("reasons.repeat_any", days=window), format.percent(total["repeat_rate_any"], digits=1))
+        kpi[1].metric(t("reasons.repeat_same", days=window), format.percent(total["repeat_rate_same"], digits=1),
+                      help=t("reasons.repeat_same_help"))
+        kpi[2].metric(t("reasons.observed"), format.count(total["observed_contacts"]),
+                      help=t("reasons.observed_help", days=window, excluded=format.count(repeats.too_recent)))
+        st.caption(t("reasons.repeat_rule", days=window, observed=format.count(total["observed_contacts"]),
+                     excluded=format.count(repeats.too_recent), without=format.count(repeats.without_customer)))
+        repeat_columns = {
+            "name": st.column_config.TextColumn(t("reasons.col_name")),
+            "observed_contacts": st.column_config.NumberColumn(t("reasons.col_observed"), format="localized",
+                                                                help=t("reasons.col_observed_help")),
+            "repeat_rate_any": number(t("reasons.col_repeat_rate_any")),
+            "repeat_rate_same": number(t("reasons.col_repeat_rate_same")),
+        }
+        left, right = st.columns(2)
+        left.markdown(f"**{t('reasons.repeats_by_reason')}**")
+        left.dataframe(shown_with_dashes(repeats.by_reason), hide_index=True, column_order=list(repeat_columns),
+                       column_config=repeat_columns, key="reasons_repeats_reason")
+        right.markdown(f"**{t('reasons.repeats_by_channel')}**")
+        right.dataframe(shown_with_dashes(repeats.by_channel), hide_index=True, column_order=list(repeat_columns),
+                        column_config=repeat_columns, key="reasons_repeats_channel")
+
+        st.subheader(t("reasons.issue_channels"))
+        issues = cache.channels_per_issue(version, contact_filter, window)
+        if not issues.issues:
+            st.info(t("reasons.issue_none"))
+        else:
+            st.markdown(t("reasons.issue_channels_sentence", share=format.percent(issues.multi_channel_share, digits=1),
+                          issues=format.count(issues.issues)))
+            st.plotly_chart(charts.issue_channels_chart(issues.distribution, labels=labels), key="reasons_issues")
+        st.caption(t("reasons.issue_channels_help", days=window, open=format.count(issues.open_issues)))
+
+    st.subheader(t("reasons.fcr"))
+    if "fcr_rate" in breakdowns.unrecorded_measures(tree):
+        st.info(t("reasons.fcr_not_recorded"))
+    else:
+        cells = cache.reason_by_channel(version, contact_filter, level)
+        st.plotly_chart(charts.fcr_heatmap(cells, labels=labels), key="reasons_fcr")
+        st.caption(t("reasons.fcr_help", min_contacts=charts.MIN_FCR_CONTACTS))

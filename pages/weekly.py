@@ -1,9 +1,189 @@
-"""Placeholder while the page is built."""
+"""Weekly report: last week's contacts per reason against the season and the week before,
+the department that owns each cause, and the actions list those departments work from."""
+
+from datetime import date, timedelta
 
 import streamlit as st
 
+from analytics import actions, weekly
+from analytics.charts.weekly import weekly_gap_chart
 from analytics.i18n import t
-from ui import page
+from ui import cache, format, page
 
-context = page.start(t("nav.weekly"))
-st.info("Coming soon.")
+context = page.start(t("weekly.title"))
+contact_filter, version = context.contact_filter, context.version
+first_day = context.freshness.first_contact_at.date()
+st.caption(t("weekly.intro"))
+
+weeks = weekly.complete_weeks(first_day, context.freshness.last_contact_at.date())
+if not weeks:
+    st.info(t("weekly.no_weeks"))
+    st.stop()
+
+# Option strings go into the URL: ISO week codes and level digits stay stable.
+controls = st.columns([2, 2, 3])
+code = controls[0].selectbox(t("weekly.week"), [weekly.week_code(m) for m in weeks], key="weekly_week",
+                             bind="query-params")
+level = int(controls[1].segmented_control(t("weekly.level"), ["1", "2", "3"], default="2", key="weekly_level",
+                                          bind="query-params") or "2")
+drivers = cache.weekly_driver_names(version)
+driver = controls[2].selectbox(t("weekly.driver"), drivers, key="weekly_driver", bind="query-params") if drivers else None
+monday = weekly.week_monday(code)
+st.caption(t("weekly.scope", week=code, start=format.day(monday), end=format.day(monday + timedelta(days=6))))
+
+report = cache.weekly_report(version, contact_filter.with_period(monday, monday + timedelta(days=6)), monday, level,
+                             driver, first_day)
+if report.rows.empty:
+    st.info(t("weekly.no_contacts"))
+    st.stop()
+
+today = date.today()
+all_actions = cache.action_list(version)
+rows = weekly.attach_actions(report.rows, all_actions, today)
+total = report.total
+st.markdown(f"**{weekly.headline(report)}**")
+
+metrics = st.columns(4)
+metrics[0].metric(t("weekly.metric_contacts"), format.count(total["contacts"]),
+                  delta=format.percent(total["vs_last_week_pct"], signed=True) + " " + t("weekly.metric_last_week")
+                  if total["vs_last_week_pct"] is not None else None, delta_color="inverse")
+if report.has_baseline:
+    metrics[1].metric(t("weekly.metric_expected"), format.count(total["expected"]),
+                      delta=format.percent(total["gap_pct"], signed=True), delta_color="inverse",
+                      help=t("weekly.metric_band", low=format.count(total["lo95"]), high=format.count(total["hi95"])))
+if report.driver:
+    metrics[2].metric(t("weekly.metric_per_1k", driver=report.driver), f"{total['per_1k']:.1f}")
+open_actions = all_actions[all_actions["status"].isin(actions.OPEN_STATUSES)]
+late = int(actions.overdue(open_actions, today).sum())
+metrics[3].metric(t("weekly.metric_open_actions"), len(open_actions),
+                  delta=t("weekly.metric_overdue", count=late) if late else None, delta_color="inverse")
+for note in report.notes:
+    st.caption(note)
+if not drivers:
+    st.caption(t("weekly.no_drivers"))
+
+unowned = rows[rows["owner_flag"] != ""]
+if len(unowned):
+    st.warning(t("weekly.owner_flags", count=len(unowned)))
+
+if report.has_baseline:
+    st.subheader(t("weekly.chart_title"))
+    st.plotly_chart(weekly_gap_chart(rows, labels={"gap": t("weekly.chart_gap"), "inside": t("weekly.chart_inside"),
+                                                   "above": t("weekly.chart_above"), "below": t("weekly.chart_below")}),
+                    key="weekly_chart")
+
+st.subheader(t("weekly.by_reason"))
+flag_text = {"no_owner": t("weekly.flag_no_owner"), "customer_service": t("weekly.flag_customer_service")}
+table = rows.assign(
+    band=rows["band"].map({"above": t("weekly.band_above"), "below": t("weekly.band_below")}).fillna(""),
+    owner_department=[f"{owner or ''} ({flag_text[flag]})".strip() if flag else owner
+                      for owner, flag in zip(rows["owner_department"], rows["owner_flag"])],
+    gap_pct=rows["gap_pct"] * 100, vs_last_week_pct=rows["vs_last_week_pct"] * 100,
+)
+columns = ["reason", "contacts", "expected", "gap_pct", "band", "last_week", "vs_last_week_pct",
+           *(["per_1k"] if report.driver else []), "owner_department", "open_actions", "actions"]
+st.dataframe(
+    table[columns].style.apply(lambda row: ["background-color: #fff1e5" if rows.loc[row.name, "overdue_actions"]
+                                            else "" for _ in row], axis=1, subset=["open_actions", "actions"]),
+    hide_index=True, key="weekly_table",
+    column_config={
+        "reason": st.column_config.TextColumn(t("weekly.column_reason"), pinned=True),
+        "contacts": st.column_config.NumberColumn(t("weekly.column_contacts"), format="localized", width="small"),
+        "expected": st.column_config.NumberColumn(t("weekly.column_expected"), format="%.0f", width="small"),
+        "gap_pct": st.column_config.NumberColumn(t("weekly.column_gap_pct"), format="%+.0f%%", width="small"),
+        "band": st.column_config.TextColumn(t("weekly.column_band"), width="small"),
+        "last_week": st.column_config.NumberColumn(t("weekly.column_last_week"), format="localized", width="small"),
+        "vs_last_week_pct": st.column_config.NumberColumn(t("weekly.column_vs_last_week"), format="%+.0f%%",
+                                                          width="small"),
+        "per_1k": st.column_config.NumberColumn(t("weekly.column_per_1k", driver=report.driver or ""), format="%.2f",
+                                                width="small"),
+        "owner_department": st.column_config.TextColumn(t("weekly.column_owner")),
+        "open_actions": st.column_config.NumberColumn(t("weekly.column_open_actions"), width="small"),
+        "actions": st.column_config.TextColumn(t("weekly.column_actions"), width="large"),
+    },
+)
+
+# --- the actions list ------------------------------------------------------------------
+st.subheader(t("weekly.actions"))
+st.caption(t("weekly.actions_help"))
+if message := st.session_state.pop("weekly_message", None):
+    st.toast(message, icon=":material/check_circle:")  # floats: the table below does not jump
+
+show_closed = st.toggle(t("weekly.show_closed"), key="weekly_show_closed")
+listed = all_actions if show_closed else open_actions
+listed = listed.assign(overdue=actions.overdue(listed, today))
+if listed["overdue"].any():
+    st.warning(t("weekly.overdue_warning", count=int(listed["overdue"].sum())))
+if listed.empty:
+    st.info(t("weekly.no_actions"))
+else:
+    shown = listed[["action_id", "reason", "action", "owner_department", "due_on", "status", "note", "overdue"]]
+    edited = st.data_editor(
+        shown.style.apply(lambda row: ["background-color: #ffebe9" if row["overdue"] else "" for _ in row], axis=1),
+        hide_index=True, key=f"weekly_actions_editor_{version}", disabled=["action_id", "reason", "overdue"],
+        column_config={
+            "action_id": st.column_config.NumberColumn(t("weekly.column_id"), format="%d", width="small"),
+            "reason": st.column_config.TextColumn(t("weekly.column_reason")),
+            "action": st.column_config.TextColumn(t("weekly.column_action"), required=True, width="medium"),
+            "owner_department": st.column_config.TextColumn(t("weekly.column_owner_department")),
+            "due_on": st.column_config.DateColumn(t("weekly.column_due_on"), format="DD-MM-YYYY"),
+            "status": st.column_config.SelectboxColumn(t("weekly.column_status"), options=list(actions.ACTION_STATUSES),
+                                                       required=True),
+            "note": st.column_config.TextColumn(t("weekly.column_note"), width="medium"),
+            "overdue": st.column_config.CheckboxColumn(t("weekly.column_overdue")),
+        },
+    )
+    changed = actions.changed_rows(shown, edited)  # saved as soon as a cell is left: no Save to forget
+    if not changed.empty:
+        try:
+            actions.update_actions(cache.connection(), changed)
+            cache.clear_results()
+            st.session_state["weekly_message"] = t("weekly.saved")
+            st.rerun()
+        except ValueError as exc:
+            st.error(str(exc))
+
+choices = cache.weekly_reason_choices(version)
+with st.form("weekly_add_form", clear_on_submit=True):
+    st.markdown(f"**{t('weekly.add_action')}**")
+    labels = choices["label"].tolist()
+    default_path = weekly.focus_reason(report)
+    reason = st.selectbox(t("weekly.add_reason"), labels, index=labels.index(default_path) if default_path in labels else 0,
+                          key="weekly_add_reason")
+    text = st.text_input(t("weekly.add_text"), key="weekly_add_text")
+    cols = st.columns(3)
+    owner = cols[0].text_input(t("weekly.add_owner"), key="weekly_add_owner", help=t("weekly.add_owner_help"))
+    due_on = cols[1].date_input(t("weekly.add_due"), value=today + timedelta(days=14), format="DD-MM-YYYY",
+                                key="weekly_add_due")
+    note = cols[2].text_input(t("weekly.add_note"), key="weekly_add_note")
+    if st.form_submit_button(t("weekly.add_submit")):
+        chosen = choices[choices["label"] == reason].iloc[0]
+        try:
+            actions.add_action(cache.connection(),
+                               actions.ReasonPath(chosen["reason_l1"], chosen["reason_l2"], chosen["reason_l3"]),
+                               action=text, owner_department=owner or chosen["owner_department"], due_on=due_on,
+                               note=note)
+            cache.clear_results()
+            st.session_state["weekly_message"] = t("weekly.added")
+            st.rerun()
+        except ValueError as exc:
+            st.error(str(exc))
+
+if not all_actions.empty:
+    with st.form("weekly_delete_form", clear_on_submit=True):
+        st.markdown(f"**{t('weekly.delete_action')}**")
+        ids = all_actions["action_id"].astype(int).tolist()
+        described = dict(zip(ids, (f"#{a.action_id} {a.reason}: {a.action}" for a in all_actions.itertuples())))
+        doomed = st.selectbox(t("weekly.delete_choice"), ids, format_func=described.get, key=f"weekly_delete_choice_{version}")  # a new widget after each write, so labels are fresh
+        sure = st.checkbox(t("weekly.delete_confirm"), key="weekly_delete_confirm")
+        if st.form_submit_button(t("weekly.delete_submit")):
+            if not sure:
+                st.warning(t("weekly.delete_needs_confirm"))
+            else:
+                try:
+                    actions.delete_action(cache.connection(), doomed)
+                    cache.clear_results()
+                    st.session_state["weekly_message"] = t("weekly.deleted")
+                    st.rerun()
+                except ValueError as exc:
+                    st.error(str(exc))

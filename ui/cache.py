@@ -95,3 +95,125 @@ def gap_by_part(version: int, contact_filter: ContactFilter, expected_daily, par
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=32, show_spinner=False)
 def baseline_quality(version: int, contact_filter: ContactFilter, first_day: date, last_day: date) -> dict:
     return trends.baseline_quality(connection(), contact_filter, first_day=first_day, last_day=last_day)
+
+
+# --- Contact ratios page --------------------------------------------------------------
+
+from analytics import ratios as ratio_logic  # noqa: E402  (kept in this page's block)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_driver_names(version: int) -> list[str]:
+    return ratio_logic.driver_names(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_driver_info(version: int, driver: str) -> ratio_logic.DriverInfo:
+    return ratio_logic.driver_info(connection(), driver)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_breakdowns(version: int, contact_filter: ContactFilter) -> list[str]:
+    return ratio_logic.breakdown_options(connection(), contact_filter)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_driver_scopes(version: int, driver: str) -> dict[str, tuple[str, str]]:
+    return ratio_logic.driver_scopes(connection(), driver)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def ratio_trend(version: int, contact_filter: ContactFilter, driver: str, grain: str, first_day: date,
+                scope: tuple[str, str] = ("", "")):
+    """The ratio over time with its fitted baseline (the fit is the expensive part);
+    ``scope``: (dimension, value) for one product, supplier or segment."""
+    return ratio_logic.ratio_trend(connection(), contact_filter, driver, grain, first_day=first_day,
+                                   dimension=scope[0], dimension_value=scope[1])
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_by_part(version: int, contact_filter: ContactFilter, driver: str, part: str):
+    return ratio_logic.part_ratios(connection(), contact_filter, driver, part)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_start_small(version: int, contact_filter: ContactFilter, driver: str | None, level: int,
+                      min_contacts: int) -> ratio_logic.StartSmall:
+    return ratio_logic.start_small(connection(), contact_filter, driver, level, min_contacts)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def ratio_value_classes(version: int, contact_filter: ContactFilter):
+    return ratio_logic.value_classes(connection(), contact_filter)
+
+
+# --- Reasons & channels page -------------------------------------------------------------
+from analytics import breakdowns as breakdown_logic  # noqa: E402  (kept in this page's block)
+from analytics import journeys as journey_logic  # noqa: E402
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def reason_tree(version: int, contact_filter: ContactFilter, compare_previous: bool, compare_last_year: bool):
+    return breakdown_logic.reason_tree(connection(), contact_filter, compare_previous=compare_previous,
+                                       compare_last_year=compare_last_year)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def channel_mix(version: int, contact_filter: ContactFilter, grain: str):
+    return breakdown_logic.channel_mix(connection(), contact_filter, grain)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def reason_by_channel(version: int, contact_filter: ContactFilter, level: int):
+    return breakdown_logic.reason_by_channel(connection(), contact_filter, level)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def hour_weekday(version: int, contact_filter: ContactFilter, channel: str | None) -> breakdown_logic.HourWeekday:
+    return breakdown_logic.hour_weekday(connection(), contact_filter, channel)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def repeat_contacts(version: int, contact_filter: ContactFilter, window_days: int,
+                    level: int) -> journey_logic.RepeatContacts:
+    return journey_logic.repeat_contacts(connection(), contact_filter, window_days, level)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def channels_per_issue(version: int, contact_filter: ContactFilter, window_days: int) -> journey_logic.IssueChannels:
+    return journey_logic.channels_per_issue(connection(), contact_filter, window_days)
+
+
+# --- Weekly report page and the Data page's Health section ---------------------------------
+from analytics import actions as action_logic  # noqa: E402  (kept in this page's block)
+from analytics import taxonomy as taxonomy_logic  # noqa: E402
+from analytics import weekly as weekly_logic  # noqa: E402
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def weekly_report(version: int, contact_filter: ContactFilter, week_start: date, level: int, driver: str | None,
+                  first_day: date) -> weekly_logic.WeeklyReport:
+    """One week's report (the baseline fit is the expensive part). The filter's period is
+    set to the week by the caller, so the sidebar's period does not split the cache."""
+    return weekly_logic.weekly_report(connection(), contact_filter, week_start, level=level, first_day=first_day,
+                                      driver=driver)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
+def weekly_driver_names(version: int) -> list[str]:
+    return weekly_logic.driver_names(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=8, show_spinner=False)
+def weekly_reason_choices(version: int):
+    return weekly_logic.reason_choices(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
+def action_list(version: int):
+    return action_logic.list_actions(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=8, show_spinner=False)
+def taxonomy_health(version: int) -> taxonomy_logic.TaxonomyHealth:
+    return taxonomy_logic.taxonomy_health(connection())

@@ -76,8 +76,14 @@ def holiday_flags(dates: pd.DatetimeIndex, country: str) -> pd.DataFrame:
     contains a holiday. ``christmas_period`` marks 24 and 27-31 December when they are
     not holidays.
     """
-    pad = pd.Timedelta(days=10)
-    span = pd.date_range(dates.min() - pad, dates.max() + pad, freq="D")
+    return _flags_of_years(dates.min().year - 1, dates.max().year + 1, country).reindex(dates)
+
+
+@lru_cache(maxsize=64)
+def _flags_of_years(first_year: int, last_year: int, country: str) -> pd.DataFrame:
+    """:func:`holiday_flags` of every day of whole years (cached: baselines ask for the
+    same years many times; a year either side leaves room to find working days)."""
+    span = pd.date_range(f"{first_year}-01-01", f"{last_year}-12-31", freq="D")
     named = holiday_calendar(span[0], span[-1], country)
     is_holiday = span.isin(named["date"])
     working = (span.day_of_week < 5) & ~is_holiday
@@ -95,9 +101,8 @@ def holiday_flags(dates: pd.DatetimeIndex, country: str) -> pd.DataFrame:
         if j >= 0:
             before[j] = True
     christmas = (span.month == 12) & np.isin(span.day, [24, 27, 28, 29, 30, 31]) & ~is_holiday
-    flags = pd.DataFrame({"holiday": is_holiday, "before_holiday": before, "after_holiday": after,
-                          "christmas_period": christmas}, index=span).astype(float)
-    return flags.reindex(dates)
+    return pd.DataFrame({"holiday": is_holiday, "before_holiday": before, "after_holiday": after,
+                         "christmas_period": christmas}, index=span).astype(float)
 
 
 def checked_events(events: pd.DataFrame | None) -> pd.DataFrame:
@@ -135,6 +140,8 @@ def checked_events(events: pd.DataFrame | None) -> pd.DataFrame:
 def event_days(dates: pd.DatetimeIndex, events: pd.DataFrame, *, foreseen: bool) -> pd.DataFrame:
     """One 0/1 column ``event:<kind>`` per kind of (un)foreseen event, 1 on its days."""
     chosen = events[events["foreseen"] == foreseen] if len(events) else events
+    if len(chosen) == 0:
+        return pd.DataFrame(index=dates)
     columns: dict[str, np.ndarray] = {}
     for row in chosen.itertuples(index=False):
         key = f"event:{row.kind}"

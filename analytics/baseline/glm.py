@@ -59,7 +59,7 @@ def linear_predictor(x: np.ndarray, beta: np.ndarray) -> np.ndarray:
 
 
 def irls(y: np.ndarray, x: np.ndarray, alpha: float, start: np.ndarray | None,
-         max_iter: int = 100) -> tuple[np.ndarray, np.ndarray]:
+         max_iter: int = 100, offset: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Maximum-likelihood log-link GLM for NB2 counts with known ``alpha`` (Poisson when
     ``alpha = 0``) by iteratively reweighted least squares, and the inverse Fisher
     information as the coefficients' covariance.
@@ -67,36 +67,46 @@ def irls(y: np.ndarray, x: np.ndarray, alpha: float, start: np.ndarray | None,
     Same estimator as ``statsmodels`` ``GLM(family=NegativeBinomial(alpha))`` (a test
     checks it); written out so that every matrix product stays small and single-threaded.
     ``max_iter`` limits the Newton steps (refits from a nearby start need one or two).
+    ``offset`` (optional, e.g. the log of an exposure) is added to the linear predictor
+    with a fixed coefficient of 1: ``log mu = offset + x beta``.
     """
+    off = np.zeros(len(y)) if offset is None else np.asarray(offset, dtype=float)
     beta = np.zeros(x.shape[1]) if start is None else start.copy()
     if start is None:
-        beta[0] = np.log(max(y.mean(), 1e-3))
+        beta[0] = np.log(max(y.mean(), 1e-3)) - float(off.mean())
     for _ in range(max_iter):
-        eta = np.clip(linear_predictor(x, beta), -30, 30)
+        eta = np.clip(linear_predictor(x, beta) + off, -30, 30)
         mu = np.exp(eta)
         weight = mu / (1 + alpha * mu)
         info = _gram(x, weight)
         info[np.diag_indices_from(info)] += 1e-10
-        new = np.linalg.solve(info, np.einsum("ij,i->j", x, weight * (eta + (y - mu) / mu)))
+        new = np.linalg.solve(info, np.einsum("ij,i->j", x, weight * (eta - off + (y - mu) / mu)))
         done = np.max(np.abs(new - beta)) < 1e-8
         beta = new
         if done:
             break
-    mu = np.exp(np.clip(linear_predictor(x, beta), -30, 30))
+    mu = np.exp(np.clip(linear_predictor(x, beta) + off, -30, 30))
     return beta, np.linalg.pinv(_gram(x, mu / (1 + alpha * mu)))
 
 
-def fit_counts(y: np.ndarray, x: np.ndarray, family: str) -> tuple[np.ndarray, np.ndarray, float, str]:
-    """Coefficients, their covariance, the dispersion and the family actually used."""
-    beta, cov = irls(y, x, 0.0, None)
+def fit_counts(y: np.ndarray, x: np.ndarray, family: str,
+               offset: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, float, str]:
+    """Coefficients, their covariance, the dispersion and the family actually used
+    (``offset``: see :func:`irls`)."""
+    off = np.zeros(len(y)) if offset is None else np.asarray(offset, dtype=float)
+
+    def mean(beta: np.ndarray) -> np.ndarray:
+        return np.exp(linear_predictor(x, beta) + off)
+
+    beta, cov = irls(y, x, 0.0, None, offset=off)
     if family == "quasi_poisson":
-        mu = np.exp(linear_predictor(x, beta))
+        mu = mean(beta)
         phi = float(np.sum((y - mu) ** 2 / mu) / max(len(y) - x.shape[1], 1))
         return beta, cov * max(phi, 1.0), max(phi, 1.0), "quasi_poisson" if phi > 1.0 else "poisson"
-    alpha = _pearson_alpha(y, np.exp(linear_predictor(x, beta)), x.shape[1])
+    alpha = _pearson_alpha(y, mean(beta), x.shape[1])
     if alpha < 1e-4:
         return beta, cov, 0.0, "poisson"
     for _ in range(2):
-        beta, cov = irls(y, x, alpha, beta)
-        alpha = max(_pearson_alpha(y, np.exp(linear_predictor(x, beta)), x.shape[1]), 1e-4)
+        beta, cov = irls(y, x, alpha, beta, offset=off)
+        alpha = max(_pearson_alpha(y, mean(beta), x.shape[1]), 1e-4)
     return beta, cov, alpha, "negative_binomial"

@@ -149,9 +149,11 @@ def _week_variance(counts: _Counts) -> float:
 
 def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level_days: int, weeks: int,
                       min_history: int, flat_trend_column: int | None,
-                      full_weight: bool = False) -> LevelDrift | None:
-    """Level drift from refits at origins every 4 weeks over the last year (see module)."""
+                      full_weight: bool = False, offset: np.ndarray | None = None) -> LevelDrift | None:
+    """Level drift from refits at origins every 4 weeks over the last year (see module);
+    ``offset``: the fit's fixed log exposure per day, if any."""
     n = len(counts.actual)
+    off = np.zeros(n) if offset is None else np.asarray(offset, dtype=float)
     width = level_days or 28
     alpha = counts.dispersion if counts.family == "negative_binomial" else 0.0
     samples, origins = [], 0
@@ -164,8 +166,9 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
         if flat_trend_column is not None:
             xo = x.copy()
             xo[:, flat_trend_column] = np.minimum(xo[:, flat_trend_column], xo[origin - 1, flat_trend_column])
-        beta_o, cov_o = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS)
-        fitted = np.exp(np.clip(linear_predictor(xo, beta_o), -30, 30))
+        beta_o, cov_o = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS,
+                             offset=off[:origin][rows])
+        fitted = np.exp(np.clip(linear_predictor(xo, beta_o) + off, -30, 30))
         refit = _Counts(counts.actual, fitted, counts.used, counts.dispersion, counts.family)
         recent = refit.level(origin - width, width)
         if recent is None:
@@ -185,12 +188,13 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
 
 def level_drift(actual: np.ndarray, fitted: np.ndarray, used: np.ndarray, x: np.ndarray, beta: np.ndarray, *,
                 dispersion: float, family: str, level_days: int, weeks: int, min_history: int,
-                flat_trend_column: int | None, full_weight: bool = False) -> LevelDrift:
+                flat_trend_column: int | None, full_weight: bool = False,
+                offset: np.ndarray | None = None) -> LevelDrift:
     """Refit estimate if the history allows it, else in-sample, else no correction and
-    the in-sample week variance as the level error."""
+    the in-sample week variance as the level error (``fitted`` includes any ``offset``)."""
     counts = _Counts(actual, fitted, used, dispersion, family)
     found = refit_level_drift(counts, x, beta, level_days=level_days, weeks=weeks, min_history=min_history,
-                              flat_trend_column=flat_trend_column, full_weight=full_weight)
+                              flat_trend_column=flat_trend_column, full_weight=full_weight, offset=offset)
     found = found or in_sample_level_drift(counts, level_days, weeks, full_weight)
     in_sample = _week_variance(counts)
     return found or LevelDrift(np.zeros(1), np.array([in_sample]), in_sample, "none")

@@ -178,6 +178,7 @@ class FittedBaseline:
     config: BaselineConfig
     notes: list[str] = field(default_factory=list)
     components: list[str] = field(default_factory=list)
+    exposure: pd.Series | None = None
 
     @property
     def fit_start(self) -> pd.Timestamp:
@@ -197,7 +198,18 @@ class FittedBaseline:
         """Design matrix, log mean without level, and the level offset of each date."""
         x = _regressors(dates, self.terms, self.events).to_numpy()
         correction, _ = self.level.at(np.asarray((dates - self.fit_end).days))
-        return x, linear_predictor(x, self.beta), correction
+        return x, linear_predictor(x, self.beta), correction + self._log_exposure(dates)
+
+    def _log_exposure(self, dates: pd.DatetimeIndex) -> np.ndarray:
+        """``log exposure`` of ``dates`` for a model fitted with one (zeros otherwise);
+        a ValueError when a date has no positive exposure."""
+        if self.exposure is None:
+            return np.zeros(len(dates))
+        values = self.exposure.reindex(dates).to_numpy(dtype=float)
+        if not (np.isfinite(values) & (values > 0)).all():
+            raise ValueError("This baseline was fitted with an exposure: every predicted day needs a positive "
+                             "exposure (pass the predicted days' values to fit_baseline).")
+        return np.log(values)
 
     def expected(self, start: DateLike, end: DateLike) -> pd.Series:
         """The expected count of each day (the model mean, 0 on closed days)."""
@@ -213,10 +225,23 @@ class FittedBaseline:
         Each path draws the coefficients from ``N(beta_hat, cov)``, one level shock and a
         gamma-Poisson count per day, so sums over days are draws of the period total.
         """
-        n = self.config.n_draws if n is None else int(n)
-        rng = np.random.default_rng(self.config.seed if seed is None else seed)
         dates = self._dates(start, end)
         x, _, level = self._log_mean(dates)
+        return self._draws(dates, x, level, n, seed)
+
+    def expected_and_simulate(self, start: DateLike, end: DateLike, n: int | None = None,
+                              seed: int | None = None) -> tuple[pd.Series, np.ndarray]:
+        """:meth:`expected` and :meth:`simulate` of the same days at the cost of one
+        design matrix (what a pilot's placebo check runs many times)."""
+        dates = self._dates(start, end)
+        x, eta, level = self._log_mean(dates)
+        mean = np.where(_closed(dates, self.terms), 0.0, np.exp(eta + level))
+        return pd.Series(mean, index=dates, name="expected"), self._draws(dates, x, level, n, seed)
+
+    def _draws(self, dates: pd.DatetimeIndex, x: np.ndarray, level: np.ndarray, n: int | None,
+               seed: int | None) -> np.ndarray:
+        n = self.config.n_draws if n is None else int(n)
+        rng = np.random.default_rng(self.config.seed if seed is None else seed)
         betas = draws_of_coefficients(self.beta, self.cov, n, rng)
         _, var = self.level.at(np.asarray((dates - self.fit_end).days))
         shock = rng.standard_normal((n, 1)) * np.sqrt(var) - var / 2
@@ -276,7 +301,7 @@ class FittedBaseline:
 
 
 def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
-                 config: BaselineConfig = BaselineConfig()) -> FittedBaseline:
+                 config: BaselineConfig = BaselineConfig(), exposure: pd.Series | None = None) -> FittedBaseline:
     """Fit the seasonal baseline of a daily count series (model in the module docstring).
 
     Parameters
@@ -289,6 +314,14 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
         ``kind`` (future events of a kind seen in the fit period get its effect).
     config
         Model settings.
+    exposure
+        Optional positive daily volume the counts scale with (orders, active customers) on
+        a DatetimeIndex, for the fit days *and* every day that will be predicted. It enters
+        as an offset, ``log mu[t] = log exposure[t] + ...``, so the calendar terms model the
+        rate per unit of exposure (contacts per order): the season of the ratio. Fit days
+        without a positive exposure are left out of the fit (a note says how many);
+        predicting a day without one raises ValueError. Without it the model is exactly
+        the volume baseline.
 
     Returns
     -------
@@ -310,20 +343,24 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
     dates, y = series.index, series.to_numpy()
     unforeseen = event_days(dates, events_frame, foreseen=False)
     kept = unforeseen.to_numpy().sum(axis=1) == 0 if unforeseen.shape[1] else np.ones(len(dates), bool)
+    notes = [f"{int((~kept).sum())} days of unforeseen events were left out of the fit."] if (~kept).any() else []
+    exposure_series, log_exposure = _exposure_of(exposure, dates, kept, notes)
+    if exposure_series is not None:
+        kept = kept & (log_exposure > -np.inf)
+        log_exposure = np.where(kept, log_exposure, 0.0)
     _require_history(len(series), int(kept.sum()), config.min_days_any)
     if y[kept].sum() == 0:
         raise ValueError("The series has no contacts in its fit period; there is nothing to model.")
-    notes = [f"{int((~kept).sum())} days of unforeseen events were left out of the fit."] if (~kept).any() else []
 
     terms = _terms_for(series, kept, events_frame, config, notes)
     fit_rows = kept & ~_closed(dates, terms)
     candidates = _regressors(dates, replace(terms, event_kinds=_event_kinds(dates, events_frame)), events_frame)
     terms = _without_empty_dummies(terms, candidates, y, fit_rows, notes)
     if terms.trend == "auto":
-        fit, note = _better_trend(y, fit_rows, candidates, terms, config)
+        fit, note = _better_trend(y, fit_rows, candidates, terms, config, log_exposure)
         notes.append(note)
     else:
-        fit = _fit_terms(y, fit_rows, candidates, terms, config)
+        fit = _fit_terms(y, fit_rows, candidates, terms, config, log_exposure)
     if fit.family == "poisson":
         notes.append("The counts show no overdispersion: a Poisson model is used.")
     terms = fit.terms
@@ -332,7 +369,26 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
                   *(f"event:{k}" for k in terms.event_kinds),
                   *([f"level:{config.level_days}"] if config.level_days else [])]
     return FittedBaseline(series, fit_rows, terms, events_frame, fit.beta, fit.cov, fit.family, fit.dispersion,
-                          fit.level, config, notes, components)
+                          fit.level, config, notes, components, exposure_series)
+
+
+def _exposure_of(exposure: pd.Series | None, dates: pd.DatetimeIndex, kept: np.ndarray,
+                 notes: list[str]) -> tuple[pd.Series | None, np.ndarray]:
+    """The checked exposure series and its log on ``dates`` (``-inf`` where a fit day has
+    no positive exposure, noted when such a day would otherwise be fitted)."""
+    if exposure is None:
+        return None, np.zeros(len(dates))
+    if not isinstance(exposure, pd.Series) or not isinstance(exposure.index, pd.DatetimeIndex):
+        raise ValueError("The exposure needs to be a series on a DatetimeIndex of dates.")
+    series = pd.Series(pd.to_numeric(exposure, errors="raise").astype(float).to_numpy(),
+                       index=exposure.index.normalize(), name=exposure.name)
+    if (series < 0).any():
+        raise ValueError("An exposure cannot be negative.")
+    values = series.reindex(dates).to_numpy(dtype=float)
+    known = np.isfinite(values) & (values > 0)
+    if (kept & ~known).any():
+        notes.append(f"{int((kept & ~known).sum())} days without a positive exposure were left out of the fit.")
+    return series, np.where(known, np.log(np.where(known, values, 1.0)), -np.inf)
 
 
 def _terms_for(series: pd.Series, kept: np.ndarray, events: pd.DataFrame, config: BaselineConfig,
@@ -400,11 +456,11 @@ class _Fit:
 
 
 def _better_trend(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, terms: _Terms,
-                  config: BaselineConfig) -> tuple[_Fit, str]:
+                  config: BaselineConfig, log_exposure: np.ndarray | None = None) -> tuple[_Fit, str]:
     """Fit with a linear trend and without; keep the one whose refits forecast better
     (no trend when there were too few refits to tell), and a note saying which."""
-    linear = _fit_terms(y, fit_rows, candidates, replace(terms, trend="linear"), config)
-    flat = _fit_terms(y, fit_rows, candidates, replace(terms, trend="none"), config)
+    linear = _fit_terms(y, fit_rows, candidates, replace(terms, trend="linear"), config, log_exposure)
+    flat = _fit_terms(y, fit_rows, candidates, replace(terms, trend="none"), config, log_exposure)
     if np.isnan(linear.level.score) or np.isnan(flat.level.score):
         return flat, "Too little history to test a trend: the baseline holds the recent level."
     if linear.level.score < flat.level.score:
@@ -415,12 +471,15 @@ def _better_trend(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame,
 
 
 def _fit_terms(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, terms: _Terms,
-               config: BaselineConfig) -> _Fit:
-    """Coefficients, covariance, dispersion and level drift of one design."""
+               config: BaselineConfig, log_exposure: np.ndarray | None = None) -> _Fit:
+    """Coefficients, covariance, dispersion and level drift of one design (the log
+    exposure, when given, as a fixed offset)."""
     columns = terms.columns
     x = candidates.reindex(columns=columns, fill_value=0.0).to_numpy()
-    beta, cov, dispersion, family = fit_counts(y[fit_rows], x[fit_rows], config.family)
-    level = level_drift(y, np.exp(linear_predictor(x, beta)), fit_rows, x, beta, dispersion=dispersion,
+    off = np.zeros(len(y)) if log_exposure is None else log_exposure
+    beta, cov, dispersion, family = fit_counts(y[fit_rows], x[fit_rows], config.family, offset=off[fit_rows])
+    level = level_drift(y, np.exp(linear_predictor(x, beta) + off), fit_rows, x, beta, offset=off,
+                        dispersion=dispersion,
                         family=family, level_days=config.level_days, weeks=config.level_weeks,
                         min_history=config.min_days_yearly if terms.yearly_terms else config.min_days_any,
                         flat_trend_column=columns.index("trend") if terms.trend == "flat" else None,

@@ -48,8 +48,8 @@ def test_overview_in_browser(page, page_timings, demo_server):
 
 
 def test_data_page_in_browser(page, page_timings, demo_server):
-    for section in ["Import", "History", "Reasons", "Channels", "Drivers", "Events"]:
-        elapsed = _open(page, f"{demo_server.url}/data?data_section={section}", charts=int(section == "Drivers"))
+    for section in ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]:
+        elapsed = _open(page, f"{demo_server.url}/data?data_section={section}", charts=int(section in ("Drivers", "Health")))
         page_timings[f"data-{section}"] = elapsed
         _no_exception(page)
         assert page.get_by_role("heading", name="Data").count() == 1

@@ -1,0 +1,408 @@
+"""Taxonomy health: can agents pick the right contact reason?
+
+Five checks on the reason tree and the contacts of the last 90 days of data, each finding
+with the numbers it rests on and a concrete suggestion:
+
+* too many options: more than ``MAX_OPTIONS`` (7) children under one parent (or at the
+  top level), a known limit of how many choices people scan reliably;
+* "Other" share: contacts filed under an "Other"-like name (``OTHER_NAMES``, compared
+  case- and accent-insensitively) or with an empty first level, overall above
+  ``OTHER_SHARE_LIMIT`` or under one parent above ``NODE_OTHER_LIMIT``, with the trend;
+* unused reasons: paths in the ``reasons`` table with no contacts in the last 90 days;
+* near-duplicates: sibling names (and, less severe, names on the same level in other
+  branches) that are equal after :func:`normalised_name`, or whose normalised strings have
+  a ``difflib`` ratio of at least ``SIMILARITY_THRESHOLD`` while every word that differs is
+  itself a near-typo (ratio >= ``WORD_SIMILARITY``, and words of up to ``SHORT_WORD``
+  letters, often codes, must match exactly). 0.88 keeps "Payment failed"/"Payment failure"
+  (0.90) and typos such as "Wrong adress"/"Wrong address" (0.96) while "Change" and
+  "Exchange" (0.86) stay apart; the word rule keeps "General Request - PUC" and "General
+  Request - DPH" apart (89% alike as strings, but the words that differ are not);
+* first level only: contacts recorded with just a first level while the tree has
+  sub-reasons under it, above ``SHALLOW_LIMIT`` of that reason's contacts.
+
+The text of a finding comes from ``analytics/texts/taxonomy.py`` (``t``), so it can be
+translated; the numbers stay in ``Finding.numbers``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from itertools import combinations
+
+import duckdb
+import pandas as pd
+
+from analytics.i18n import t
+from analytics.queries import run_query
+
+MAX_OPTIONS = 7
+OTHER_NAMES = ("other", "others", "overige", "overig", "anders", "unknown", "onbekend", "misc",
+               "miscellaneous", "diversen", "")
+OTHER_SHARE_LIMIT = 0.05
+OTHER_SHARE_HIGH = 0.10
+NODE_OTHER_LIMIT = 0.10
+NODE_MIN_CONTACTS = 50
+SIMILARITY_THRESHOLD = 0.88
+WORD_SIMILARITY = 0.75
+SHORT_WORD = 4
+SHALLOW_LIMIT = 0.05
+SHALLOW_HIGH = 0.25
+SHALLOW_MIN_CONTACTS = 20
+SEVERITIES = ("high", "medium", "low")
+KINDS = ("too_many_options", "other_share", "first_level_only", "near_duplicate", "unused")
+STOPWORDS = frozenset({"and", "or", "the", "of", "a", "an", "en", "of", "de", "het", "van", "een"})
+LEVELS = ("reason_l1", "reason_l2", "reason_l3")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in the reason tree: which check (``kind``), how bad (``severity``),
+    where (a reason path or the top level), the figures behind it, and what to do."""
+
+    kind: str
+    severity: str
+    where: str
+    numbers: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return t(f"taxonomy.{self.kind}_message", where=self.where, **self.numbers)
+
+    @property
+    def suggestion(self) -> str:
+        return t(f"taxonomy.{self.kind}_suggestion", where=self.where, **self.numbers)
+
+
+@dataclass(frozen=True)
+class TaxonomyHealth:
+    """The findings, worst first, with the monthly trend (``month``, ``contacts``,
+    ``other_share``, ``first_level_only_share``) and the "Other" share per level."""
+
+    findings: list[Finding]
+    monthly: pd.DataFrame
+    other_by_level: pd.DataFrame
+    window_start: date | None
+    window_end: date | None
+    contacts_90d: int
+
+    def table(self) -> pd.DataFrame:
+        """The findings as rows for a table: severity, kind, where, finding, suggestion."""
+        return pd.DataFrame({
+            "severity": [t(f"taxonomy.severity_{f.severity}") for f in self.findings],
+            "kind": [t(f"taxonomy.kind_{f.kind}") for f in self.findings],
+            "where": [f.where for f in self.findings],
+            "finding": [f.message for f in self.findings],
+            "suggestion": [f.suggestion for f in self.findings],
+        })
+
+
+def normalised_name(name: str) -> str:
+    """A reason name reduced to what tells options apart: lower case, no accents or
+    punctuation, no filler words, plural-ish endings cut (``ies``→``y``, ``s``, Dutch
+    ``en``), words sorted so "Late delivery" equals "Delivery late"."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    words = [_singular(w) for w in re.split(r"[^a-z0-9]+", text) if w and w not in STOPWORDS]
+    return " ".join(sorted(words))
+
+
+def is_other_name(name: str) -> bool:
+    """True for "Other", "Overige", "Anders", "Unknown", "Onbekend", "Misc", "Diversen"
+    and empty names, in any case, with accents or punctuation around them."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "", text) in OTHER_NAMES
+
+
+def name_similarity(first: str, second: str, parent: str = "") -> float:
+    """How alike two reason names are, 0..1: 1 when equal after :func:`normalised_name`,
+    else the ``difflib`` ratio of the normalised strings, or 0 when a word that differs
+    between them is not a near-typo of its counterpart. Words of the ``parent``'s name are
+    left out first ("Odor from manhole" under "Odor" is "from manhole")."""
+    a, b = _without_words(normalised_name(first), parent), _without_words(normalised_name(second), parent)
+    if a == b:
+        return 1.0
+    ratio = SequenceMatcher(None, a, b).ratio()
+    if ratio < SIMILARITY_THRESHOLD:
+        return ratio
+    only_a = sorted(set(a.split()) - set(b.split()))
+    only_b = sorted(set(b.split()) - set(a.split()))
+    if len(only_a) != len(only_b):
+        return 0.0
+    for word in only_a:
+        best = max((SequenceMatcher(None, word, other).ratio(), other) for other in only_b)
+        if best[0] < WORD_SIMILARITY or min(len(word), len(best[1])) <= SHORT_WORD:
+            return 0.0
+        only_b.remove(best[1])
+    return ratio
+
+
+def taxonomy_health(conn: duckdb.DuckDBPyConnection) -> TaxonomyHealth:
+    """Run every check on the store's reason tree and its last 90 days of contacts."""
+    paths = run_query(conn, "taxonomy_paths")
+    other_lists = {f"other_{level[-2:]}": sorted({n for n in paths[level].unique() if is_other_name(n)})
+                   for level in LEVELS}
+    monthly = run_query(conn, "taxonomy_monthly", other_lists)
+    return health_from(paths, monthly)
+
+
+def health_from(paths: pd.DataFrame, monthly: pd.DataFrame) -> TaxonomyHealth:
+    """The checks on already aggregated data: ``paths`` as ``taxonomy_paths.sql`` returns
+    it (one row per path), ``monthly`` as ``taxonomy_monthly.sql``."""
+    paths = paths.copy()
+    for level in LEVELS:
+        paths[level] = paths[level].fillna("").astype(str)
+    monthly = monthly.copy()
+    monthly["other_share"] = monthly["other_contacts"] / monthly["contacts"].where(monthly["contacts"] > 0)
+    monthly["first_level_only_share"] = (monthly["first_level_only_contacts"]
+                                         / monthly["contacts"].where(monthly["contacts"] > 0))
+    findings = [
+        *too_many_options(paths),
+        *other_share(paths, monthly),
+        *first_level_only(paths),
+        *near_duplicates(paths),
+        *unused_reasons(paths),
+    ]
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    kinds = {k: i for i, k in enumerate(KINDS)}
+    findings.sort(key=lambda f: (order[f.severity], kinds[f.kind]))
+    last_used = pd.to_datetime(paths["last_used_on"]).max()
+    window_end = None if pd.isna(last_used) else last_used.date()
+    window_start = None if window_end is None else (last_used - pd.Timedelta(days=89)).date()
+    return TaxonomyHealth(findings, monthly, other_by_level(paths), window_start, window_end,
+                          int(paths["contacts_90d"].sum()))
+
+
+def children_of(paths: pd.DataFrame) -> pd.DataFrame:
+    """One row per (parent, option) in the tree: ``depth`` (1..3), ``parent`` (a path
+    label, ``''`` at the top), ``name`` and the option's contacts in 90 days (its whole
+    subtree). Only paths in the tree count as options."""
+    frames = []
+    tree = paths[paths["in_tree"]]
+    for depth, level in enumerate(LEVELS, start=1):
+        keys = list(LEVELS[:depth])
+        nodes = (tree[tree[level] != ""] if depth > 1 else tree)[keys].drop_duplicates()
+        counted = paths[paths[level] != ""] if depth > 1 else paths
+        sizes = counted.groupby(keys, as_index=False)["contacts_90d"].sum()
+        nodes = nodes.merge(sizes, on=keys, how="left").fillna({"contacts_90d": 0})
+        frames.append(pd.DataFrame({
+            "depth": depth,
+            "parent": [_label(levels) for levels in nodes[keys[:-1]].itertuples(index=False)] if depth > 1 else "",
+            "name": nodes[level].to_numpy(),
+            "contacts_90d": nodes["contacts_90d"].astype(int).to_numpy(),
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def too_many_options(paths: pd.DataFrame) -> list[Finding]:
+    """Parents (or the top level) offering more than ``MAX_OPTIONS`` options."""
+    findings = []
+    for (depth, parent), options in children_of(paths).groupby(["depth", "parent"], sort=True):
+        if len(options) <= MAX_OPTIONS:
+            continue
+        smallest = options.sort_values(["contacts_90d", "name"]).head(3)
+        unused = int((options["contacts_90d"] == 0).sum())
+        total = options["contacts_90d"].sum()
+        findings.append(Finding(
+            "too_many_options", "high" if len(options) > 2 * MAX_OPTIONS else "medium",
+            _quoted(parent) if parent else t("taxonomy.top_level"),
+            {"options": len(options), "max_options": MAX_OPTIONS, "unused": unused,
+             "unused_hint": t("taxonomy.hide_unused_first", unused=unused) if unused else "",
+             "smallest": ", ".join(_quoted(n) for n in smallest["name"]),
+             "smallest_share": _pct(smallest["contacts_90d"].sum() / total if total else 0.0)},
+        ))
+    return findings
+
+
+def other_share(paths: pd.DataFrame, monthly: pd.DataFrame) -> list[Finding]:
+    """The share of "Other"-like contacts over the whole tree and under each parent."""
+    findings = []
+    recent = paths[paths["contacts_90d"] > 0]
+    is_other = _other_mask(recent)
+    total = int(recent["contacts_90d"].sum())
+    other = int(recent.loc[is_other, "contacts_90d"].sum())
+    if total and other / total > OTHER_SHARE_LIMIT:
+        findings.append(Finding(
+            "other_share", "high" if other / total > OTHER_SHARE_HIGH else "medium", t("taxonomy.whole_tree"),
+            {"share": _pct(other / total), "other_contacts": f"{other:,}", "contacts": f"{total:,}",
+             "limit": _pct(OTHER_SHARE_LIMIT), "trend_text": _trend_text(monthly)},
+        ))
+    for depth in (2, 3):
+        level, keys = LEVELS[depth - 1], list(LEVELS[:depth - 1])
+        below = recent[recent[level] != ""]
+        if below.empty:
+            continue
+        other_here = below[below[level].map(is_other_name)]
+        per_parent = below.groupby(keys)["contacts_90d"].sum()
+        other_per_parent = other_here.groupby(keys)["contacts_90d"].sum()
+        for key, count in other_per_parent.items():
+            parent_total = int(per_parent.get(key, 0))
+            if parent_total >= NODE_MIN_CONTACTS and count / parent_total > NODE_OTHER_LIMIT:
+                findings.append(Finding(
+                    "other_share", "medium", _quoted(_label(key if isinstance(key, tuple) else (key,))),
+                    {"share": _pct(count / parent_total), "other_contacts": f"{int(count):,}",
+                     "contacts": f"{parent_total:,}", "limit": _pct(NODE_OTHER_LIMIT),
+                     "trend_text": t("taxonomy.trend_unknown")},
+                ))
+    return findings
+
+
+def other_by_level(paths: pd.DataFrame) -> pd.DataFrame:
+    """Per level: contacts in 90 days with an "Other"-like (or, at level 1, empty) name."""
+    recent = paths[paths["contacts_90d"] > 0]
+    total = int(recent["contacts_90d"].sum())
+    rows = []
+    for depth, level in enumerate(LEVELS, start=1):
+        names = recent[level]
+        mask = names.map(is_other_name) & ((names != "") | (depth == 1))
+        other = int(recent.loc[mask, "contacts_90d"].sum())
+        rows.append({"level": depth, "contacts": total, "other_contacts": other,
+                     "other_share": other / total if total else 0.0})
+    return pd.DataFrame(rows)
+
+
+def unused_reasons(paths: pd.DataFrame) -> list[Finding]:
+    """Reasons in the tree without contacts in 90 days: one finding for the first-level
+    branches that are wholly unused, one per branch that is partly unused."""
+    findings = []
+    tree = paths[paths["in_tree"]]
+    idle_branches = []
+    for l1, branch in tree.groupby("reason_l1", sort=True):
+        unused = branch[branch["contacts_90d"] == 0]
+        if unused.empty:
+            continue
+        if len(unused) == len(branch) and paths.loc[paths["reason_l1"] == l1, "contacts_90d"].sum() == 0:
+            idle_branches.append(l1)
+            continue
+        labels = [_label((r.reason_l2, r.reason_l3)) or l1 for r in unused.itertuples(index=False)]
+        findings.append(Finding(
+            "unused", "low", _quoted(l1),
+            {"unused": len(unused), "paths": len(branch), "names": _listing(labels, 8),
+             "names_short": _listing(labels, 3)},
+        ))
+    if idle_branches:
+        findings.insert(0, Finding(
+            "unused", "medium" if len(idle_branches) > MAX_OPTIONS else "low", t("taxonomy.top_level"),
+            {"unused": len(idle_branches), "paths": int(tree["reason_l1"].nunique()),
+             "names": _listing(idle_branches, 8), "names_short": _listing(idle_branches, 3)},
+        ))
+    return findings
+
+
+def near_duplicates(paths: pd.DataFrame) -> list[Finding]:
+    """Pairs of options that agents would confuse: siblings first, then the same level in
+    other branches (identical names in different branches are allowed: "Late" under
+    Delivery and under Returns are different reasons)."""
+    options = children_of(paths)
+    options = options[~options["name"].map(is_other_name)]
+    findings, seen = [], set()
+    for depth, level_options in options.groupby("depth", sort=True):
+        records = level_options.to_dict("records")
+        for a, b in combinations(records, 2):
+            same_parent = a["parent"] == b["parent"]
+            if not same_parent and a["name"] == b["name"]:
+                continue
+            if not same_parent and SequenceMatcher(None, a["name"].lower(), b["name"].lower()).real_quick_ratio() < 0.5 \
+                    and normalised_name(a["name"]) != normalised_name(b["name"]):
+                continue
+            similarity = name_similarity(a["name"], b["name"], a["parent"].split(" > ")[-1] if same_parent else "")
+            if similarity < SIMILARITY_THRESHOLD:
+                continue
+            first, second = (a, b) if (a["contacts_90d"], b["name"]) >= (b["contacts_90d"], a["name"]) else (b, a)
+            key = (first["parent"], first["name"], second["parent"], second["name"])
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(Finding(
+                "near_duplicate", "medium" if same_parent else "low",
+                _quoted(first["parent"]) if same_parent and first["parent"] else t("taxonomy.top_level")
+                if same_parent else t("taxonomy.whole_tree"),
+                {"first": _label((first["parent"], first["name"])) if not same_parent else first["name"],
+                 "second": _label((second["parent"], second["name"])) if not same_parent else second["name"],
+                 "first_contacts": f"{first['contacts_90d']:,}", "second_contacts": f"{second['contacts_90d']:,}",
+                 "similarity": _pct(similarity),
+                 "scope": t("taxonomy.near_duplicate_same_parent" if same_parent else "taxonomy.near_duplicate_across")},
+            ))
+    return findings
+
+
+def first_level_only(paths: pd.DataFrame) -> list[Finding]:
+    """First-level reasons whose contacts often stop at level 1 though sub-reasons exist."""
+    findings = []
+    tree = paths[paths["in_tree"]]
+    children = tree[tree["reason_l2"] != ""].groupby("reason_l1")["reason_l2"].nunique()
+    totals = paths.groupby("reason_l1")["contacts_90d"].sum()
+    shallow = paths[paths["reason_l2"] == ""].groupby("reason_l1")["contacts_90d"].sum()
+    for l1, count in shallow.items():
+        total = int(totals.get(l1, 0))
+        if l1 not in children.index or total < SHALLOW_MIN_CONTACTS or not count:
+            continue
+        share = count / total
+        if share <= SHALLOW_LIMIT:
+            continue
+        findings.append(Finding(
+            "first_level_only", "high" if share > SHALLOW_HIGH else "medium", _quoted(l1),
+            {"share": _pct(share), "shallow": f"{int(count):,}", "contacts": f"{total:,}",
+             "children": int(children[l1])},
+        ))
+    return findings
+
+
+def _other_mask(paths: pd.DataFrame) -> pd.Series:
+    mask = paths["reason_l1"].map(is_other_name)
+    for level in LEVELS[1:]:
+        mask |= (paths[level] != "") & paths[level].map(is_other_name)
+    return mask
+
+
+def _trend_text(monthly: pd.DataFrame) -> str:
+    """The last three months' "Other" share against the three before."""
+    rows = monthly[monthly["contacts"] > 0]
+    if len(rows) < 6:
+        return t("taxonomy.trend_unknown")
+    last, before = rows.tail(3), rows.iloc[-6:-3]
+    now = last["other_contacts"].sum() / last["contacts"].sum()
+    then = before["other_contacts"].sum() / before["contacts"].sum()
+    if abs(now - then) < 0.005:
+        return t("taxonomy.trend_flat", before=_pct(then))
+    return t("taxonomy.trend_up" if now > then else "taxonomy.trend_down", before=_pct(then))
+
+
+def _without_words(name: str, parent: str) -> str:
+    """``name`` without the words of ``parent`` (unchanged when nothing would be left)."""
+    if not parent:
+        return name
+    drop = set(normalised_name(parent).split())
+    kept = [w for w in name.split() if w not in drop]
+    return " ".join(kept) if kept else name
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("en"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _label(levels) -> str:
+    return " > ".join(str(level) for level in levels if level)
+
+
+def _quoted(name: str) -> str:
+    return f"“{name}”"
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%" if share >= 0.01 or share == 0 else f"{share * 100:.1f}%"
+
+
+def _listing(names: list[str], limit: int) -> str:
+    shown = ", ".join(_quoted(n) for n in names[:limit])
+    return shown if len(names) <= limit else f"{shown} {t('taxonomy.more', count=len(names) - limit)}"

@@ -1,0 +1,85 @@
+"""Text for the taxonomy health checks (the Data page's Health section)."""
+
+EN: dict[str, str] = {
+    "taxonomy.section_help": (
+        "Contact reasons only help when agents can pick the right one. These checks look at the "
+        "reason tree and at the contacts of the last 90 days of data ({start} to {end}, {contacts} contacts); "
+        "the trend covers all months. Each finding comes with a concrete suggestion."
+    ),
+    "taxonomy.no_findings": "No findings: the reason tree passes every check.",
+    "taxonomy.findings": "Findings",
+    "taxonomy.summary": "{findings} findings: {high} high, {medium} medium, {low} low.",
+    "taxonomy.trend": "Share of “Other” and first-level-only contacts per month",
+    "taxonomy.by_level": "“Other” per level (last 90 days)",
+    "taxonomy.thresholds": (
+        "Checks: more than {max_options} options under one parent; “Other”-like names ({other_names}) or an empty "
+        "reason above {other_limit} of contacts (or above {node_limit} of one parent's contacts); reasons in the tree "
+        "without contacts in the last 90 days; names that are the same after normalising (case, accents, punctuation, "
+        "plural endings, word order) or at least {similarity} similar (difflib ratio) with every differing word a "
+        "near-typo; contacts with only a first level while the tree has sub-reasons (above {shallow_limit})."
+    ),
+    "taxonomy.column_severity": "Severity",
+    "taxonomy.column_kind": "Check",
+    "taxonomy.column_where": "Where",
+    "taxonomy.column_finding": "Finding",
+    "taxonomy.column_suggestion": "Suggestion",
+    "taxonomy.column_level": "Level",
+    "taxonomy.column_other_share": "“Other” share",
+    "taxonomy.column_month": "Month",
+    "taxonomy.other_series": "“Other” or empty",
+    "taxonomy.shallow_series": "First level only",
+    "taxonomy.share_axis": "Share of contacts",
+    "taxonomy.whole_tree": "All reasons",
+    "taxonomy.top_level": "Top level",
+    "taxonomy.severity_high": "high",
+    "taxonomy.severity_medium": "medium",
+    "taxonomy.severity_low": "low",
+    "taxonomy.kind_too_many_options": "Too many options",
+    "taxonomy.kind_other_share": "“Other” share",
+    "taxonomy.kind_unused": "Unused reasons",
+    "taxonomy.kind_near_duplicate": "Near-duplicates",
+    "taxonomy.kind_first_level_only": "First level only",
+    "taxonomy.too_many_options_message": "{where}: {options} options to choose from ({unused} without contacts in 90 days).",
+    "taxonomy.too_many_options_suggestion": (
+        "{unused_hint}Split these {options} options ({where}) into groups of at most {max_options}, or merge the three smallest: "
+        "{smallest} (together {smallest_share} of its contacts)."
+    ),
+    "taxonomy.other_share_message": (
+        "{where}: {share} of contacts are filed as “Other” or empty ({other_contacts} of {contacts}); {trend_text}."
+    ),
+    "taxonomy.other_share_suggestion": (
+        "Read a sample of the {other_contacts} “Other” contacts ({where}), add the two or three reasons that "
+        "recur as their own options, and aim for under {limit}."
+    ),
+    "taxonomy.trend_up": "up from {before} in the three months before",
+    "taxonomy.trend_down": "down from {before} in the three months before",
+    "taxonomy.trend_flat": "about the same as the three months before ({before})",
+    "taxonomy.trend_unknown": "no earlier months to compare",
+    "taxonomy.unused_message": "{where}: {unused} of {paths} options had no contacts in the last 90 days: {names}.",
+    "taxonomy.unused_suggestion": (
+        "Hide {names_short} from the agents' picker (keep them for history); fewer options make the right one "
+        "easier to find."
+    ),
+    "taxonomy.near_duplicate_message": (
+        "“{first}” ({first_contacts} contacts in 90 days) and “{second}” ({second_contacts}) are {similarity} "
+        "similar{scope}."
+    ),
+    "taxonomy.near_duplicate_same_parent": " under the same parent",
+    "taxonomy.near_duplicate_across": " in different branches",
+    "taxonomy.near_duplicate_suggestion": (
+        "Merge “{second}” into “{first}” (the one used more) or rename them so the difference is clear."
+    ),
+    "taxonomy.first_level_only_message": (
+        "{share} of contacts under {where} ({shallow} of {contacts}) stop at the first level, though it has "
+        "{children} sub-reasons."
+    ),
+    "taxonomy.first_level_only_suggestion": (
+        "Make the sub-reason required for {where} in the CRM, or add the missing sub-reason agents need "
+        "(read a sample of these {shallow} contacts)."
+    ),
+    "taxonomy.more": "and {count} more",
+    "taxonomy.hide_unused_first": "First hide the {unused} options nobody used in 90 days. ",
+    "taxonomy.low_findings": "{count} findings of low severity",
+    "taxonomy.as_table": "All findings as a table (sortable, downloadable)",
+    "taxonomy.suggestion_prefix": "**Suggestion:**",
+}

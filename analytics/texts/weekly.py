@@ -1,0 +1,106 @@
+"""Text for the Weekly report page and its actions list."""
+
+EN: dict[str, str] = {
+    "weekly.title": "Weekly report",
+    "weekly.intro": (
+        "The rhythm of contact reduction: each week, contacts per reason against what the season expected, "
+        "with the department that owns the cause and the actions it takes. Customer Service facilitates; it "
+        "never owns a cause."
+    ),
+    "weekly.week": "Week",
+    "weekly.level": "Reason level",
+    "weekly.driver": "Ratio per 1,000 of",
+    "weekly.driver_none": "no driver",
+    "weekly.scope": (
+        "{week} ({start} to {end}). The sidebar's reason, channel and department filters apply; its period "
+        "does not: this page always shows one whole Monday-to-Sunday week."
+    ),
+    "weekly.headline": "Week {week}: {contacts} contacts{comparison}",
+    "weekly.headline_vs_expected": ", {pct} {direction} expected",
+    "weekly.headline_vs_last_week": ", {pct} {direction} than the week before",
+    "weekly.headline_rise": "; biggest rise: {reason} ({change})",
+    "weekly.headline_fall": "; no reason rose, biggest fall: {reason} ({change})",
+    "weekly.above": "above",
+    "weekly.below": "below",
+    "weekly.more": "more",
+    "weekly.fewer": "fewer",
+    "weekly.not_recorded": "(not recorded)",
+    "weekly.no_weeks": (
+        "There is no whole week with 8 weeks of data before it yet; the weekly report needs a little more history."
+    ),
+    "weekly.no_contacts": "No contacts match these filters in this week or the week before.",
+    "weekly.no_baseline_history": "Under 8 weeks of history before this week: no expected values, only the week before.",
+    "weekly.no_baseline": "No baseline for these contacts: {reason}",
+    "weekly.no_recent_contacts": "No contacts in the 8 weeks before this week: expected values cannot be split by reason.",
+    "weekly.no_driver_values": "The driver “{driver}” has no values in this week: no ratio.",
+    "weekly.no_drivers": "The store has no drivers (such as orders): no contacts-per-1,000 ratio.",
+    "weekly.metric_contacts": "Contacts",
+    "weekly.metric_expected": "Expected",
+    "weekly.metric_band": "95% band {low} – {high}",
+    "weekly.metric_last_week": "vs last week",
+    "weekly.metric_per_1k": "Per 1,000 {driver}",
+    "weekly.metric_open_actions": "Open actions",
+    "weekly.metric_overdue": "{count} overdue",
+    "weekly.by_reason": "Per reason",
+    "weekly.chart_title": "Contacts against expected, per reason (largest gaps)",
+    "weekly.chart_gap": "Contacts minus expected",
+    "weekly.chart_inside": "inside the 95% band",
+    "weekly.chart_above": "above the 95% band",
+    "weekly.chart_below": "below the 95% band",
+    "weekly.owner_flags": (
+        "Reasons without an owning department this week: {count} (no department, or only Customer Service, which "
+        "facilitates but never owns a cause). Name the department that owns each cause on the Data page (Reasons)."
+    ),
+    "weekly.flag_no_owner": "no owner named",
+    "weekly.flag_customer_service": "facilitates, not an owner",
+    "weekly.band_above": "above band",
+    "weekly.band_below": "below band",
+    "weekly.column_reason": "Reason",
+    "weekly.column_contacts": "Contacts",
+    "weekly.column_expected": "Expected",
+    "weekly.column_gap_pct": "vs expected",
+    "weekly.column_band": "95% band",
+    "weekly.column_last_week": "Last week",
+    "weekly.column_vs_last_week": "vs last week",
+    "weekly.column_per_1k": "Per 1k {driver}",
+    "weekly.column_owner": "Owner",
+    "weekly.column_owner_flag": "Owner check",
+    "weekly.column_open_actions": "Open actions",
+    "weekly.column_actions": "Actions",
+    "weekly.actions": "Actions",
+    "weekly.actions_help": (
+        "What the owning department will do about a reason's cause. Change the text, owner, due date, status or "
+        "note in the table: a change is saved as soon as you leave the cell. Open actions past their due date are "
+        "marked overdue."
+    ),
+    "weekly.no_actions": "No actions yet: add the first one below.",
+    "weekly.overdue_warning": "{count} open actions are past their due date.",
+    "weekly.column_id": "#",
+    "weekly.column_action": "Action",
+    "weekly.column_owner_department": "Owner department",
+    "weekly.column_due_on": "Due",
+    "weekly.column_status": "Status",
+    "weekly.column_note": "Note",
+    "weekly.column_overdue": "Overdue",
+    "weekly.show_closed": "Show done and dropped actions",
+    "weekly.saved": "Saved.",
+    "weekly.add_action": "Add an action",
+    "weekly.add_reason": "Reason",
+    "weekly.add_text": "What will be done",
+    "weekly.add_owner": "Owner department",
+    "weekly.add_owner_help": "Leave empty to use the department that owns the reason (Data page, Reasons).",
+    "weekly.add_due": "Due",
+    "weekly.add_note": "Note",
+    "weekly.add_submit": "Add action",
+    "weekly.added": "Action added.",
+    "weekly.delete_action": "Delete an action",
+    "weekly.delete_choice": "Action",
+    "weekly.delete_confirm": "Yes, delete this action",
+    "weekly.delete_submit": "Delete",
+    "weekly.delete_needs_confirm": "Tick the box to confirm the deletion.",
+    "weekly.deleted": "Action deleted.",
+    "weekly.status_open": "open",
+    "weekly.status_in_progress": "in progress",
+    "weekly.status_done": "done",
+    "weekly.status_dropped": "dropped",
+}

@@ -1,0 +1,67 @@
+"""The Data page's Health section: can agents pick the right contact reason? The findings
+of the taxonomy checks, each with a suggestion, and the monthly trend of "Other"."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics import taxonomy
+from analytics.charts.weekly import taxonomy_trend_chart
+from analytics.i18n import t
+from ui import cache, format
+
+
+def show(version: int) -> None:
+    """Draw the checks for the store at ``version`` (cached per data version)."""
+    health = cache.taxonomy_health(version)
+    st.caption(t("taxonomy.section_help", start=format.day(health.window_start), end=format.day(health.window_end),
+                 contacts=format.count(health.contacts_90d)))
+    findings = health.table()
+    if findings.empty:
+        st.success(t("taxonomy.no_findings"))
+    else:
+        severities = [f.severity for f in health.findings]
+        st.markdown(t("taxonomy.summary", findings=len(findings), high=severities.count("high"),
+                      medium=severities.count("medium"), low=severities.count("low")))
+        urgent = [f for f in health.findings if f.severity != "low"]
+        for finding in urgent:
+            _show(finding)
+        low = [f for f in health.findings if f.severity == "low"]
+        if low:
+            with st.expander(t("taxonomy.low_findings", count=len(low))):
+                for finding in low:
+                    _show(finding)
+        with st.expander(t("taxonomy.as_table")):
+            st.dataframe(findings, hide_index=True, key="data_health_findings", column_config={
+                "severity": st.column_config.TextColumn(t("taxonomy.column_severity"), width="small"),
+                "kind": st.column_config.TextColumn(t("taxonomy.column_kind")),
+                "where": st.column_config.TextColumn(t("taxonomy.column_where")),
+                "finding": st.column_config.TextColumn(t("taxonomy.column_finding"), width="large"),
+                "suggestion": st.column_config.TextColumn(t("taxonomy.column_suggestion"), width="large"),
+            })
+    trend, by_level = st.columns([3, 1])
+    trend.markdown(f"**{t('taxonomy.trend')}**")
+    trend.plotly_chart(taxonomy_trend_chart(health.monthly, labels={
+        "other": t("taxonomy.other_series"), "shallow": t("taxonomy.shallow_series"), "share": t("taxonomy.share_axis"),
+    }), key="data_health_trend")
+    by_level.markdown(f"**{t('taxonomy.by_level')}**")
+    by_level.dataframe(health.other_by_level[["level", "other_share"]], hide_index=True, column_config={
+        "level": st.column_config.NumberColumn(t("taxonomy.column_level")),
+        "other_share": st.column_config.NumberColumn(t("taxonomy.column_other_share"), format="percent"),
+    })
+    st.caption(t("taxonomy.thresholds", max_options=taxonomy.MAX_OPTIONS,
+                 other_names=", ".join(f"“{n.title()}”" for n in taxonomy.OTHER_NAMES if n),
+                 other_limit=format.percent(taxonomy.OTHER_SHARE_LIMIT),
+                 node_limit=format.percent(taxonomy.NODE_OTHER_LIMIT),
+                 similarity=format.percent(taxonomy.SIMILARITY_THRESHOLD),
+                 shallow_limit=format.percent(taxonomy.SHALLOW_LIMIT)))
+
+
+SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}
+
+
+def _show(finding: taxonomy.Finding) -> None:
+    """One finding: what is wrong (with its numbers) and what to do about it."""
+    kind, severity = t(f"taxonomy.kind_{finding.kind}"), t(f"taxonomy.severity_{finding.severity}")
+    st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{kind}** · {severity} — {finding.message}  \n"
+                f"{t('taxonomy.suggestion_prefix')} {finding.suggestion}")
