@@ -13,6 +13,7 @@ navigation = st.navigation([
     st.Page("pages/trends.py", title=t("nav.trends"), icon=":material/show_chart:", url_path="trends"),
     st.Page("pages/reasons.py", title=t("nav.reasons"), icon=":material/account_tree:", url_path="reasons"),
     st.Page("pages/ratios.py", title=t("nav.ratios"), icon=":material/percent:", url_path="ratios"),
+    st.Page("pages/pilots.py", title=t("nav.pilots"), icon=":material/science:", url_path="pilots"),
     st.Page("pages/weekly.py", title=t("nav.weekly"), icon=":material/event_note:", url_path="weekly"),
     st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:", url_path="data"),
 ])

@@ -13,7 +13,7 @@ import sys
 
 from analytics.store import StoreError
 
-COMMAND_MODULES = ("import_cmd", "demo_cmd", "baseline_cmd")
+COMMAND_MODULES = ("import_cmd", "demo_cmd", "baseline_cmd", "pilot_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ from analytics.demo.tables import (
     contacts_table,
     drivers_table,
     events_table,
+    pilots_table,
     reasons_table,
 )
 from analytics.demo.truth import demo_truth, truth_path_for, write_truth
@@ -125,6 +126,11 @@ def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: in
             ("demo_events", events_table(volumes.events),
              "insert into events (name, kind, starts_on, ends_on, foreseen, reason_l1, reason_l2, note)"
              " select * from demo_events"),
+            ("demo_pilots", pilots_table(volumes.pilots, volumes.reasons, started),
+             "insert into pilots (name, hypothesis, owner, status, target_reasons, channels, starts_on, ends_on,"
+             " rollout_on, expected_effect, created_at, updated_at)"
+             " select name, hypothesis, owner, status, target_reasons, channels, starts_on, ends_on, rollout_on,"
+             " expected_effect, created_at, created_at from demo_pilots"),
         ):
             cur.register(name, table)
             cur.execute(insert)

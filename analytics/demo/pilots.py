@@ -22,7 +22,8 @@ PILOT_WEEKS = 4
 
 @dataclass(frozen=True)
 class Pilot:
-    """One intervention and its true effect."""
+    """One intervention and its true effect; ``hoped_effect`` is what its team expected
+    (registered in the ``pilots`` table, unlike the truth)."""
 
     name: str
     target_reasons: tuple[str, ...]
@@ -34,6 +35,7 @@ class Pilot:
     spill_share: float = 0.0
     spill_channels: dict[str, float] = field(default_factory=dict)
     note: str = ""
+    hoped_effect: float | None = None
 
     def active(self, days: list[date]) -> np.ndarray:
         """Days on which the effect is present."""
@@ -72,16 +74,17 @@ def demo_pilots(first_day: date, last_day: date) -> list[Pilot]:
     return [
         Pilot(
             "Track-and-trace e-mail", ("Delivery > Status unknown",), (), email_start, email_end, email_rollout,
-            -0.25, note="Proactive e-mail with the track-and-trace link when the parcel ships.",
+            -0.25, note="Proactive e-mail with the track-and-trace link when the parcel ships.", hoped_effect=-0.2,
         ),
         Pilot(
             "Chatbot for password reset", ("Account > Login > Password",), ("Phone",), bot_start, bot_end, bot_rollout,
             -0.30, spill_share=0.4, spill_channels={"Live chat": 0.5, "Chatbot": 0.5},
             note="The phone menu sends password questions to the chatbot; some end up in chat instead.",
+            hoped_effect=-0.3,
         ),
         Pilot(
             "New FAQ page on returns", ("Returns > Label",), (), faq_start, faq_end, None, 0.0,
-            note="A rewritten FAQ page about return labels; it changed nothing.",
+            note="A rewritten FAQ page about return labels; it changed nothing.", hoped_effect=-0.15,
         ),
     ]
 

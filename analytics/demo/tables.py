@@ -7,6 +7,8 @@ cost a few megabytes until DuckDB writes them. Identifiers are made in SQL by
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import numpy as np
 import pyarrow as pa
 
@@ -14,6 +16,7 @@ from analytics.demo.attributes import CARRIERS, PRODUCTS, SEGMENTS
 from analytics.demo.channels import CHANNELS
 from analytics.demo.contacts import ContactBatch
 from analytics.demo.events import DemoEvent
+from analytics.demo.pilots import Pilot
 from analytics.demo.reason_tree import Reason
 from analytics.demo.volumes import DemoVolumes
 
@@ -120,4 +123,25 @@ def events_table(events: list[DemoEvent]) -> pa.Table:
         "reason_l1": pa.array([e.reason_l1 for e in events], pa.string()),
         "reason_l2": pa.array([e.reason_l2 for e in events], pa.string()),
         "note": [e.note for e in events],
+    })
+
+
+def pilots_table(pilots: list[Pilot], reasons: tuple[Reason, ...], created_at: datetime) -> pa.Table:
+    """The ``pilots`` rows (without ids): each demo pilot as its team registered it, with
+    the department that owns its first reason and the effect the team hoped for."""
+    def owner(pilot: Pilot) -> str | None:
+        return next((r.department for r in reasons if r.matches(pilot.target_reasons[0])), None)
+
+    return pa.table({
+        "name": [p.name for p in pilots],
+        "hypothesis": [p.note for p in pilots],
+        "owner": pa.array([owner(p) for p in pilots], pa.string()),
+        "status": ["rolled_out" if p.rollout_on else "stopped" for p in pilots],
+        "target_reasons": pa.array([list(p.target_reasons) for p in pilots], pa.list_(pa.string())),
+        "channels": pa.array([list(p.channels) for p in pilots], pa.list_(pa.string())),
+        "starts_on": pa.array([p.starts_on for p in pilots], pa.date32()),
+        "ends_on": pa.array([p.pilot_ends_on for p in pilots], pa.date32()),
+        "rollout_on": pa.array([p.rollout_on for p in pilots], pa.date32()),
+        "expected_effect": [p.hoped_effect for p in pilots],
+        "created_at": pa.array([created_at] * len(pilots), pa.timestamp("us")),
     })

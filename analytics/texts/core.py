@@ -8,6 +8,7 @@ EN: dict[str, str] = {
     "nav.reasons": "Reasons & channels",
     "nav.ratios": "Contact ratios",
     "nav.weekly": "Weekly report",
+    "nav.pilots": "Pilots",
     "filters.header": "Filters",
     "filters.period": "Period",
     "filters.reason": "Contact reason",
