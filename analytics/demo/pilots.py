@@ -36,6 +36,7 @@ class Pilot:
     spill_channels: dict[str, float] = field(default_factory=dict)
     note: str = ""
     hoped_effect: float | None = None
+    hypothesis: str = ""  # what the team believed beforehand (``note`` says what really happened)
 
     def active(self, days: list[date]) -> np.ndarray:
         """Days on which the effect is present."""
@@ -75,16 +76,21 @@ def demo_pilots(first_day: date, last_day: date) -> list[Pilot]:
         Pilot(
             "Track-and-trace e-mail", ("Delivery > Status unknown",), (), email_start, email_end, email_rollout,
             -0.25, note="Proactive e-mail with the track-and-trace link when the parcel ships.", hoped_effect=-0.2,
+            hypothesis="Customers call because they cannot see where their parcel is; an e-mail with the "
+                       "track-and-trace link when it ships answers that before they ask.",
         ),
         Pilot(
             "Chatbot for password reset", ("Account > Login > Password",), ("Phone",), bot_start, bot_end, bot_rollout,
             -0.30, spill_share=0.4, spill_channels={"Live chat": 0.5, "Chatbot": 0.5},
             note="The phone menu sends password questions to the chatbot; some end up in chat instead.",
             hoped_effect=-0.3,
+            hypothesis="Password resets need no agent; sending them from the phone menu to the chatbot "
+                       "takes them off the phone.",
         ),
         Pilot(
             "New FAQ page on returns", ("Returns > Label",), (), faq_start, faq_end, None, 0.0,
             note="A rewritten FAQ page about return labels; it changed nothing.", hoped_effect=-0.15,
+            hypothesis="Customers ask how to print a return label; a clearer FAQ page answers it.",
         ),
     ]
 

@@ -134,7 +134,7 @@ def pilots_table(pilots: list[Pilot], reasons: tuple[Reason, ...], created_at: d
 
     return pa.table({
         "name": [p.name for p in pilots],
-        "hypothesis": [p.note for p in pilots],
+        "hypothesis": [p.hypothesis or p.note for p in pilots],
         "owner": pa.array([owner(p) for p in pilots], pa.string()),
         "status": ["rolled_out" if p.rollout_on else "stopped" for p in pilots],
         "target_reasons": pa.array([list(p.target_reasons) for p in pilots], pa.list_(pa.string())),
