@@ -279,13 +279,18 @@ class RatioTrend:
 def daily_contacts(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, dimension: str = "",
                    dimension_value: str = "") -> pd.Series:
     """Contacts per day of the filter's period, zero-filled, on a daily DatetimeIndex;
-    only those with ``dimension_value`` of ``dimension`` when one is given."""
+    only those with ``dimension_value`` of ``dimension`` when one is given (the same
+    daily count as Volume trends, ``daily_contacts.sql``, without one)."""
     if dimension not in ("", *DIMENSIONS):
         raise ValueError(f"Unknown driver dimension {dimension!r}; use one of {', '.join(DIMENSIONS)}.")
-    frame = run_query(conn, "ratio_daily_contacts", {**contact_filter.params(), "dimension": dimension,
-                                                     "dimension_value": dimension_value})
-    return pd.Series(frame["contacts"].to_numpy(dtype=float), index=pd.DatetimeIndex(frame["day"], name="date"),
-                     name="contacts")
+    days = pd.date_range(contact_filter.start, contact_filter.end, freq="D", name="date")
+    if not dimension:
+        frame = run_query(conn, "daily_contacts", contact_filter.params())
+    else:
+        frame = contacts_by_day(conn, contact_filter, "all", dimension)
+        frame = frame[frame["dimension_value"] == dimension_value]
+    counts = frame.groupby(pd.to_datetime(frame["day"]))["contacts"].sum()
+    return counts.reindex(days, fill_value=0).astype(float).rename("contacts")
 
 
 def ratio_trend(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, driver: str, grain: str, *,

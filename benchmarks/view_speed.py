@@ -3,7 +3,9 @@
 Runs the real app with Streamlit's AppTest: the frame sets the filter from a shared link
 and runs the default page (timed for the Overview), then the page is run alone (timed for
 the others) on a demo store (built with
-the default demo settings when ``--db`` is not given). Per page it first warms the
+the default demo settings when ``--db`` is not given). ``--query KEY=VALUE`` adds a page's
+own URL parameter to every run (``reasons_section=Journeys`` times that section) and
+``--period-days`` sets the length of the filter's period. Per page it first warms the
 process (one run), then times runs with filters it has never seen (new periods, reasons
 and channels, so no cached result helps) and runs it has seen (cached). Prints the median
 seconds per page as JSON, with the ratio of a new filter to a cached one.
@@ -29,16 +31,21 @@ DEFAULT_PAGE = "pages/overview.py"
 PAGES = ["pages/overview.py", "pages/trends.py", "pages/reasons.py", "pages/ratios.py", "pages/weekly.py"]
 
 
-def filter_changes(last_day: date, n: int) -> list[dict]:
-    """``n`` different shared-link filters: 28-day periods stepping back a week, with a
-    reason or a channel group on every other one."""
+def filter_changes(last_day: date, n: int, period_days: int = 28, extra: dict | None = None,
+                   first_day: date | None = None) -> list[dict]:
+    """``n`` different shared-link filters: ``period_days`` periods stepping back a week,
+    with a reason or a channel group on every other one; ``extra`` URL parameters (a page's
+    own controls, such as ``reasons_section=Journeys``) go into every one. A period never
+    starts before ``first_day`` (the app would refuse it)."""
     choices = [{}, {"filter_channel": "voice (group)"}, {"filter_reason": "Delivery"}, {"filter_channel": "chat (group)"}]
     changes = []
     for i in range(n):
         end = last_day - timedelta(days=7 * i)
-        start = end - timedelta(days=27)
+        start = end - timedelta(days=period_days - 1)
+        start = max(start, first_day) if first_day else start
         # A bound date range travels as the parameter repeated: ?filter_period=a&filter_period=b
-        changes.append({"filter_period": [start.isoformat(), end.isoformat()], **choices[i % len(choices)]})
+        changes.append({"filter_period": [start.isoformat(), end.isoformat()], **choices[i % len(choices)],
+                        **(extra or {})})
     return changes
 
 
@@ -74,7 +81,11 @@ def main() -> None:
     parser.add_argument("--db", help="a demo store (default: build one with the default demo settings)")
     parser.add_argument("--changes", type=int, default=5, help="new filters timed per page")
     parser.add_argument("--pages", nargs="*", default=PAGES)
+    parser.add_argument("--period-days", type=int, default=28, help="length of each filter's period")
+    parser.add_argument("--query", action="append", default=[], metavar="KEY=VALUE",
+                        help="a URL parameter added to every run, e.g. reasons_section=Journeys (repeatable)")
     args = parser.parse_args()
+    extra = dict(item.split("=", 1) for item in args.query)
 
     if args.db:
         store = Path(args.db)
@@ -88,11 +99,11 @@ def main() -> None:
     import duckdb
 
     with duckdb.connect(str(store), read_only=True) as conn:
-        last_day = conn.execute("select max(started_at)::date from contacts").fetchall()[0][0]
+        first_day, last_day = conn.execute("select min(started_at)::date, max(started_at)::date from contacts").fetchall()[0]
 
     results = {}
     for page in args.pages:
-        changes = filter_changes(last_day, args.changes + 1)
+        changes = filter_changes(last_day, args.changes + 1, args.period_days, extra, first_day)
         time_run(store, page, changes[0])  # warm the process: connection, imports, first fit
         new = [time_run(store, page, query) for query in changes[1:]]
         cached = [time_run(store, page, query) for query in changes[1:]]
@@ -104,7 +115,8 @@ def main() -> None:
             "runs": len(new),
         }
         print(json.dumps({Path(page).stem: results[Path(page).stem]}), file=sys.stderr, flush=True)
-    print(json.dumps({"store": store.name, "last_day": str(last_day), "pages": results}, indent=2))
+    print(json.dumps({"store": store.name, "last_day": str(last_day), "period_days": args.period_days,
+                      "query": extra, "pages": results}, indent=2))
 
 
 if __name__ == "__main__":

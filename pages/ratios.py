@@ -35,10 +35,6 @@ st.caption(contact_filter.describe())
 column_label = {"driver": driver or ""}
 
 
-def money(value: float) -> str:
-    return "–" if value != value else f"€ {value:,.0f}"  # NaN: no contact's cost is known
-
-
 def cost_note(unknown: float) -> None:
     st.caption(t("ratios.cost_help"))
     if unknown:
@@ -73,8 +69,7 @@ if view == "Over time":
     if scope_label:
         alignment.append(t("ratios.scoped", scope=scope[1], dimension=scope[0], driver=driver))
     if info.grain == "week":
-        alignment.append(t("ratios.week_anchor", weekday=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                                          "Saturday", "Sunday")[info.anchor_weekday]))
+        alignment.append(t("ratios.week_anchor", weekday=t(f"reasons.weekday_{info.anchor_weekday + 1}")))
     if trend.gaps:
         alignment.append(t("ratios.gaps", gaps=trend.gaps, periods=len(trend.periods), driver=driver))
     if trend.cut_periods:
@@ -111,16 +106,18 @@ elif view == "Breakdown":
     st.plotly_chart(charts.part_ratio_chart(table, labels={"ratio": t("ratios.chart_ratio", driver=driver),
                                                            "previous": t("ratios.previous")}),
                     key="ratios_part_chart")
-    st.dataframe(table[["part", "contacts", "driver_value", "ratio", "previous_ratio", "change", "cost"]],
+    shown = format.with_dashes(table, {"ratio": "{:,.1f}", "previous_ratio": "{:,.1f}", "change": "{:+.1%}",
+                                       "cost": "€ {:,.0f}"})
+    st.dataframe(shown[["part", "contacts", "driver_value", "ratio", "previous_ratio", "change", "cost"]],
                  hide_index=True, column_config={
                      "part": st.column_config.TextColumn(t(f"ratios.part_{part}")),
                      "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
                      "driver_value": st.column_config.NumberColumn(t("ratios.col_driver", **column_label),
                                                                    format="localized"),
-                     "ratio": st.column_config.NumberColumn(t("ratios.col_ratio", **column_label), format="%.1f"),
-                     "previous_ratio": st.column_config.NumberColumn(t("ratios.col_previous"), format="%.1f"),
-                     "change": st.column_config.NumberColumn(t("ratios.col_change"), format="percent"),
-                     "cost": st.column_config.NumberColumn(t("ratios.col_cost"), format="€ %.0f"),
+                     "ratio": format.number_column(t("ratios.col_ratio", **column_label)),
+                     "previous_ratio": format.number_column(t("ratios.col_previous")),
+                     "change": format.number_column(t("ratios.col_change")),
+                     "cost": format.number_column(t("ratios.col_cost")),
                  })
     cost_note(table["cost_unknown_contacts"].sum())
 
@@ -157,22 +154,25 @@ elif view == "Start small":
                                      volume=format.count(small.volume_threshold), ratio=f"{row.ratio:,.1f}",
                                      driver=driver, ratio_median=f"{small.ratio_threshold:,.1f}", trend=trend_text,
                                      of=t("ratios.candidate_of", value=row.dimension_value) if small.dimension else "",
-                                     cost=money(row.cost)))
+                                     cost=format.money(row.cost)))
         st.subheader(t("ratios.table"))
     else:
         st.subheader(t("ratios.no_driver_table"))
     shown = ["unit", "contacts", *(["ratio", "change"] if driver else []),
-             *(["handle_minutes"] if table["handle_minutes"].notna().any() else []), "cost",
+             *(["handle_minutes"] if table["handle_minutes"].notna().any() else []),
+             *(["cost"] if table["cost"].notna().any() else []),
              *(["cost_unknown_contacts"] if table["cost_unknown_contacts"].any() else []),
              *(["candidate"] if driver else [])]
-    st.dataframe(table[shown], hide_index=True, key="ratios_table", column_config={
+    # Numbers stay numbers so the columns sort; the trend shows in percent points.
+    st.dataframe(table[shown].assign(**({"change": table["change"] * 100} if driver else {})), hide_index=True,
+                 key="ratios_table", column_config={
         "unit": st.column_config.TextColumn(t("ratios.col_unit", dimension=small.dimension) if small.dimension
                                             else t("ratios.col_reason")),
         "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
         "ratio": st.column_config.NumberColumn(t("ratios.col_ratio", **column_label), format="%.1f"),
-        "change": st.column_config.NumberColumn(t("ratios.col_change"), format="percent"),
+        "change": st.column_config.NumberColumn(t("ratios.col_change"), format="%+.1f%%"),
         "handle_minutes": st.column_config.NumberColumn(t("ratios.col_handle_minutes"), format="%.1f"),
-        "cost": st.column_config.NumberColumn(t("ratios.col_cost"), format="€ %.0f"),
+        "cost": st.column_config.NumberColumn(t("ratios.col_cost"), format="€ %,.0f"),
         "cost_unknown_contacts": st.column_config.NumberColumn(t("ratios.col_cost_unknown"), format="localized"),
         "candidate": st.column_config.CheckboxColumn(t("ratios.col_candidate")),
     })
@@ -184,16 +184,19 @@ else:
     names = {c: t(f"ratios.class_{c}") for c in classes["value_class"]}
     cols = st.columns(len(classes))
     for col, row in zip(cols, classes.itertuples()):
-        col.metric(names[row.value_class], format.count(row.contacts), None if row.cost != row.cost else money(row.cost),
+        col.metric(names[row.value_class], format.count(row.contacts),
+                   None if row.cost != row.cost else format.money(row.cost),
                    delta_color="off", delta_arrow="off")
     st.plotly_chart(charts.value_class_chart(classes, labels={**names, "contacts": t("ratios.contacts"),
                                                               "cost": t("ratios.cost")}), key="ratios_value_chart")
-    st.dataframe(classes.assign(value_class=classes["value_class"].map(names)), hide_index=True, column_config={
+    shown = format.with_dashes(classes.assign(value_class=classes["value_class"].map(names)),
+                               {"share": "{:.1%}", "handle_hours": "{:,.0f}", "cost": "€ {:,.0f}"})
+    st.dataframe(shown, hide_index=True, column_config={
         "value_class": st.column_config.TextColumn(t("ratios.col_class")),
         "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
-        "share": st.column_config.NumberColumn(t("ratios.col_share"), format="percent"),
-        "handle_hours": st.column_config.NumberColumn(t("ratios.col_handle_hours"), format="%.0f"),
-        "cost": st.column_config.NumberColumn(t("ratios.col_cost"), format="€ %.0f"),
+        "share": format.number_column(t("ratios.col_share")),
+        "handle_hours": format.number_column(t("ratios.col_handle_hours")),
+        "cost": format.number_column(t("ratios.col_cost")),
         "cost_unknown_contacts": st.column_config.NumberColumn(t("ratios.col_cost_unknown"), format="localized"),
     })
     unclassified = classes.set_index("value_class").loc["not_classified"]

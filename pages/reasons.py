@@ -5,7 +5,6 @@ and customer journeys (repeat contacts, channels per issue, first-contact resolu
 One section at a time (a segmented control bound to the URL), so only the shown section
 queries the store."""
 
-import pandas as pd
 import streamlit as st
 
 from analytics import breakdowns, journeys
@@ -16,23 +15,10 @@ from ui import cache, format, page
 SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys"]
 GRAINS = ["Day", "Week", "Month"]
 MIX_BY = ["Channel", "Group"]
-# Display formats; a missing value (no comparison, nothing recorded) shows as "–", never 0.
+# Display formats (ui.format.with_dashes); a missing value (no comparison, nothing recorded) shows as "–", never 0.
 TABLE_FORMATS = {"previous_contacts": "{:,}", "last_year_contacts": "{:,}", "change_pct": "{:+.1%}",
                  "change_last_year_pct": "{:+.1%}", "handle_seconds_avg": "{:,.0f}", "fcr_rate": "{:.1%}",
                  "csat_pct": "{:.1%}", "repeat_rate_any": "{:.1%}", "repeat_rate_same": "{:.1%}"}
-
-
-def shown_with_dashes(frame):
-    """The frame as shown: numbers as text, a missing value (no comparison, nothing
-    recorded) as "–" (Streamlit would print "None")."""
-    return frame.assign(**{column: [("–" if pd.isna(value) else spec.format(value))
-                                    for value in frame[column].astype(object)]
-                           for column, spec in TABLE_FORMATS.items() if column in frame})
-
-
-def number(label: str, **kwargs):
-    """A right-aligned column of numbers formatted by shown_with_dashes."""
-    return st.column_config.TextColumn(label, alignment="right", **kwargs)
 
 
 context = page.start(t("reasons.title"))
@@ -72,18 +58,18 @@ if section == "Reasons":
     columns = ["path", "contacts", "share", "previous_contacts", "change_pct", "last_year_contacts",
                "change_last_year_pct", *[m for m in breakdowns.MEASURES if m not in missing]]
     st.dataframe(
-        shown_with_dashes(at_level), hide_index=True, column_order=columns, key="reasons_table",
+        format.with_dashes(at_level, TABLE_FORMATS), hide_index=True, column_order=columns, key="reasons_table",
         column_config={
             "path": st.column_config.TextColumn(t("reasons.col_path"), width="medium"),
             "contacts": st.column_config.NumberColumn(t("column.contacts"), format="localized"),
             "share": st.column_config.ProgressColumn(t("column.share"), format="percent", min_value=0, max_value=1),
-            "previous_contacts": number(t("column.previous")),
-            "change_pct": number(t("column.change")),
-            "last_year_contacts": number(t("reasons.col_last_year")),
-            "change_last_year_pct": number(t("reasons.col_change_last_year")),
-            "handle_seconds_avg": number(t("reasons.col_handle_seconds")),
-            "fcr_rate": number(t("reasons.col_fcr"), help=t("reasons.col_fcr_help")),
-            "csat_pct": number(t("reasons.col_csat")),
+            "previous_contacts": format.number_column(t("column.previous")),
+            "change_pct": format.number_column(t("column.change")),
+            "last_year_contacts": format.number_column(t("reasons.col_last_year")),
+            "change_last_year_pct": format.number_column(t("reasons.col_change_last_year")),
+            "handle_seconds_avg": format.number_column(t("reasons.col_handle_seconds")),
+            "fcr_rate": format.number_column(t("reasons.col_fcr"), help=t("reasons.col_fcr_help")),
+            "csat_pct": format.number_column(t("reasons.col_csat")),
         },
     )
 
@@ -148,7 +134,11 @@ else:
     window = int(st.columns([1, 3])[0].number_input(
         t("reasons.window"), min_value=1, max_value=journeys.MAX_WINDOW_DAYS, value=journeys.DEFAULT_WINDOW_DAYS,
         step=1, key="reasons_window", bind="query-params", help=t("reasons.window_help")))
-    repeats = cache.repeat_contacts(version, contact_filter, window, level)
+    followed = journeys.journey_filter(contact_filter)
+    if followed != contact_filter:
+        st.info(t("reasons.journeys_clipped", days=journeys.MAX_PERIOD_DAYS, start=format.day(followed.start),
+                  end=format.day(followed.end)), icon=":material/timelapse:")
+    repeats = cache.repeat_contacts(version, followed, window, level)
     st.subheader(t("reasons.repeats"))
     if not repeats.has_customers:
         st.info(t("reasons.no_customers"))
@@ -166,19 +156,21 @@ else:
             "name": st.column_config.TextColumn(t("reasons.col_name")),
             "observed_contacts": st.column_config.NumberColumn(t("reasons.col_observed"), format="localized",
                                                                 help=t("reasons.col_observed_help")),
-            "repeat_rate_any": number(t("reasons.col_repeat_rate_any")),
-            "repeat_rate_same": number(t("reasons.col_repeat_rate_same")),
+            "repeat_rate_any": format.number_column(t("reasons.col_repeat_rate_any")),
+            "repeat_rate_same": format.number_column(t("reasons.col_repeat_rate_same")),
         }
         left, right = st.columns(2)
         left.markdown(f"**{t('reasons.repeats_by_reason')}**")
-        left.dataframe(shown_with_dashes(repeats.by_reason), hide_index=True, column_order=list(repeat_columns),
+        left.dataframe(format.with_dashes(repeats.by_reason, TABLE_FORMATS), hide_index=True,
+                       column_order=list(repeat_columns),
                        column_config=repeat_columns, key="reasons_repeats_reason")
         right.markdown(f"**{t('reasons.repeats_by_channel')}**")
-        right.dataframe(shown_with_dashes(repeats.by_channel), hide_index=True, column_order=list(repeat_columns),
+        right.dataframe(format.with_dashes(repeats.by_channel, TABLE_FORMATS), hide_index=True,
+                        column_order=list(repeat_columns),
                         column_config=repeat_columns, key="reasons_repeats_channel")
 
         st.subheader(t("reasons.issue_channels"))
-        issues = cache.channels_per_issue(version, contact_filter, window)
+        issues = cache.channels_per_issue(version, followed, window)
         if not issues.issues:
             st.info(t("reasons.issue_none"))
         else:

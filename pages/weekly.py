@@ -76,10 +76,12 @@ st.subheader(t("weekly.by_reason"))
 flag_text = {"no_owner": t("weekly.flag_no_owner"), "customer_service": t("weekly.flag_customer_service")}
 table = rows.assign(
     band=rows["band"].map({"above": t("weekly.band_above"), "below": t("weekly.band_below")}).fillna(""),
-    owner_department=[f"{owner or ''} ({flag_text[flag]})".strip() if flag else owner
+    owner_department=[f"{owner if isinstance(owner, str) else ''} ({flag_text[flag]})".strip() if flag else owner
                       for owner, flag in zip(rows["owner_department"], rows["owner_flag"])],
-    gap_pct=rows["gap_pct"] * 100, vs_last_week_pct=rows["vs_last_week_pct"] * 100,
 )
+# Missing (no baseline, nothing last week, no driver value) shows as "–", not "None".
+table = format.with_dashes(table, {"expected": "{:,.0f}", "gap_pct": "{:+.0%}", "vs_last_week_pct": "{:+.0%}",
+                                   "per_1k": "{:.2f}"})
 columns = ["reason", "contacts", "expected", "gap_pct", "band", "last_week", "vs_last_week_pct",
            *(["per_1k"] if report.driver else []), "owner_department", "open_actions", "actions"]
 st.dataframe(
@@ -89,21 +91,32 @@ st.dataframe(
     column_config={
         "reason": st.column_config.TextColumn(t("weekly.column_reason"), pinned=True),
         "contacts": st.column_config.NumberColumn(t("weekly.column_contacts"), format="localized", width="small"),
-        "expected": st.column_config.NumberColumn(t("weekly.column_expected"), format="%.0f", width="small"),
-        "gap_pct": st.column_config.NumberColumn(t("weekly.column_gap_pct"), format="%+.0f%%", width="small"),
-        "band": st.column_config.TextColumn(t("weekly.column_band"), width="small"),
+        "expected": format.number_column(t("weekly.column_expected")),
+        "gap_pct": format.number_column(t("weekly.column_gap_pct")),
+        "band": st.column_config.TextColumn(t("weekly.column_band"), width=95),
         "last_week": st.column_config.NumberColumn(t("weekly.column_last_week"), format="localized", width="small"),
-        "vs_last_week_pct": st.column_config.NumberColumn(t("weekly.column_vs_last_week"), format="%+.0f%%",
-                                                          width="small"),
-        "per_1k": st.column_config.NumberColumn(t("weekly.column_per_1k", driver=report.driver or ""), format="%.2f",
-                                                width="small"),
+        "vs_last_week_pct": format.number_column(t("weekly.column_vs_last_week")),
+        "per_1k": format.number_column(t("weekly.column_per_1k", driver=report.driver or "")),
         "owner_department": st.column_config.TextColumn(t("weekly.column_owner")),
-        "open_actions": st.column_config.NumberColumn(t("weekly.column_open_actions"), width="small"),
+        "open_actions": st.column_config.NumberColumn(t("weekly.column_open_actions")),
         "actions": st.column_config.TextColumn(t("weekly.column_actions"), width="large"),
     },
 )
 
 # --- the actions list ------------------------------------------------------------------
+def save(write, done: str) -> None:
+    """Run one write of the actions list on the store; when it is accepted, drop the
+    cached results and rerun with the message ``done``; when refused, say why."""
+    try:
+        write(cache.connection())
+    except ValueError as exc:
+        st.error(str(exc))
+        return
+    cache.clear_results()
+    st.session_state["weekly_message"] = done
+    st.rerun()
+
+
 st.subheader(t("weekly.actions"))
 st.caption(t("weekly.actions_help"))
 if message := st.session_state.pop("weekly_message", None):
@@ -135,13 +148,7 @@ else:
     )
     changed = actions.changed_rows(shown, edited)  # saved as soon as a cell is left: no Save to forget
     if not changed.empty:
-        try:
-            actions.update_actions(cache.connection(), changed)
-            cache.clear_results()
-            st.session_state["weekly_message"] = t("weekly.saved")
-            st.rerun()
-        except ValueError as exc:
-            st.error(str(exc))
+        save(lambda conn: actions.update_actions(conn, changed), t("weekly.saved"))
 
 choices = cache.weekly_reason_choices(version)
 with st.form("weekly_add_form", clear_on_submit=True):
@@ -158,16 +165,9 @@ with st.form("weekly_add_form", clear_on_submit=True):
     note = cols[2].text_input(t("weekly.add_note"), key="weekly_add_note")
     if st.form_submit_button(t("weekly.add_submit")):
         chosen = choices[choices["label"] == reason].iloc[0]
-        try:
-            actions.add_action(cache.connection(),
-                               actions.ReasonPath(chosen["reason_l1"], chosen["reason_l2"], chosen["reason_l3"]),
-                               action=text, owner_department=owner or chosen["owner_department"], due_on=due_on,
-                               note=note)
-            cache.clear_results()
-            st.session_state["weekly_message"] = t("weekly.added")
-            st.rerun()
-        except ValueError as exc:
-            st.error(str(exc))
+        path = actions.ReasonPath(chosen["reason_l1"], chosen["reason_l2"], chosen["reason_l3"])
+        save(lambda conn: actions.add_action(conn, path, action=text, due_on=due_on, note=note,
+                                             owner_department=owner or chosen["owner_department"]), t("weekly.added"))
 
 if not all_actions.empty:
     with st.form("weekly_delete_form", clear_on_submit=True):
@@ -180,10 +180,4 @@ if not all_actions.empty:
             if not sure:
                 st.warning(t("weekly.delete_needs_confirm"))
             else:
-                try:
-                    actions.delete_action(cache.connection(), doomed)
-                    cache.clear_results()
-                    st.session_state["weekly_message"] = t("weekly.deleted")
-                    st.rerun()
-                except ValueError as exc:
-                    st.error(str(exc))
+                save(lambda conn: actions.delete_action(conn, doomed), t("weekly.deleted"))

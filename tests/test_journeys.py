@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analytics.filters import ContactFilter
-from analytics.journeys import channels_per_issue, check_window, repeat_contacts
+from analytics.journeys import MAX_PERIOD_DAYS, channels_per_issue, check_window, journey_filter, repeat_contacts
 from analytics.store import open_store
 
 T0 = datetime(2025, 3, 3, 10, 0, 0)  # a Monday
@@ -200,3 +200,12 @@ def test_the_window_is_checked():
     for bad in (0, 91, 2.5):
         with pytest.raises(ValueError, match="whole number of days"):
             check_window(bad)
+
+
+def test_journeys_follow_at_most_the_last_weeks_of_a_long_period():
+    three_years = ContactFilter(date(2023, 11, 24), date(2026, 11, 22), reason_l1="Delivery")
+    followed = journey_filter(three_years)
+    assert (followed.end - followed.start).days + 1 == MAX_PERIOD_DAYS
+    assert followed.end == three_years.end
+    assert followed.reason_l1 == "Delivery"  # only the period is cut, the other filters stay
+    assert journey_filter(PERIOD) is PERIOD  # a short period is followed whole

@@ -217,3 +217,41 @@ def action_list(version: int):
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=8, show_spinner=False)
 def taxonomy_health(version: int) -> taxonomy_logic.TaxonomyHealth:
     return taxonomy_logic.taxonomy_health(connection())
+
+
+# --- Pilots page -----------------------------------------------------------------------------
+from analytics import pilots as pilot_logic  # noqa: E402  (kept in this page's block)
+from analytics.pilots import registry as pilot_registry  # noqa: E402
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
+def pilot_list(version: int) -> list[pilot_logic.PilotSpec]:
+    return pilot_logic.list_pilots(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=8, show_spinner=False)
+def pilot_choices(version: int) -> tuple[list[str], list[str], list[str]]:
+    """What a pilot's target can name: reason paths (every level), channels, segments."""
+    conn = connection()
+    return (pilot_registry.known_reasons(conn), pilot_registry.known_channels(conn),
+            pilot_registry.known_segments(conn))
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def pilot_overlaps(version: int, pilot: pilot_logic.PilotSpec) -> list[pilot_logic.Overlap]:
+    return pilot_logic.overlaps(connection(), pilot)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
+def pilot_evaluation(version: int, pilot: pilot_logic.PilotSpec) -> pilot_logic.PilotEvaluation:
+    """One pilot judged (2-5 s on the default demo); keyed by its whole spec, so an edit
+    is a new entry even before the version moves."""
+    return pilot_logic.evaluate_pilot(connection(), pilot)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=32, show_spinner=False)
+def pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tuple[str, ...], segment: str | None,
+               expected_effect: float | None) -> pilot_logic.PilotPlan:
+    """The planner for one target and window (3-8 s on the default demo)."""
+    return pilot_logic.plan_pilot(connection(), reasons, weeks=weeks, channels=channels, segment=segment,
+                                  expected_effect=expected_effect)

@@ -81,3 +81,9 @@ def test_weekly_on_sf311_explains_missing_drivers(app_on, sf311_store):
     assert not at.exception
     assert any(m.value.startswith("**Week ") for m in at.markdown)
     assert any("no drivers" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    owners = table["owner_department"].astype(str)
+    assert owners.str.contains(r"\(no owner named\)").any()  # SF311 has reasons without an owner
+    assert not owners.str.contains("nan").any()  # shown as "(no owner named)", not "nan (…)"
+    assert "–" in set(table["vs_last_week_pct"])  # nothing last week: a dash, not "None"
+    assert table[["expected", "gap_pct", "vs_last_week_pct"]].notna().all().all()

@@ -123,3 +123,28 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def open_page(page, url: str, *, charts: int = 0, height: int | None = None) -> float:
+    """Go to ``url`` and wait for the app (see :func:`wait_for_app`); return seconds taken.
+    ``height`` makes the window that tall first, so a screenshot holds the whole page
+    (Streamlit scrolls inside its own container, which a full-page screenshot misses)."""
+    if height:
+        page.set_viewport_size({"width": 1400, "height": height})
+    started = time.monotonic()
+    page.goto(url)
+    wait_for_app(page, charts=charts)
+    return time.monotonic() - started
+
+
+def assert_no_exception(page) -> None:
+    """The page exists and shows no exception box (the first one's text on failure)."""
+    assert page.get_by_text("Page not found").count() == 0
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()
+
+
+def metric_value(page, label: str) -> str:
+    """The value shown by the first metric whose text contains ``label``."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text()

@@ -3,31 +3,18 @@ number, and leaves a screenshot under test-artifacts/screenshots."""
 
 from __future__ import annotations
 
-import time
 from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import AppServer, screenshot, wait_for_app
+from tests.browser.conftest import AppServer, assert_no_exception, open_page, screenshot
 from tests.support.stores import build_sf311_store
 
 pytestmark = pytest.mark.browser
 
 
-def _open(page, url: str, charts: int = 0) -> float:
-    started = time.monotonic()
-    page.goto(url)
-    wait_for_app(page, charts=charts)
-    return time.monotonic() - started
-
-
-def _no_exception(page):
-    assert page.get_by_text("Page not found").count() == 0
-    assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').first.inner_text()
-
-
 def test_sidebar_lists_each_page_once(page, demo_server):
-    _open(page, demo_server.url)
+    open_page(page, demo_server.url)
     links = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
     labels = [label.strip().split("\n")[-1] for label in links]  # drop the icon ligature
     assert labels.count("Overview") == 1
@@ -37,8 +24,8 @@ def test_sidebar_lists_each_page_once(page, demo_server):
 
 
 def test_overview_in_browser(page, page_timings, demo_server):
-    page_timings["overview"] = _open(page, f"{demo_server.url}/", charts=2)
-    _no_exception(page)
+    page_timings["overview"] = open_page(page, f"{demo_server.url}/", charts=2)
+    assert_no_exception(page)
     metric = page.locator('[data-testid="stMetric"]').first
     assert "Contacts" in metric.inner_text()
     value = page.locator('[data-testid="stMetricValue"]').first.inner_text()
@@ -49,18 +36,18 @@ def test_overview_in_browser(page, page_timings, demo_server):
 
 def test_data_page_in_browser(page, page_timings, demo_server):
     for section in ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]:
-        elapsed = _open(page, f"{demo_server.url}/data?data_section={section}", charts=int(section in ("Drivers", "Health")))
+        elapsed = open_page(page, f"{demo_server.url}/data?data_section={section}", charts=int(section in ("Drivers", "Health")))
         page_timings[f"data-{section}"] = elapsed
-        _no_exception(page)
+        assert_no_exception(page)
         assert page.get_by_role("heading", name="Data").count() == 1
         screenshot(page, f"data-{section}-demo")
 
 
 def test_shared_link_reproduces_the_filter(page, demo_server):
-    _open(page, f"{demo_server.url}/", charts=2)
+    open_page(page, f"{demo_server.url}/", charts=2)
     total = page.locator('[data-testid="stMetricValue"]').first.inner_text()
-    _open(page, f"{demo_server.url}/?filter_channel={quote('voice (group)')}", charts=2)
-    _no_exception(page)
+    open_page(page, f"{demo_server.url}/?filter_channel={quote('voice (group)')}", charts=2)
+    assert_no_exception(page)
     voice = page.locator('[data-testid="stMetricValue"]').first.inner_text()
     assert int(voice.replace(",", "")) < int(total.replace(",", ""))
     channel_box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
@@ -69,26 +56,26 @@ def test_shared_link_reproduces_the_filter(page, demo_server):
 
 
 def test_overview_on_sf311_in_browser(page, page_timings, sf311_server):
-    page_timings["overview-sf311"] = _open(page, f"{sf311_server.url}/", charts=2)
-    _no_exception(page)
+    page_timings["overview-sf311"] = open_page(page, f"{sf311_server.url}/", charts=2)
+    assert_no_exception(page)
     assert "Contacts" in page.locator('[data-testid="stMetric"]').first.inner_text()
     screenshot(page, "overview-sf311")
 
 
 def test_trends_in_browser(page, page_timings, demo_server):
-    page_timings["trends"] = _open(page, f"{demo_server.url}/trends", charts=1)
-    _no_exception(page)
+    page_timings["trends"] = open_page(page, f"{demo_server.url}/trends", charts=1)
+    assert_no_exception(page)
     assert page.get_by_text("95% band").count() >= 1
     assert page.locator("text=/Week \\d+: [\\d,]+ contacts/").count() == 1
     screenshot(page, "trends-demo")
-    page_timings["trends-week"] = _open(page, f"{demo_server.url}/trends?trends_grain=Week", charts=1)
-    _no_exception(page)
+    page_timings["trends-week"] = open_page(page, f"{demo_server.url}/trends?trends_grain=Week", charts=1)
+    assert_no_exception(page)
     screenshot(page, "trends-demo-week")
 
 
 def test_trends_on_sf311_in_browser(page, page_timings, sf311_server):
-    page_timings["trends-sf311"] = _open(page, f"{sf311_server.url}/trends?trends_grain=Week", charts=1)
-    _no_exception(page)
+    page_timings["trends-sf311"] = open_page(page, f"{sf311_server.url}/trends?trends_grain=Week", charts=1)
+    assert_no_exception(page)
     screenshot(page, "trends-sf311")
 
 
@@ -97,8 +84,8 @@ def test_deep_link_on_a_fresh_server_runs_the_frame(page, tmp_path):
     the page's chart must be there (a pages/ folder must not switch on the old mode)."""
     server = AppServer(build_sf311_store(tmp_path / "deep-link.duckdb"))
     try:
-        _open(page, f"{server.url}/trends", charts=1)
-        _no_exception(page)
+        open_page(page, f"{server.url}/trends", charts=1)
+        assert_no_exception(page)
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
         assert "Filters" in sidebar and "Volume trends" in sidebar
     finally:

@@ -3,7 +3,6 @@ explanation on SF311: no exception box, the key content drawn, a screenshot each
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
@@ -11,75 +10,62 @@ import pandas as pd
 import pytest
 
 from analytics.store import open_store
-from tests.browser.conftest import AppServer, screenshot, wait_for_app
+from tests.browser.conftest import AppServer, assert_no_exception, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 
 
-def _open(page, url: str, charts: int = 0) -> float:
-    page.set_viewport_size({"width": 1400, "height": 2400})  # the whole page in the screenshot
-    started = time.monotonic()
-    page.goto(url)
-    wait_for_app(page, charts=charts)
-    return time.monotonic() - started
-
-
-def _no_exception(page):
-    assert page.get_by_text("Page not found").count() == 0
-    exceptions = page.locator('[data-testid="stException"]')
-    assert exceptions.count() == 0, exceptions.first.inner_text()
-
-
 def test_ratio_over_time_in_browser(page, page_timings, demo_server):
-    page_timings["ratios"] = _open(page, f"{demo_server.url}/ratios", charts=1)
-    _no_exception(page)
+    page_timings["ratios"] = open_page(page, f"{demo_server.url}/ratios", charts=1, height=2400)
+    assert_no_exception(page)
     metric = page.locator('[data-testid="stMetric"]').first.inner_text()
     assert "Contacts per 1,000 orders" in metric
     assert page.get_by_text("95% band").count() >= 1
     screenshot(page, "ratios-demo")
-    page_timings["ratios-week"] = _open(page, f"{demo_server.url}/ratios?ratios_grain=Week", charts=1)
-    _no_exception(page)
+    page_timings["ratios-week"] = open_page(page, f"{demo_server.url}/ratios?ratios_grain=Week", charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("summed per week").count() == 1
     screenshot(page, "ratios-demo-week")
-    page_timings["ratios-product"] = _open(
-        page, f"{demo_server.url}/ratios?ratios_scope={quote('product: Fashion')}&ratios_grain=Week", charts=1)
-    _no_exception(page)
+    page_timings["ratios-product"] = open_page(
+        page, f"{demo_server.url}/ratios?ratios_scope={quote('product: Fashion')}&ratios_grain=Week", charts=1,
+        height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("Only contacts about product Fashion").count() == 1
     screenshot(page, "ratios-demo-fashion")
 
 
 def test_ratio_breakdown_in_browser(page, page_timings, demo_server):
-    page_timings["ratios-breakdown"] = _open(
-        page, f"{demo_server.url}/ratios?ratios_view=Breakdown&ratios_breakdown=Product", charts=1)
-    _no_exception(page)
+    page_timings["ratios-breakdown"] = open_page(
+        page, f"{demo_server.url}/ratios?ratios_view=Breakdown&ratios_breakdown=Product", charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("divided by its own orders").count() == 1
     screenshot(page, "ratios-demo-breakdown")
 
 
 def test_start_small_in_browser(page, page_timings, demo_server):
-    page_timings["ratios-start-small"] = _open(page, f"{demo_server.url}/ratios?ratios_view={quote('Start small')}",
-                                               charts=1)
-    _no_exception(page)
+    page_timings["ratios-start-small"] = open_page(page, f"{demo_server.url}/ratios?ratios_view={quote('Start small')}",
+                                                   charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("Start-small candidates").count() == 1
     assert page.get_by_text("Start small: low volume, high ratio").count() >= 1
     screenshot(page, "ratios-demo-start-small")
 
 
 def test_value_of_contacts_in_browser(page, page_timings, demo_server):
-    page_timings["ratios-value"] = _open(page, f"{demo_server.url}/ratios?ratios_view=Value", charts=1)
-    _no_exception(page)
+    page_timings["ratios-value"] = open_page(page, f"{demo_server.url}/ratios?ratios_view=Value", charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("Classify reasons on the Data page").count() == 1
     screenshot(page, "ratios-demo-value")
 
 
 def test_ratios_on_sf311_in_browser(page, page_timings, sf311_server):
-    page_timings["ratios-sf311"] = _open(page, f"{sf311_server.url}/ratios")
-    _no_exception(page)
+    page_timings["ratios-sf311"] = open_page(page, f"{sf311_server.url}/ratios", height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("No driver in the store yet").count() == 1
     assert "import drivers" in page.locator('[data-testid="stCode"]').first.inner_text()
     screenshot(page, "ratios-sf311")
-    _open(page, f"{sf311_server.url}/ratios?ratios_view=Value", charts=1)
-    _no_exception(page)
+    open_page(page, f"{sf311_server.url}/ratios?ratios_view=Value", charts=1, height=2400)
+    assert_no_exception(page)
     screenshot(page, "ratios-sf311-value")
 
 
@@ -109,8 +95,8 @@ def _store_with_driver_gaps(path):
 def test_missing_driver_days_are_breaks_in_the_line(page, tmp_path):
     server = AppServer(_store_with_driver_gaps(tmp_path / "gaps.duckdb"))
     try:
-        _open(page, f"{server.url}/ratios", charts=1)
-        _no_exception(page)
+        open_page(page, f"{server.url}/ratios", charts=1, height=2400)
+        assert_no_exception(page)
         assert page.get_by_text("3 of 28 periods have no orders value").count() == 1
         screenshot(page, "ratios-driver-gaps")
     finally:

@@ -9,56 +9,42 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import assert_no_exception, open_page, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 
-def _open(page, url: str, charts: int = 0) -> float:
-    page.set_viewport_size({"width": 1400, "height": 2400})  # the whole section in the screenshot
-    started = time.monotonic()
-    page.goto(url)
-    wait_for_app(page, charts=charts)
-    return time.monotonic() - started
-
-
-def _no_exception(page):
-    assert page.get_by_text("Page not found").count() == 0
-    errors = page.locator('[data-testid="stException"]')
-    assert errors.count() == 0, errors.first.inner_text()
-
-
 def test_reasons_sections_on_demo(page, page_timings, demo_server):
-    page_timings["reasons"] = _open(page, f"{demo_server.url}/reasons", charts=1)
-    _no_exception(page)
+    page_timings["reasons"] = open_page(page, f"{demo_server.url}/reasons", charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_role("heading", name="Reason tree").count() == 1
     assert page.locator(".js-plotly-plot .treemap").count() == 1
     assert page.get_by_role("heading", name="Reasons at level 1").count() == 1
     screenshot(page, "reasons-tree-demo")
 
-    page_timings["reasons-pareto"] = _open(page, f"{demo_server.url}/reasons?reasons_section=Pareto", charts=2)
-    _no_exception(page)
+    page_timings["reasons-pareto"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Pareto", charts=2, height=2400)
+    assert_no_exception(page)
     assert page.locator("text=/\\d+ of \\d+ reasons/").count() == 1
     screenshot(page, "reasons-pareto-demo")
 
-    page_timings["reasons-channels"] = _open(page, f"{demo_server.url}/reasons?reasons_section=Channels"
-                                                   f"&reasons_hours_channel=Phone", charts=3)
-    _no_exception(page)
+    page_timings["reasons-channels"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Channels"
+                                                   f"&reasons_hours_channel=Phone", charts=3, height=2400)
+    assert_no_exception(page)
     assert page.get_by_role("heading", name="Contacts by hour and weekday").count() == 1
     assert page.get_by_text("Monday").count() >= 1
     screenshot(page, "reasons-channels-demo")
 
-    page_timings["reasons-journeys"] = _open(page, f"{demo_server.url}/reasons?reasons_section=Journeys&reasons_level=2",
-                                             charts=2)
-    _no_exception(page)
+    page_timings["reasons-journeys"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Journeys&reasons_level=2",
+                                                 charts=2, height=2400)
+    assert_no_exception(page)
     value = page.locator('[data-testid="stMetricValue"]').first.inner_text()
     assert 0 < float(value.rstrip("%")) < 100
     screenshot(page, "reasons-journeys-demo")
 
 
 def test_reasons_drill_down_from_the_filter(page, demo_server):
-    _open(page, f"{demo_server.url}/reasons?filter_reason={quote('Delivery')}", charts=1)
-    _no_exception(page)
+    open_page(page, f"{demo_server.url}/reasons?filter_reason={quote('Delivery')}", charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_role("heading", name="Reasons at level 2").count() == 1
     table = page.locator('[data-testid="stDataFrame"]').first
     assert table.is_visible()
@@ -66,15 +52,15 @@ def test_reasons_drill_down_from_the_filter(page, demo_server):
 
 
 def test_reasons_on_sf311(page, page_timings, sf311_server):
-    page_timings["reasons-sf311"] = _open(page, f"{sf311_server.url}/reasons?reasons_level=2", charts=1)
-    _no_exception(page)
+    page_timings["reasons-sf311"] = open_page(page, f"{sf311_server.url}/reasons?reasons_level=2", charts=1, height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("Not recorded in this data").count() == 1
     screenshot(page, "reasons-tree-sf311")
-    _open(page, f"{sf311_server.url}/reasons?reasons_section=Channels", charts=3)
-    _no_exception(page)
+    open_page(page, f"{sf311_server.url}/reasons?reasons_section=Channels", charts=3, height=2400)
+    assert_no_exception(page)
     screenshot(page, "reasons-channels-sf311")
-    _open(page, f"{sf311_server.url}/reasons?reasons_section=Journeys")
-    _no_exception(page)
+    open_page(page, f"{sf311_server.url}/reasons?reasons_section=Journeys", height=2400)
+    assert_no_exception(page)
     assert page.get_by_text("need a customer id").count() == 1
     screenshot(page, "reasons-journeys-sf311")
 
@@ -82,7 +68,7 @@ def test_reasons_on_sf311(page, page_timings, sf311_server):
 def test_changing_the_reason_filter_re_roots_the_page(page, page_timings, demo_server):
     """Level 2 picked, then a second-level reason chosen in the sidebar: the level falls
     back to 3 (the only one below the new root) without an error."""
-    _open(page, f"{demo_server.url}/reasons?reasons_level=2", charts=1)
+    open_page(page, f"{demo_server.url}/reasons?reasons_level=2", charts=1, height=2400)
     assert page.get_by_role("heading", name="Reasons at level 2").count() == 1
     reason_box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(0)
     reason_box.click()
@@ -92,7 +78,7 @@ def test_changing_the_reason_filter_re_roots_the_page(page, page_timings, demo_s
     page.get_by_role("heading", name="Reasons at level 3").wait_for(timeout=30_000)
     wait_for_app(page, charts=1)
     page_timings["reasons-filter-change"] = time.monotonic() - started
-    _no_exception(page)
+    assert_no_exception(page)
     treemap = page.locator(".js-plotly-plot").first.text_content()
     assert "Carrier delay" in treemap and "Parcel lost" not in treemap  # Late's children only
     screenshot(page, "reasons-tree-delivery-late-demo")
