@@ -24,12 +24,14 @@ Run ``python -m tests.simulation.pilot_study`` to print the table.
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import product
 from multiprocessing import get_context
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -189,10 +191,27 @@ def markdown_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Run the study and print its table; ``--json PATH`` also writes the summary, with
+    the design the test checks (runs in a process of its own, so its workers start from
+    this module and not from whatever the calling process ran last)."""
+    parser = argparse.ArgumentParser(description="The pilot simulation study.")
+    parser.add_argument("--json", help="write the summary to this file")
+    args = parser.parse_args()
     clock = time.perf_counter()
     study = run_study()
     result = summary(study)
-    print(json.dumps(result, indent=2))
-    print(markdown_table(result))
-    print(f"{time.perf_counter() - clock:.0f} s")
+    result["design"] = {"zero_effect_pilots": int((study["true_effect"] == 0).sum()),
+                        "weeks": sorted(int(w) for w in study["weeks"].unique()),
+                        "strongest_true_effect": float(study["true_effect"].min())}
+    result["seconds"] = round(time.perf_counter() - clock, 1)
+    result["table_markdown"] = markdown_table(result)
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(result["table_markdown"])
+    print(f"{result['seconds']:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
