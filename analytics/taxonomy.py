@@ -204,16 +204,23 @@ def too_many_options(paths: pd.DataFrame) -> list[Finding]:
     for (depth, parent), options in children_of(paths).groupby(["depth", "parent"], sort=True):
         if len(options) <= MAX_OPTIONS:
             continue
-        smallest = options.sort_values(["contacts_90d", "name"]).head(3)
-        unused = int((options["contacts_90d"] == 0).sum())
+        used = options[options["contacts_90d"] > 0]
+        unused = len(options) - len(used)
+        # Merge suggestions name used options: the unused ones are hidden first anyway.
+        candidates = used if len(used) else options
+        smallest = candidates.sort_values(["contacts_90d", "name"]).head(3)
         total = options["contacts_90d"].sum()
+        left = len(used) if unused else len(options)
+        where = _quoted(parent) if parent else t("taxonomy.top_level")
+        numbers = {"options": len(options), "left": left, "max_options": MAX_OPTIONS, "unused": unused,
+                   "smallest": ", ".join(_quoted(n) for n in smallest["name"]),
+                   "smallest_share": _pct(smallest["contacts_90d"].sum() / total if total else 0.0)}
+        remedy = t("taxonomy.within_limit_after_hiding" if left <= MAX_OPTIONS else "taxonomy.split_or_merge",
+                   where=where, **numbers)
         findings.append(Finding(
-            "too_many_options", "high" if len(options) > 2 * MAX_OPTIONS else "medium",
-            _quoted(parent) if parent else t("taxonomy.top_level"),
-            {"options": len(options), "max_options": MAX_OPTIONS, "unused": unused,
-             "unused_hint": t("taxonomy.hide_unused_first", unused=unused) if unused else "",
-             "smallest": ", ".join(_quoted(n) for n in smallest["name"]),
-             "smallest_share": _pct(smallest["contacts_90d"].sum() / total if total else 0.0)},
+            "too_many_options", "high" if len(options) > 2 * MAX_OPTIONS else "medium", where,
+            {**numbers, "unused_hint": t("taxonomy.hide_unused_first", unused=unused) if unused else "",
+             "remedy": remedy},
         ))
     return findings
 

@@ -122,3 +122,41 @@ def test_every_kind_and_severity_has_its_texts():
             assert key in TEXT["en"], key
     for severity in taxonomy.SEVERITIES:
         assert f"taxonomy.severity_{severity}" in TEXT["en"]
+
+
+def _store_with(tmp_path, recent, old):
+    """A store whose reasons are ``recent`` (used in the last 90 days) and ``old`` (200 days
+    back only); each item is (l1, l2, contacts)."""
+    conn = open_store(tmp_path / "options.duckdb")
+    rows = [(f"{l1}-{l2}-{age}-{i}", LAST - timedelta(days=age + i % 80), "Phone", l1, l2, "")
+            for batch, age in ((recent, 0), (old, 200)) for l1, l2, n in batch for i in range(n)]
+    frame = pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3"])
+    conn.register("rows", frame)
+    conn.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
+                 " select * from rows")
+    conn.execute("insert into reasons (reason_l1, reason_l2, reason_l3)"
+                 " select distinct reason_l1, reason_l2, reason_l3 from rows")
+    return conn
+
+
+def test_hiding_unused_options_can_be_enough(tmp_path):
+    """Nine options of which three are unused: hiding them leaves six, so no merge advice."""
+    used = [("Delivery", name, n) for name, n in [("Late", 50), ("Lost", 40), ("Damaged", 30), ("Address", 20),
+                                                  ("Slot", 10), ("Carrier", 5)]]
+    unused = [("Delivery", name, 3) for name in ("Drone", "Pigeon", "Rocket")]
+    conn = _store_with(tmp_path, used, unused)
+    [finding] = _of(taxonomy.taxonomy_health(conn), "too_many_options")
+    assert finding.numbers["options"] == 9 and finding.numbers["unused"] == 3
+    assert "That leaves 6, within the limit of 7" in finding.suggestion
+    assert "merge" not in finding.suggestion
+
+
+def test_merge_advice_names_used_options_only(tmp_path):
+    """Ten options, two unused: eight are left, so merging is advised, naming the three
+    smallest *used* options rather than the unused ones."""
+    used = [("Delivery", f"Used {i}", 10 * i) for i in range(1, 9)]
+    unused = [("Delivery", name, 3) for name in ("Drone", "Pigeon")]
+    conn = _store_with(tmp_path, used, unused)
+    [finding] = _of(taxonomy.taxonomy_health(conn), "too_many_options")
+    assert finding.numbers["smallest"] == "“Used 1”, “Used 2”, “Used 3”"
+    assert "Split these 8 options" in finding.suggestion

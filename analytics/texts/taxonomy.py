@@ -40,10 +40,12 @@ EN: dict[str, str] = {
     "taxonomy.kind_near_duplicate": "Near-duplicates",
     "taxonomy.kind_first_level_only": "First level only",
     "taxonomy.too_many_options_message": "{where}: {options} options to choose from ({unused} without contacts in 90 days).",
-    "taxonomy.too_many_options_suggestion": (
-        "{unused_hint}Split these {options} options ({where}) into groups of at most {max_options}, or merge the three smallest: "
+    "taxonomy.too_many_options_suggestion": "{unused_hint}{remedy}",
+    "taxonomy.split_or_merge": (
+        "Split these {left} options ({where}) into groups of at most {max_options}, or merge the three smallest: "
         "{smallest} (together {smallest_share} of its contacts)."
     ),
+    "taxonomy.within_limit_after_hiding": "That leaves {left}, within the limit of {max_options} options.",
     "taxonomy.other_share_message": (
         "{where}: {share} of contacts are filed as “Other” or empty ({other_contacts} of {contacts}); {trend_text}."
     ),
