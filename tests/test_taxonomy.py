@@ -24,23 +24,26 @@ RECENT = [
 OLD = [("Stores", "Opening hours", 10), ("Delivery", "Late", 50)]  # 200 days before the last contact
 
 
+def _store_with(tmp_path, recent, old):
+    """A store whose reasons are ``recent`` (used in the last 90 days) and ``old`` (200 days
+    back only); each item is (l1, l2, contacts)."""
+    conn = open_store(tmp_path / "tree.duckdb")
+    rows = [(f"{l1}-{l2}-{age}-{i}", LAST - timedelta(days=age + i % 80), "Phone", l1, l2, "")
+            for batch, age in ((recent, 0), (old, 200)) for l1, l2, n in batch for i in range(n)]
+    frame = pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3"])
+    conn.register("rows", frame)
+    conn.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
+                 " select * from rows")
+    conn.execute("insert into reasons (reason_l1, reason_l2, reason_l3)"
+                 " select distinct reason_l1, reason_l2, reason_l3 from rows")
+    return conn
+
+
 @pytest.fixture
 def crafted(tmp_path):
-    conn = open_store(tmp_path / "tree.duckdb")
-    rows = []
-    for batch, age in ((RECENT, 0), (OLD, 200)):
-        for l1, l2, n in batch:
-            for i in range(n):
-                rows.append((f"{l1}-{l2}-{age}-{i}", LAST - timedelta(days=age + i % 80), "Phone", l1, l2, ""))
-    frame = pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3"])
-    conn.register("crafted", frame)
-    conn.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
-                 " select * from crafted")
-    conn.execute("insert into reasons (reason_l1, reason_l2, reason_l3)"
-                 " select distinct reason_l1, reason_l2, reason_l3 from crafted")
+    conn = _store_with(tmp_path, RECENT, OLD)
     yield conn
     conn.close()
-
 
 def _of(health, kind):
     return [f for f in health.findings if f.kind == kind]
@@ -122,21 +125,6 @@ def test_every_kind_and_severity_has_its_texts():
             assert key in TEXT["en"], key
     for severity in taxonomy.SEVERITIES:
         assert f"taxonomy.severity_{severity}" in TEXT["en"]
-
-
-def _store_with(tmp_path, recent, old):
-    """A store whose reasons are ``recent`` (used in the last 90 days) and ``old`` (200 days
-    back only); each item is (l1, l2, contacts)."""
-    conn = open_store(tmp_path / "options.duckdb")
-    rows = [(f"{l1}-{l2}-{age}-{i}", LAST - timedelta(days=age + i % 80), "Phone", l1, l2, "")
-            for batch, age in ((recent, 0), (old, 200)) for l1, l2, n in batch for i in range(n)]
-    frame = pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3"])
-    conn.register("rows", frame)
-    conn.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
-                 " select * from rows")
-    conn.execute("insert into reasons (reason_l1, reason_l2, reason_l3)"
-                 " select distinct reason_l1, reason_l2, reason_l3 from rows")
-    return conn
 
 
 def test_hiding_unused_options_can_be_enough(tmp_path):

@@ -26,6 +26,14 @@ FAKE = "#8c959f"
 PRE_WEEKS = 26
 
 
+def _add_band(fig: go.Figure, x: pd.Series, low: pd.Series, high: pd.Series, name: str) -> None:
+    """A shaded band between ``low`` and ``high`` (an invisible upper edge, then the lower
+    edge filled up to it), named once in the legend."""
+    fig.add_trace(go.Scatter(x=x, y=high, mode="lines", line=dict(width=0), hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(x=x, y=low, mode="lines", fill="tonexty", fillcolor=BAND, line=dict(width=0),
+                             name=name, hoverinfo="skip"))
+
+
 def counterfactual_frame(daily: pd.DataFrame, persistence: pd.DataFrame, pilot_start: date, *,
                          control_share: float | None = None, pre_weeks: int = PRE_WEEKS) -> pd.DataFrame:
     """One row per week (weeks start on the pilot's weekday): ``week_start``, ``actual``,
@@ -89,10 +97,7 @@ def counterfactual_chart(frame: pd.DataFrame, *, pilot_start: date, pilot_end: d
     fig = go.Figure()
     banded = frame[frame["expected_low"].notna()]
     if len(banded):
-        fig.add_trace(go.Scatter(x=banded["mid"], y=banded["expected_high"], mode="lines",
-                                 line=dict(width=0), hoverinfo="skip", showlegend=False))
-        fig.add_trace(go.Scatter(x=banded["mid"], y=banded["expected_low"], mode="lines", fill="tonexty",
-                                 fillcolor=BAND, line=dict(width=0), name=labels["band"], hoverinfo="skip"))
+        _add_band(fig, banded["mid"], banded["expected_low"], banded["expected_high"], labels["band"])
     fig.add_trace(go.Scatter(x=frame["mid"], y=frame["expected"], mode="lines", name=labels["expected"],
                              line=dict(color=EXPECTED, width=2, dash="dash"), connectgaps=False,
                              customdata=week, hovertemplate=hover))
@@ -183,10 +188,7 @@ def persistence_chart(weekly: pd.DataFrame, *, pilot_effect: float, rollout_on: 
     fig = go.Figure()
     rolling = frame[frame["rolling_effect"].notna()]
     if len(rolling):
-        fig.add_trace(go.Scatter(x=rolling["week_start"], y=rolling["rolling_ci_high"], mode="lines",
-                                 line=dict(width=0), hoverinfo="skip", showlegend=False))
-        fig.add_trace(go.Scatter(x=rolling["week_start"], y=rolling["rolling_ci_low"], mode="lines", fill="tonexty",
-                                 fillcolor=BAND, line=dict(width=0), name=labels["band"], hoverinfo="skip"))
+        _add_band(fig, rolling["week_start"], rolling["rolling_ci_low"], rolling["rolling_ci_high"], labels["band"])
         fig.add_trace(go.Scatter(x=rolling["week_start"], y=rolling["rolling_effect"], mode="lines",
                                  name=labels["rolling"], line=dict(color=EXPECTED, width=2.5),
                                  hovertemplate="%{x|%d-%m-%Y}: %{y:+.0%}<extra></extra>"))
