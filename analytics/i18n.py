@@ -1,20 +1,29 @@
-"""Interface text, looked up by key so a Dutch translation can follow.
+"""Interface text in English and Dutch, looked up by key.
 
-The texts live in ``analytics/texts/`` (one module per area).
+The texts live in ``analytics/texts/`` (one module per area, each with an ``EN`` and an
+``NL`` dict with the same keys).
 
 ``t("overview.title")`` returns the text in the active language; ``{name}`` fields are
-filled from keyword arguments.
+filled from keyword arguments. The active language is a context variable: the app sets it
+at the start of every run (each run has a thread of its own), a report sets it with
+:func:`using_language`, so analytics code that words a verdict needs no language argument.
 """
 
 from __future__ import annotations
 
+import contextvars
 import importlib
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from analytics import texts
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+
+_active = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
 
 
 def _merged_texts() -> dict[str, dict[str, str]]:
@@ -34,13 +43,39 @@ def _merged_texts() -> dict[str, dict[str, str]]:
 TEXT: dict[str, dict[str, str]] = _merged_texts()
 
 
-def t(key: str, language: str = DEFAULT_LANGUAGE, **fields: object) -> str:
-    """The text for ``key`` in ``language``, with ``fields`` filled in.
+def checked_language(language: str | None) -> str:
+    """``language`` when it is one we speak, else the default (a hand-edited URL)."""
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def active_language() -> str:
+    return _active.get()
+
+
+def set_language(language: str | None) -> str:
+    """Make ``language`` active for the rest of this thread's work; returns the one set."""
+    language = checked_language(language)
+    _active.set(language)
+    return language
+
+
+@contextmanager
+def using_language(language: str | None) -> Iterator[str]:
+    """Speak ``language`` inside the block, then go back (for reports and caches)."""
+    token = _active.set(checked_language(language))
+    try:
+        yield _active.get()
+    finally:
+        _active.reset(token)
+
+
+def t(key: str, language: str | None = None, **fields: object) -> str:
+    """The text for ``key`` in ``language`` (default: the active one), ``fields`` filled in.
 
     Raises
     ------
     KeyError
         When the key is unknown, so a typo fails in tests instead of showing a raw key.
     """
-    text = TEXT[language][key]
+    text = TEXT[language or _active.get()][key]
     return text.format(**fields) if fields else text

@@ -1,0 +1,1 @@
+"""Files made from what a page shows: chart images, table data, decks and reports."""
