@@ -1,0 +1,35 @@
+"""The lines every export carries: what it covers and how fresh it is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from analytics import formatting
+from analytics.filters import ContactFilter, reason_path
+from analytics.i18n import t, using_language
+from analytics.overview import StoreFreshness
+
+
+def filter_text(contact_filter: ContactFilter) -> str:
+    """"reason Delivery > Late, channel phone" or the words for no filter."""
+    reason = reason_path(contact_filter.reason_l1, contact_filter.reason_l2, contact_filter.reason_l3)
+    parts = [t(f"exports.filter_{name}", value=value) for name, value in (
+        ("reason", reason), ("channel", contact_filter.channel),
+        ("channel_group", contact_filter.channel_group), ("department", contact_filter.department),
+    ) if value]
+    return t("exports.filters", filters=", ".join(parts)) if parts else t("exports.no_filters")
+
+
+def export_context(contact_filter: ContactFilter | None, freshness: StoreFreshness, *, generated_at: datetime,
+                   language: str | None = None) -> tuple[str, ...]:
+    """Period and filters (when the export has them), data freshness, generated at."""
+    with using_language(language):
+        lines = []
+        if contact_filter is not None:
+            lines.append(t("exports.period", start=formatting.day(contact_filter.start),
+                           end=formatting.day(contact_filter.end)))
+            lines.append(filter_text(contact_filter))
+        last_import = formatting.moment(freshness.last_import_at) if freshness.last_import_at else t("exports.never")
+        lines.append(t("exports.freshness", last=formatting.moment(freshness.last_contact_at), last_import=last_import))
+        lines.append(t("exports.generated", moment=formatting.moment(generated_at)))
+        return tuple(lines)
