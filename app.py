@@ -4,8 +4,9 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.store import StoreError
-from ui import cache, filters
+from ui import cache, filters, presentation, share
 
+filters.language_switch()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/call_end:", layout="wide")
 
 navigation = st.navigation([
@@ -29,5 +30,7 @@ if freshness.contacts:
     filters.remember_active_filter(filters.shared_filters(cache.filter_options(version), freshness))
 else:
     filters.remember_active_filter(None)
+share.copy_link_button(filters.active_filter())
+presentation.frame()
 
 navigation.run()

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from analytics import formatting
+from analytics.i18n import TEXT, active_language, t
+
 REASON_SEPARATOR = " > "
 
 
@@ -61,18 +64,25 @@ class ContactFilter:
         }
 
     def describe(self) -> str:
-        """A one-line summary for captions and exports."""
-        parts = [f"{self.start.isoformat()} to {self.end.isoformat()}"]
+        """A one-line summary for captions and exports, in the active language."""
+        parts = [t("filters.describe_period", start=formatting.day(self.start), end=formatting.day(self.end))]
         reason = reason_path(self.reason_l1, self.reason_l2, self.reason_l3)
         if reason:
-            parts.append(f"reason {reason}")
+            parts.append(t("exports.filter_reason", value=reason))
         if self.channel:
-            parts.append(f"channel {self.channel}")
+            parts.append(t("exports.filter_channel", value=self.channel))
         if self.channel_group:
-            parts.append(f"channel group {self.channel_group}")
+            parts.append(t("exports.filter_channel_group", value=channel_group_name(self.channel_group)))
         if self.department:
-            parts.append(f"department {self.department}")
+            parts.append(t("exports.filter_department", value=self.department))
         return ", ".join(parts)
+
+
+def channel_group_name(group: str) -> str:
+    """A channel group in the active language ("voice" → "telefonie"); a group outside the
+    standard five as stored."""
+    key = f"group.{group}"
+    return t(key) if key in TEXT[active_language()] else group
 
 
 def reason_path(l1: str | None, l2: str | None = None, l3: str | None = None) -> str:

@@ -30,6 +30,7 @@ import pandas as pd
 
 from analytics.baseline import BaselineConfig, InsufficientHistory, fit_baseline
 from analytics.filters import ContactFilter
+from analytics.i18n import t
 from analytics.queries import run_query
 from analytics.trends import events_for
 
@@ -395,12 +396,10 @@ def _expected_contacts(conn: duckdb.DuckDBPyConnection, contact_filter: ContactF
     daily driver as exposure when given."""
     fit_end = contact_filter.start - timedelta(days=1)
     if fit_end < first_day:
-        raise InsufficientHistory("A baseline needs at least 8 weeks of history before the period; "
-                                  "there is none before this period.")
+        raise InsufficientHistory(t("baseline.none_before_period"))
     history = daily_contacts(conn, contact_filter.with_period(first_day, fit_end), dimension, dimension_value)
     if not history.any():
-        raise InsufficientHistory("A baseline needs at least 8 weeks of history before the period; "
-                                  "these contacts have none before it.")
+        raise InsufficientHistory(t("baseline.none_before_contacts"))
     model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country),
                          exposure=exposure)
     expected = model.expected(contact_filter.start, contact_filter.end)

@@ -36,6 +36,7 @@ from itertools import combinations
 import duckdb
 import pandas as pd
 
+from analytics import formatting
 from analytics.i18n import t
 from analytics.queries import run_query
 
@@ -235,7 +236,8 @@ def other_share(paths: pd.DataFrame, monthly: pd.DataFrame) -> list[Finding]:
     if total and other / total > OTHER_SHARE_LIMIT:
         findings.append(Finding(
             "other_share", "high" if other / total > OTHER_SHARE_HIGH else "medium", t("taxonomy.whole_tree"),
-            {"share": _pct(other / total), "other_contacts": f"{other:,}", "contacts": f"{total:,}",
+            {"share": _pct(other / total), "other_contacts": formatting.count(other),
+             "contacts": formatting.count(total),
              "limit": _pct(OTHER_SHARE_LIMIT), "trend_text": _trend_text(monthly)},
         ))
     for depth in (2, 3):
@@ -251,8 +253,8 @@ def other_share(paths: pd.DataFrame, monthly: pd.DataFrame) -> list[Finding]:
             if parent_total >= NODE_MIN_CONTACTS and count / parent_total > NODE_OTHER_LIMIT:
                 findings.append(Finding(
                     "other_share", "medium", _quoted(_label(key if isinstance(key, tuple) else (key,))),
-                    {"share": _pct(count / parent_total), "other_contacts": f"{int(count):,}",
-                     "contacts": f"{parent_total:,}", "limit": _pct(NODE_OTHER_LIMIT),
+                    {"share": _pct(count / parent_total), "other_contacts": formatting.count(int(count)),
+                     "contacts": formatting.count(parent_total), "limit": _pct(NODE_OTHER_LIMIT),
                      "trend_text": t("taxonomy.trend_unknown")},
                 ))
     return findings
@@ -330,7 +332,8 @@ def near_duplicates(paths: pd.DataFrame) -> list[Finding]:
                 if same_parent else t("taxonomy.whole_tree"),
                 {"first": _label((first["parent"], first["name"])) if not same_parent else first["name"],
                  "second": _label((second["parent"], second["name"])) if not same_parent else second["name"],
-                 "first_contacts": f"{first['contacts_90d']:,}", "second_contacts": f"{second['contacts_90d']:,}",
+                 "first_contacts": formatting.count(first["contacts_90d"]),
+                 "second_contacts": formatting.count(second["contacts_90d"]),
                  "similarity": _pct(similarity),
                  "scope": t("taxonomy.near_duplicate_same_parent" if same_parent else "taxonomy.near_duplicate_across")},
             ))
@@ -353,7 +356,7 @@ def first_level_only(paths: pd.DataFrame) -> list[Finding]:
             continue
         findings.append(Finding(
             "first_level_only", "high" if share > SHALLOW_HIGH else "medium", _quoted(l1),
-            {"share": _pct(share), "shallow": f"{int(count):,}", "contacts": f"{total:,}",
+            {"share": _pct(share), "shallow": formatting.count(int(count)), "contacts": formatting.count(total),
              "children": int(children[l1])},
         ))
     return findings
@@ -407,7 +410,7 @@ def _quoted(name: str) -> str:
 
 
 def _pct(share: float) -> str:
-    return f"{share * 100:.0f}%" if share >= 0.01 or share == 0 else f"{share * 100:.1f}%"
+    return formatting.percent(share, digits=0 if share >= 0.01 or share == 0 else 1)
 
 
 def _listing(names: list[str], limit: int) -> str:

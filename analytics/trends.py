@@ -26,6 +26,7 @@ from analytics.baseline import (
     seasonal_naive_forecast,
 )
 from analytics.filters import ContactFilter
+from analytics.i18n import t
 from analytics.queries import run_query
 
 GRAINS = ("day", "week", "month")
@@ -81,13 +82,11 @@ def volume_trend(
         raise ValueError(f"Unknown grain {grain!r}; use day, week or month.")
     fit_end = contact_filter.start - timedelta(days=1)
     if fit_end < first_day:
-        raise InsufficientHistory("A baseline needs at least 8 weeks of history before the period; "
-                                  "there is none before this period.")
+        raise InsufficientHistory(t("baseline.none_before_period"))
     history = daily_series(conn, contact_filter.with_period(first_day, fit_end))
     events = events_for(conn, contact_filter)
     if not history.any():
-        raise InsufficientHistory("A baseline needs at least 8 weeks of history before the period; "
-                                  "these contacts have none before it.")
+        raise InsufficientHistory(t("baseline.none_before_contacts"))
     model = fit_baseline(history, events=events, config=BaselineConfig(country=country))
     daily = model.predict(contact_filter.start, contact_filter.end)
     daily["actual"] = daily_series(conn, contact_filter).reindex(daily.index).to_numpy()

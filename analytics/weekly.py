@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import actions as action_store
-from analytics import ratios
+from analytics import formatting, ratios
 from analytics.baseline import BaselineConfig, InsufficientHistory, expected_by_share, fit_baseline
 from analytics.filters import REASON_SEPARATOR, ContactFilter
 from analytics.i18n import t
@@ -294,21 +294,23 @@ def headline(report: WeeklyReport) -> str:
     total = report.total
     rows = report.rows
     if report.has_baseline and total["gap_pct"] is not None:
-        comparison = t("weekly.headline_vs_expected", pct=f"{abs(total['gap_pct']) * 100:.0f}%",
+        comparison = t("weekly.headline_vs_expected", pct=formatting.percent(abs(total["gap_pct"])),
                        direction=t("weekly.below" if total["gap_pct"] < 0 else "weekly.above"))
         change = rows["gap"]
     elif total.get("vs_last_week_pct") is not None:
-        comparison = t("weekly.headline_vs_last_week", pct=f"{abs(total['vs_last_week_pct']) * 100:.0f}%",
+        comparison = t("weekly.headline_vs_last_week", pct=formatting.percent(abs(total["vs_last_week_pct"])),
                        direction=t("weekly.fewer" if total["vs_last_week_pct"] < 0 else "weekly.more"))
         change = rows["contacts"] - rows["last_week"]
     else:
         comparison, change = "", pd.Series(dtype=float)
-    text = t("weekly.headline", week=week, contacts=f"{total['contacts']:,.0f}", comparison=comparison)
+    text = t("weekly.headline", week=week, contacts=formatting.count(total["contacts"]), comparison=comparison)
     change = change.dropna()
     if len(change) and change.max() > 0:
-        text += t("weekly.headline_rise", reason=rows.loc[change.idxmax(), "reason"], change=f"{change.max():+,.0f}")
+        text += t("weekly.headline_rise", reason=rows.loc[change.idxmax(), "reason"],
+                  change=formatting.count(change.max(), signed=True))
     elif len(change) and change.min() < 0:
-        text += t("weekly.headline_fall", reason=rows.loc[change.idxmin(), "reason"], change=f"{change.min():+,.0f}")
+        text += t("weekly.headline_fall", reason=rows.loc[change.idxmin(), "reason"],
+                  change=formatting.count(change.min(), signed=True))
     return text
 
 
@@ -416,4 +418,4 @@ def _reason_label(levels: list[str]) -> str:
 
 
 def _due(value) -> str:
-    return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d-%m-%Y")
+    return formatting.day(None if value is None or pd.isna(value) else pd.Timestamp(value))

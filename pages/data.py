@@ -4,8 +4,8 @@ tree owners and value classes, channel groups and costs, drivers, events)."""
 import streamlit as st
 
 from analytics import charts, editing
-from analytics.i18n import t
-from ui import cache, import_panel, taxonomy_panel
+from analytics.i18n import TEXT, t
+from ui import cache, chart, format, import_panel, taxonomy_panel
 
 st.title(t("data.title"))
 version = cache.current_data_version()
@@ -21,23 +21,32 @@ def save(write, edited) -> None:
         st.error(str(exc))
 
 
+def column_labels(table) -> dict:
+    """Each store column's heading in the active language (``data.col_<column>``)."""
+    return {column: t(f"data.col_{column}") for column in table.columns if f"data.col_{column}" in TEXT["en"]}
+
+
 # The option strings go into the URL as they are, so they are fixed English words.
 SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]
 section = (st.segmented_control(t("data.section"), SECTIONS, default="Import", key="data_section",
-                                bind="query-params", label_visibility="collapsed") or "Import").lower()
+                                bind="query-params", format_func=format.option_text("data.section_"),
+                                label_visibility="collapsed") or "Import").lower()
 
 if section == "import":
     import_panel.show()
 
 elif section == "history":
-    st.dataframe(cache.store_table(version, "import_history"), hide_index=True)
+    history = cache.store_table(version, "import_history")
+    st.dataframe(history, hide_index=True, column_config=column_labels(history))
 
 elif section == "reasons":
     st.caption(t("data.reasons_help"))
     tree = cache.store_table(version, "reason_tree")
     edited = st.data_editor(
         tree, hide_index=True, key="data_reasons_editor", disabled=["reason_l1", "reason_l2", "reason_l3", "contacts_90d"],
-        column_config={"value_class": st.column_config.SelectboxColumn(options=list(editing.VALUE_CLASSES))},
+        column_config={**column_labels(tree), "value_class": st.column_config.SelectboxColumn(
+            t("data.col_value_class"), options=list(editing.VALUE_CLASSES),
+            format_func=format.option_text("ratios.class_"))},
     )
     if st.button(t("data.save"), key="data_reasons_save"):
         save(editing.update_reasons, edited)
@@ -48,8 +57,12 @@ elif section == "channels":
     edited = st.data_editor(
         table, hide_index=True, key="data_channels_editor", disabled=["channel", "contacts"],
         column_config={
-            "channel_group": st.column_config.SelectboxColumn(options=["voice", "chat", "written", "personal", "other"]),
-            "cost_per_contact": st.column_config.NumberColumn(min_value=0.0, format="€ %.2f"),
+            **column_labels(table),
+            "channel_group": st.column_config.SelectboxColumn(
+                t("data.col_channel_group"), options=["voice", "chat", "written", "personal", "other"],
+                format_func=format.option_text("group.")),
+            "cost_per_contact": st.column_config.NumberColumn(t("data.col_cost_per_contact"), min_value=0.0,
+                                                              format="€ %.2f"),
         },
     )
     if st.button(t("data.save"), key="data_channels_save"):
@@ -61,22 +74,29 @@ elif section == "drivers":
         st.info(t("data.no_drivers"))
     else:
         st.dataframe(summary, hide_index=True, column_config={
-            "first_day": st.column_config.DateColumn(format="DD-MM-YYYY"),
-            "last_day": st.column_config.DateColumn(format="DD-MM-YYYY"),
-            "value_per_day": st.column_config.NumberColumn(format="localized"),
+            **column_labels(summary),
+            "first_day": st.column_config.DateColumn(t("data.col_first_day"), format=format.table_date_format()),
+            "last_day": st.column_config.DateColumn(t("data.col_last_day"), format=format.table_date_format()),
+            "value_per_day": st.column_config.NumberColumn(t("data.col_value_per_day"), format="localized"),
         })
-        driver = st.selectbox(t("data.driver"), sorted(summary["driver"].unique()), key="data_driver")
+        driver = st.selectbox(t("data.driver"), sorted(summary["driver"].unique()), key="data_driver",
+                              bind="query-params")
         daily = cache.driver_daily(version, driver).rename(columns={"value": "contacts"})
-        st.plotly_chart(charts.daily_contacts_chart(daily, contacts_label=driver), key="data_driver_chart")
+        chart.show(charts.daily_contacts_chart(
+            daily, contacts_label=driver,
+            annotations=cache.timeline(version, daily["day"].min().date(), daily["day"].max().date())
+            if len(daily) else None), key="data_driver_chart",
+            name="data-driver", data=daily.rename(columns={"contacts": driver}), title=driver, scope=None)
 
 elif section == "events":
     with st.form("data_event_form", clear_on_submit=True):
         st.markdown(f"**{t('data.add_event')}**")
         name = st.text_input(t("data.event_name"))
         cols = st.columns(4)
-        kind = cols[0].selectbox(t("data.event_kind"), editing.EVENT_KINDS)
-        starts_on = cols[1].date_input(t("data.event_start"), format="DD-MM-YYYY")
-        ends_on = cols[2].date_input(t("data.event_end"), format="DD-MM-YYYY")
+        kind = cols[0].selectbox(t("data.event_kind"), editing.EVENT_KINDS,
+                                 format_func=format.option_text("data.event_kind_"))
+        starts_on = cols[1].date_input(t("data.event_start"), format=format.date_input_format())
+        ends_on = cols[2].date_input(t("data.event_end"), format=format.date_input_format())
         foreseen = cols[3].toggle(t("data.event_foreseen"), value=True)
         reason = st.text_input(t("data.event_reason"), placeholder="Delivery > Late")
         if st.form_submit_button(t("data.save")):

@@ -4,9 +4,10 @@ group, top reasons, and how fresh the data is."""
 import streamlit as st
 
 from analytics import charts
+from analytics.filters import channel_group_name
 from analytics.i18n import t
 from analytics.overview import relative_change
-from ui import cache, format, page
+from ui import cache, chart, format, page
 
 context = page.start(t("overview.title"))
 contact_filter, version, freshness = context.contact_filter, context.version, context.freshness
@@ -35,12 +36,18 @@ if not now.contacts:
     st.info(t("overview.no_contacts"))
 else:
     st.subheader(t("overview.per_day"))
-    st.plotly_chart(charts.daily_contacts_chart(data.daily, contacts_label=t("overview.contacts")), key="overview_daily")
+    chart.show(charts.daily_contacts_chart(
+        data.daily, contacts_label=t("overview.contacts"),
+        annotations=cache.timeline(version, contact_filter.start, contact_filter.end)), key="overview_daily",
+        name="overview-daily", data=data.daily, title=t("overview.per_day"))
     left, right = st.columns(2)
     with left:
         st.subheader(t("overview.by_channel_group"))
-        st.plotly_chart(charts.channel_group_chart(data.by_channel_group, contacts_label=t("overview.contacts")),
-                        key="overview_channel_groups")
+        chart.show(charts.channel_group_chart(data.by_channel_group, contacts_label=t("overview.contacts"),
+                                              group_names={g: channel_group_name(g) for g in
+                                                           data.by_channel_group["channel_group"].unique()}),
+                   key="overview_channel_groups", name="overview-channel-groups", data=data.by_channel_group,
+                   title=t("overview.by_channel_group"))
     with right:
         st.subheader(t("overview.top_reasons"))
         st.dataframe(

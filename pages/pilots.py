@@ -10,11 +10,13 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
+from analytics import timeline
 from analytics.baseline import InsufficientHistory
 from analytics.charts import pilots as charts
+from analytics.charts.colours import channel_colour, group_colour
 from analytics.i18n import t
 from analytics.pilots.verdict import money_text, signed_percent, target_text
-from ui import cache, format, page
+from ui import cache, chart, format, page, report_panel
 from ui import pilot_forms as forms
 
 context = page.start(t("nav.pilots"))
@@ -50,11 +52,11 @@ def registry_table() -> pd.DataFrame:
             t("pilots_page.col_name"): p.name,
             t("pilots_page.col_status"): t(f"pilots.status.{p.status}"),
             t("pilots_page.col_target"): target_text(p),
-            t("pilots_page.col_window"): f"{p.starts_on:%Y-%m-%d} – {p.ends_on:%Y-%m-%d}",
+            t("pilots_page.col_window"): f"{format.day(p.starts_on)} – {format.day(p.ends_on)}",
             t("pilots_page.col_expected"): signed_percent(p.expected_effect) if p.expected_effect is not None else "",
             t("pilots_page.col_headline"): headlines.get((version, p.name), ""),
             t("pilots_page.col_overlaps"): "; ".join(o.name for o in found),
-            t("pilots_page.col_rollout"): f"{p.rollout_on:%Y-%m-%d}" if p.rollout_on else "",
+            t("pilots_page.col_rollout"): format.day(p.rollout_on) if p.rollout_on else "",
             t("pilots_page.col_owner"): p.owner or "",
             t("pilots_page.col_control"): "; ".join(p.control_reasons) or t("pilots_page.control_automatic"),
         })
@@ -64,6 +66,13 @@ def registry_table() -> pd.DataFrame:
 def money(amount: float) -> str:
     """``-76.4`` -> ``"−€76"`` (a cost, not a saving)."""
     return money_text(amount) if amount >= 0 else "\u2212" + money_text(-amount)
+
+
+def shift_colour(shift) -> str | None:
+    """The colour of the channel or channel group a spill-over went to (as on every page)."""
+    if shift.kind == "channel_group":
+        return group_colour(shift.name)
+    return channel_colour(shift.name, shift.group) if shift.kind == "channel" and shift.group else None
 
 
 def default_start():
@@ -139,28 +148,33 @@ elif view == "Evaluation":
     cols[0].metric(t("pilots_page.metric_effect"), signed_percent(head.relative_effect),
                    help=t("pilots_page.metric_effect_help"))
     cols[0].caption(t("pilots_page.interval", low=signed_percent(head.ci_low), high=signed_percent(head.ci_high)))
-    cols[1].metric(t("pilots_page.metric_contacts"), f"{head.absolute_effect:+,.0f}".replace("-", "\u2212"))
-    cols[1].caption(t("pilots_page.interval", low=f"{head.absolute_ci_low:+,.0f}".replace("-", "\u2212"),
-                      high=f"{head.absolute_ci_high:+,.0f}".replace("-", "\u2212")))
+    cols[1].metric(t("pilots_page.metric_contacts"), format.count(head.absolute_effect, signed=True).replace("-", "\u2212"))
+    cols[1].caption(t("pilots_page.interval", low=format.count(head.absolute_ci_low, signed=True).replace("-", "\u2212"),
+                      high=format.count(head.absolute_ci_high, signed=True).replace("-", "\u2212")))
     if window.money is not None:
         cols[2].metric(t("pilots_page.metric_money"), money(window.money.amount))
         cols[2].caption(t("pilots_page.interval", low=money(window.money.amount_low),
                           high=money(window.money.amount_high)))
     cols[3].metric(t("pilots_page.metric_method"), t(f"pilots.method.{head.method}"))
-    cols[3].caption(t("pilots_page.p_value", p="< 0.001" if head.p_value < 0.001 else f"{head.p_value:.3f}"))
+    p_value = "< " + format.decimal(0.001, 3) if head.p_value < 0.001 else format.decimal(head.p_value, 3)
+    cols[3].caption(t("pilots_page.p_value", p=p_value))
     st.caption(window.why)
+    report_panel.pilot(pilot.name, evaluation)
 
-    # The picture people present
+    # The picture people present (with the events, holidays and other pilots of those weeks)
+    around = timeline.without_pilot(cache.timeline(version, evaluation.daily.index[0].date(),
+                                                   evaluation.daily.index[-1].date()), pilot.name)
     st.subheader(t("pilots_page.chart_title"))
     share = head.details.get("control_share") if head.method == "control" else None
     frame = charts.counterfactual_frame(evaluation.daily, evaluation.persistence, pilot.starts_on,
                                         control_share=share)
-    st.plotly_chart(charts.counterfactual_chart(
+    chart.show(charts.counterfactual_chart(
         frame, pilot_start=pilot.starts_on, pilot_end=pilot.ends_on, rollout_on=pilot.rollout_on,
         labels={"actual": t("pilots_page.chart_actual"), "expected": t("pilots_page.chart_expected"),
                 "band": t("pilots_page.chart_band"), "pilot": t("pilots_page.chart_pilot"),
                 "rollout": t("pilots_page.chart_rollout"), "y": t("pilots_page.chart_y"),
-                "week_of": t("pilots_page.chart_week_of")}), key="pilots_chart_counterfactual")
+                "week_of": t("pilots_page.chart_week_of")}, annotations=around), key="pilots_chart_counterfactual",
+        name="pilots-counterfactual", data=frame, title=f"{pilot.name}: {t('pilots_page.chart_title')}", scope=None)
     st.caption(t(f"pilots_page.chart_help_{head.method}"))
 
     # Three methods side by side
@@ -173,8 +187,8 @@ elif view == "Evaluation":
         method_rows.append({
             t("pilots_page.col_method"): t(f"pilots.method.{estimate.method}")
             + (" ★" if estimate.method == head.method else ""),
-            t("pilots_page.col_expected_contacts"): f"{estimate.expected:,.0f}",
-            t("pilots_page.col_actual"): f"{estimate.actual:,.0f}",
+            t("pilots_page.col_expected_contacts"): format.count(estimate.expected),
+            t("pilots_page.col_actual"): format.count(estimate.actual),
             t("pilots_page.col_effect"): signed_percent(estimate.relative_effect),
             t("pilots_page.col_interval"): "" if estimate.method == "naive" else
             t("pilots_page.interval_short", low=signed_percent(estimate.ci_low), high=signed_percent(estimate.ci_high)),
@@ -193,9 +207,11 @@ elif view == "Evaluation":
         st.markdown(t("pilots_page.placebo_text", n=head.placebo.n, method=t(f"pilots.method.{head.method}"),
                       rate=format.percent(head.placebo.false_positive_rate),
                       spread=format.percent(head.placebo.rms)))
-        st.plotly_chart(charts.placebo_chart(fake, head.relative_effect, labels={
+        chart.show(charts.placebo_chart(fake, head.relative_effect, labels={
             "fake": t("pilots_page.placebo_fake"), "real": t("pilots_page.placebo_real", name=pilot.name),
-            "x": t("pilots_page.placebo_x"), "y": t("pilots_page.placebo_y")}), key="pilots_chart_placebo")
+            "x": t("pilots_page.placebo_x"), "y": t("pilots_page.placebo_y")}), key="pilots_chart_placebo",
+            name="pilots-placebo", data=pd.DataFrame({"placebo_effect": fake}),
+            title=f"{pilot.name}: {t('pilots_page.placebo_title')}", scope=None)
     else:
         st.caption(t("pilots_page.placebo_none"))
 
@@ -207,12 +223,15 @@ elif view == "Evaluation":
         "effect": k.relative_effect, "low": k.relative_ci_low, "high": k.relative_ci_high,
         "significant": k.significant} for k in available])
     if len(kpi_rows):
-        st.plotly_chart(charts.forest_chart(kpi_rows, x_title=t("pilots_page.kpis_x")), key="pilots_chart_kpis")
-    unit_format = {"contacts": "{:,.0f}", "per_1000": "{:,.2f}", "seconds": "{:,.0f} s", "share": "{:.1%}"}
+        chart.show(charts.forest_chart(kpi_rows, x_title=t("pilots_page.kpis_x")), key="pilots_chart_kpis",
+                   name="pilots-kpis", data=kpi_rows, title=f"{pilot.name}: {t('pilots_page.kpis_title')}",
+                   scope=None)
+    unit_format = {"contacts": format.as_count(), "per_1000": format.as_decimal(2),
+                   "seconds": format.as_decimal(0, suffix=" s"), "share": format.as_percent(1)}
     st.dataframe(pd.DataFrame([{
         t("pilots_page.col_kpi"): label,
-        t("pilots_page.col_before"): unit_format[k.unit].format(k.before),
-        t("pilots_page.col_during"): unit_format[k.unit].format(k.during),
+        t("pilots_page.col_before"): unit_format[k.unit](k.before),
+        t("pilots_page.col_during"): unit_format[k.unit](k.during),
         t("pilots_page.col_effect"): signed_percent(k.relative_effect),
         t("pilots_page.col_interval"): t("pilots_page.interval_short", low=signed_percent(k.relative_ci_low),
                                          high=signed_percent(k.relative_ci_high)),
@@ -242,12 +261,13 @@ elif view == "Evaluation":
     if spill.shifts:
         shift_rows = pd.DataFrame([{
             "label": (t(f"pilots_page.shift_{s.kind}", name=s.name)), "effect": s.estimate.absolute_effect,
-            "low": s.estimate.absolute_ci_low, "high": s.estimate.absolute_ci_high, "significant": s.detected}
-            for s in spill.shifts])
-        st.plotly_chart(charts.forest_chart(shift_rows, x_title=t("pilots_page.spill_x"), percent=False),
-                        key="pilots_chart_spill")
+            "low": s.estimate.absolute_ci_low, "high": s.estimate.absolute_ci_high, "significant": s.detected,
+            "colour": shift_colour(s)} for s in spill.shifts])
+        chart.show(charts.forest_chart(shift_rows, x_title=t("pilots_page.spill_x"), percent=False),
+                   key="pilots_chart_spill", name="pilots-spill-over", data=shift_rows,
+                   title=f"{pilot.name}: {t('pilots_page.spill_title')}", scope=None)
         named = ", ".join(t(f"pilots_page.shift_{s.kind}", name=s.name) + " ("
-                          + f"{s.estimate.absolute_effect:+,.0f}".replace("-", "\u2212") + ")" for s in spill.largest)
+                          + format.count(s.estimate.absolute_effect, signed=True).replace("-", "\u2212") + ")" for s in spill.largest)
         key = "pilots_page.spill_detected" if spill.detected else "pilots_page.spill_none"
         st.markdown(t(key, shifts=named, detected=", ".join(s.name for s in spill.moved)))
 
@@ -259,7 +279,7 @@ elif view == "Evaluation":
         cols[0].metric(t("pilots_page.money_saved"), money(m.amount))
         cols[1].metric(t("pilots_page.money_spill"), money(m.spill_cost))
         cols[2].metric(t("pilots_page.money_net"), money(m.net))
-        st.caption(t("pilots_page.money_help", cost=f"{t('pilots.currency')}{m.cost_per_contact:,.2f}"))
+        st.caption(t("pilots_page.money_help", cost=format.money(m.cost_per_contact, digits=2)))
         if m.missing_costs:
             st.warning(t("pilots.caveat.no_costs", channels=", ".join(m.missing_costs)))
     else:
@@ -269,13 +289,15 @@ elif view == "Evaluation":
     st.subheader(t("pilots_page.persistence_title"))
     st.markdown(evaluation.persistence_note)
     if len(evaluation.persistence):
-        st.plotly_chart(charts.persistence_chart(
+        chart.show(charts.persistence_chart(
             evaluation.persistence, pilot_effect=head.relative_effect, rollout_on=pilot.rollout_on,
             fades_from=evaluation.fades_from,
             labels={"week": t("pilots_page.persistence_week"), "rolling": t("pilots_page.persistence_rolling"),
                     "band": t("pilots_page.chart_band"), "pilot": t("pilots_page.persistence_pilot"),
                     "rollout": t("pilots_page.chart_rollout"), "fades": t("pilots_page.persistence_fades"),
-                    "y": t("pilots_page.persistence_y")}), key="pilots_chart_persistence")
+                    "y": t("pilots_page.persistence_y")}, annotations=around), key="pilots_chart_persistence",
+            name="pilots-persistence", data=evaluation.persistence,
+            title=f"{pilot.name}: {t('pilots_page.persistence_title')}", scope=None)
     if evaluation.rollout is not None:
         st.markdown(t("pilots_page.rollout_verdict", verdict=evaluation.rollout.verdict))
 
@@ -305,7 +327,7 @@ else:  # Planner
             st.error(t("pilots_page.refused", reason=str(exc)), icon=":material/error:")
             st.stop()
         target = " and ".join(plan.target) + (f" ({', '.join(request.channels)})" if request.channels else "")
-        st.markdown(t("pilots_page.plan_for", target=target, per_day=f"{plan.contacts_per_day:,.1f}"))
+        st.markdown(t("pilots_page.plan_for", target=target, per_day=format.decimal(plan.contacts_per_day, 1)))
         cols = st.columns(3)
         cols[0].metric(t("pilots_page.plan_mde", weeks=plan.weeks), format.percent(plan.mde))
         if plan.expected_effect is not None:
@@ -317,9 +339,10 @@ else:  # Planner
             st.markdown(t("pilots_page.plan_start_small"))
         else:
             st.success(plan.advice, icon=":material/check_circle:")
-        st.plotly_chart(charts.detectable_effect_chart(plan.table, weeks=plan.weeks,
+        chart.show(charts.detectable_effect_chart(plan.table, weeks=plan.weeks,
                                                        expected_effect=plan.expected_effect, labels={
             "mde": t("pilots_page.plan_chart_mde"), "expected": t("pilots_page.plan_chart_expected"),
             "chosen": t("pilots_page.plan_chart_chosen"), "x": t("pilots_page.plan_chart_x"),
-            "y": t("pilots_page.plan_chart_y")}), key="pilots_chart_plan")
+            "y": t("pilots_page.plan_chart_y")}), key="pilots_chart_plan", name="pilots-plan", data=plan.table,
+            title=f"{t('pilots_page.planner')}: {target}", scope=None)
         st.caption(t("pilots_page.plan_help"))

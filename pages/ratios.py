@@ -5,8 +5,8 @@ driver: what is missing and how to add one, and the views that need none."""
 import streamlit as st
 
 from analytics.charts import ratios as charts
-from analytics.i18n import t
-from ui import cache, format, page
+from analytics.i18n import TEXT, t
+from ui import cache, chart, format, page
 
 context = page.start(t("ratios.title"))
 contact_filter, version = context.contact_filter, context.version
@@ -30,9 +30,14 @@ else:
 # The option strings go into the URL as they are, so they are fixed English words.
 views = ["Over time", "Breakdown", "Start small", "Value"] if driver else ["Start small", "Value"]
 view = st.segmented_control(t("ratios.view"), views, default=views[0], key="ratios_view",
-                            bind="query-params") or views[0]
+                            bind="query-params", format_func=format.option_text("ratios.view_")) or views[0]
 st.caption(contact_filter.describe())
 column_label = {"driver": driver or ""}
+
+
+def dimension_word(dimension: str) -> str:
+    """"product", "supplier", "segment" in the active language, for inside a sentence."""
+    return t(f"ratios.part_{dimension}").lower() if f"ratios.part_{dimension}" in TEXT["en"] else dimension
 
 
 def cost_note(unknown: float) -> None:
@@ -44,7 +49,7 @@ def cost_note(unknown: float) -> None:
 if view == "Over time":
     grains = [g.capitalize() for g in info.grains]
     grain = (controls[1].segmented_control(t("ratios.grain"), grains, default=grains[0], key="ratios_grain",
-                                           bind="query-params") or grains[0]).lower()
+                                           bind="query-params", format_func=format.option_text("option.")) or grains[0]).lower()
     if grain not in info.grains:
         grain = info.grains[0]
     scopes = cache.ratio_driver_scopes(version, driver)
@@ -58,27 +63,31 @@ if view == "Over time":
         st.warning(t("ratios.metric_no_cover", driver=driver))
     else:
         cols = st.columns(4)
-        cols[0].metric(t("ratios.metric_ratio", driver=driver), f"{overall['ratio']:,.1f}")
+        cols[0].metric(t("ratios.metric_ratio", driver=driver), format.decimal(overall["ratio"], 1))
         if overall["expected_ratio"] is not None:
-            cols[1].metric(t("ratios.metric_expected"), f"{overall['expected_ratio']:,.1f}")
+            cols[1].metric(t("ratios.metric_expected"), format.decimal(overall["expected_ratio"], 1))
         cols[2].metric(t("ratios.metric_contacts"), format.count(overall["contacts"]))
         cols[3].metric(t("ratios.metric_driver", driver=driver), format.count(overall["driver_value"]))
     aligned = ("ratios.aligned_whole" if info.grain != "day" else
                "ratios.aligned_same" if grain == "day" else "ratios.aligned_coarser")
-    alignment = [t(aligned, driver=driver, driver_grain=info.grain, grain=grain)]
+    alignment = [t(aligned, driver=driver, driver_grain=t(f"option.{info.grain}").lower(),
+                   grain=t(f"option.{grain}").lower())]
     if scope_label:
-        alignment.append(t("ratios.scoped", scope=scope[1], dimension=scope[0], driver=driver))
+        alignment.append(t("ratios.scoped", scope=scope[1], dimension=dimension_word(scope[0]), driver=driver))
     if info.grain == "week":
         alignment.append(t("ratios.week_anchor", weekday=t(f"reasons.weekday_{info.anchor_weekday + 1}")))
     if trend.gaps:
         alignment.append(t("ratios.gaps", gaps=trend.gaps, periods=len(trend.periods), driver=driver))
     if trend.cut_periods:
-        alignment.append(t("ratios.cut", cut=trend.cut_periods, driver=driver, driver_grain=info.grain))
+        alignment.append(t("ratios.cut", cut=trend.cut_periods, driver=driver,
+                               driver_grain=t(f"option.{info.grain}").lower()))
     st.info(" ".join(alignment), icon=":material/straighten:")
-    st.plotly_chart(charts.ratio_chart(trend.periods, labels={
+    chart.show(charts.ratio_chart(trend.periods, labels={
         "actual": t("ratios.chart_ratio", driver=driver), "axis": t("ratios.chart_ratio", driver=driver),
         "expected": t("ratios.chart_expected"), "band95": t("ratios.band95"), "band80": t("ratios.band80"),
-    }), key="ratios_chart")
+    }, annotations=cache.timeline(version, contact_filter.start, contact_filter.end)), key="ratios_chart",
+        name="ratios-over-time", data=trend.periods,
+        title=" · ".join([t("ratios.chart_ratio", driver=driver), *([scope[1]] if scope_label else [])]))
     if trend.baseline_note:
         st.caption(t("ratios.no_baseline", reason=trend.baseline_note))
     else:
@@ -94,7 +103,8 @@ elif view == "Breakdown":
                   "Channel group": "channel_group", "Segment": "segment"}
     offered = cache.ratio_breakdowns(version, contact_filter)
     choice = controls[1].selectbox(t("ratios.breakdown"), [k for k, v in BREAKDOWNS.items() if v in offered],
-                                   key="ratios_breakdown", bind="query-params")
+                                   key="ratios_breakdown", bind="query-params",
+                                   format_func=format.option_text("ratios.part_"))
     if choice is None:
         st.info(t("ratios.no_parts"))
         st.stop()
@@ -103,11 +113,12 @@ elif view == "Breakdown":
     table = cache.ratio_by_part(version, contact_filter, driver, part)
     per_dimension = (table["denominator"] == "dimension").any()
     st.caption(t("ratios.per_dimension" if per_dimension else "ratios.per_total", part=part_label, driver=driver))
-    st.plotly_chart(charts.part_ratio_chart(table, labels={"ratio": t("ratios.chart_ratio", driver=driver),
-                                                           "previous": t("ratios.previous")}),
-                    key="ratios_part_chart")
-    shown = format.with_dashes(table, {"ratio": "{:,.1f}", "previous_ratio": "{:,.1f}", "change": "{:+.1%}",
-                                       "cost": "€ {:,.0f}"})
+    chart.show(charts.part_ratio_chart(table, labels={"ratio": t("ratios.chart_ratio", driver=driver),
+                                                      "previous": t("ratios.previous")}),
+               key="ratios_part_chart", name="ratios-breakdown", data=table,
+               title=f"{t('ratios.chart_ratio', driver=driver)} · {t(f'ratios.part_{part}')}")
+    shown = format.with_dashes(table, {"ratio": format.as_decimal(1), "previous_ratio": format.as_decimal(1),
+                                       "change": format.as_percent(1, signed=True), "cost": format.as_money()})
     st.dataframe(shown[["part", "contacts", "driver_value", "ratio", "previous_ratio", "change", "cost"]],
                  hide_index=True, column_config={
                      "part": st.column_config.TextColumn(t(f"ratios.part_{part}")),
@@ -133,16 +144,17 @@ elif view == "Start small":
                       min_contacts=min_contacts))
         else:
             st.markdown(t("ratios.start_small_help", driver=driver, days=contact_filter.days,
-                          split=t("ratios.split_by", dimension=small.dimension) if small.dimension else "",
-                          volume=format.count(small.volume_threshold), ratio=f"{small.ratio_threshold:,.1f}",
+                          split=t("ratios.split_by", dimension=dimension_word(small.dimension)) if small.dimension else "",
+                          volume=format.count(small.volume_threshold), ratio=format.decimal(small.ratio_threshold, 1),
                           min_contacts=min_contacts))
             if not small.dimension:
                 st.info(t("ratios.degenerate", driver=driver))
-            st.plotly_chart(charts.start_small_chart(
+            chart.show(charts.start_small_chart(
                 table, volume_threshold=small.volume_threshold, ratio_threshold=small.ratio_threshold,
                 labels={"volume": t("ratios.contacts"), "ratio": t("ratios.chart_ratio", driver=driver),
                         "change": t("ratios.change"), "quadrant": t("ratios.quadrant"),
-                        "candidate": t("ratios.candidate")}), key="ratios_scatter")
+                        "candidate": t("ratios.candidate")}), key="ratios_scatter", name="ratios-start-small",
+                data=table, title=t("exports.title_start_small"))
             st.subheader(t("ratios.candidates"))
             candidates = small.candidates
             if candidates.empty:
@@ -151,8 +163,8 @@ elif view == "Start small":
                 trend_text = (format.percent(row.change, signed=True) if row.change == row.change
                               else t("ratios.trend_unknown"))
                 st.markdown("- " + t("ratios.candidate_line", unit=row.unit, contacts=format.count(row.contacts),
-                                     volume=format.count(small.volume_threshold), ratio=f"{row.ratio:,.1f}",
-                                     driver=driver, ratio_median=f"{small.ratio_threshold:,.1f}", trend=trend_text,
+                                     volume=format.count(small.volume_threshold), ratio=format.decimal(row.ratio, 1),
+                                     driver=driver, ratio_median=format.decimal(small.ratio_threshold, 1), trend=trend_text,
                                      of=t("ratios.candidate_of", value=row.dimension_value) if small.dimension else "",
                                      cost=format.money(row.cost)))
         st.subheader(t("ratios.table"))
@@ -166,7 +178,7 @@ elif view == "Start small":
     # Numbers stay numbers so the columns sort; the trend shows in percent points.
     st.dataframe(table[shown].assign(**({"change": table["change"] * 100} if driver else {})), hide_index=True,
                  key="ratios_table", column_config={
-        "unit": st.column_config.TextColumn(t("ratios.col_unit", dimension=small.dimension) if small.dimension
+        "unit": st.column_config.TextColumn(t("ratios.col_unit", dimension=dimension_word(small.dimension)) if small.dimension
                                             else t("ratios.col_reason")),
         "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
         "ratio": st.column_config.NumberColumn(t("ratios.col_ratio", **column_label), format="%.1f"),
@@ -187,10 +199,12 @@ else:
         col.metric(names[row.value_class], format.count(row.contacts),
                    None if row.cost != row.cost else format.money(row.cost),
                    delta_color="off", delta_arrow="off")
-    st.plotly_chart(charts.value_class_chart(classes, labels={**names, "contacts": t("ratios.contacts"),
-                                                              "cost": t("ratios.cost")}), key="ratios_value_chart")
+    chart.show(charts.value_class_chart(classes, labels={**names, "contacts": t("ratios.contacts"),
+                                                         "cost": t("ratios.cost")}), key="ratios_value_chart",
+               name="ratios-value", data=classes, title=t("exports.title_value"))
     shown = format.with_dashes(classes.assign(value_class=classes["value_class"].map(names)),
-                               {"share": "{:.1%}", "handle_hours": "{:,.0f}", "cost": "€ {:,.0f}"})
+                               {"share": format.as_percent(1), "handle_hours": format.as_count(),
+                                "cost": format.as_money()})
     st.dataframe(shown, hide_index=True, column_config={
         "value_class": st.column_config.TextColumn(t("ratios.col_class")),
         "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),

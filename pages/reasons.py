@@ -5,20 +5,23 @@ and customer journeys (repeat contacts, channels per issue, first-contact resolu
 One section at a time (a segmented control bound to the URL), so only the shown section
 queries the store."""
 
+import pandas as pd
 import streamlit as st
 
 from analytics import breakdowns, journeys
 from analytics.charts import reasons as charts
 from analytics.i18n import t
-from ui import cache, format, page
+from ui import cache, chart, format, page
 
 SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys"]
 GRAINS = ["Day", "Week", "Month"]
 MIX_BY = ["Channel", "Group"]
 # Display formats (ui.format.with_dashes); a missing value (no comparison, nothing recorded) shows as "–", never 0.
-TABLE_FORMATS = {"previous_contacts": "{:,}", "last_year_contacts": "{:,}", "change_pct": "{:+.1%}",
-                 "change_last_year_pct": "{:+.1%}", "handle_seconds_avg": "{:,.0f}", "fcr_rate": "{:.1%}",
-                 "csat_pct": "{:.1%}", "repeat_rate_any": "{:.1%}", "repeat_rate_same": "{:.1%}"}
+TABLE_FORMATS = {"previous_contacts": format.as_count(), "last_year_contacts": format.as_count(),
+                 "change_pct": format.as_percent(1, signed=True), "change_last_year_pct": format.as_percent(1, signed=True),
+                 "handle_seconds_avg": format.as_count(), "fcr_rate": format.as_percent(1),
+                 "csat_pct": format.as_percent(1), "repeat_rate_any": format.as_percent(1),
+                 "repeat_rate_same": format.as_percent(1)}
 
 
 context = page.start(t("reasons.title"))
@@ -27,7 +30,8 @@ st.caption(contact_filter.describe())
 
 controls = st.columns([3, 2])
 section = controls[0].segmented_control(t("reasons.section"), SECTIONS, default="Reasons", key="reasons_section",
-                                        bind="query-params", label_visibility="collapsed") or "Reasons"
+                                        bind="query-params", format_func=format.option_text("reasons.section_"),
+                                        label_visibility="collapsed") or "Reasons"
 levels = breakdowns.reason_levels_to_show(contact_filter)
 level = controls[1].segmented_control(t("reasons.level"), levels, default=levels[0], key="reasons_level",
                                       bind="query-params", help=t("reasons.level_help")) or levels[0]
@@ -46,7 +50,8 @@ if tree.empty:
 if section == "Reasons":
     st.subheader(t("reasons.tree"))
     st.caption(t("reasons.tree_help") if compare_previous else t("reasons.tree_no_compare"))
-    st.plotly_chart(charts.reason_treemap(tree, labels=labels), key="reasons_treemap")
+    chart.show(charts.reason_treemap(tree, labels=labels), key="reasons_treemap", name="reasons-tree", data=tree,
+               title=t("reasons.tree"))
     st.subheader(t("reasons.table", level=level))
     missing = breakdowns.unrecorded_measures(tree)
     notes = [t("reasons.table_help", total=format.count(at_level["contacts"].sum()))]
@@ -82,7 +87,8 @@ elif section == "Pareto":
                       share=format.percent(table["cumulative_share"].iloc[-1])))
     else:
         st.markdown(t("reasons.pareto_sentence", count=needed, total=len(table), level=level))
-    st.plotly_chart(charts.pareto_chart(table, labels=labels), key="reasons_pareto")
+    chart.show(charts.pareto_chart(table, labels=labels), key="reasons_pareto", name="reasons-pareto", data=table,
+               title=t("reasons.pareto"))
     st.subheader(t("reasons.movers", days=contact_filter.days))
     if not compare_previous:
         st.info(t("reasons.movers_no_previous"))
@@ -91,28 +97,35 @@ elif section == "Pareto":
         if up.empty and down.empty:
             st.info(t("reasons.movers_none"))
         else:
-            st.plotly_chart(charts.movers_chart(up, down, labels=labels), key="reasons_movers")
+            chart.show(charts.movers_chart(up, down, labels=labels), key="reasons_movers", name="reasons-movers",
+                       data=pd.concat([up, down], ignore_index=True),
+                       title=t("reasons.movers", days=contact_filter.days))
         st.caption(t("reasons.movers_rule", min_contacts=breakdowns.MIN_MOVER_CONTACTS))
 
 elif section == "Channels":
     st.subheader(t("reasons.mix"))
     mix_controls = st.columns([2, 2, 3])
     grain = mix_controls[0].segmented_control(t("reasons.grain"), GRAINS, default="Week", key="reasons_grain",
-                                              bind="query-params") or "Week"
+                                              bind="query-params", format_func=format.option_text("option.")) or "Week"
     mix_by = mix_controls[1].segmented_control(t("reasons.mix_by"), MIX_BY, default="Channel", key="reasons_mix_by",
-                                               bind="query-params") or "Channel"
+                                               bind="query-params", format_func=format.option_text("reasons.mix_")) or "Channel"
     mix = cache.channel_mix(version, contact_filter, grain.lower())
     group_names = {g: t(f"group.{g}") for g in ("voice", "chat", "written", "personal", "other")}
-    st.plotly_chart(charts.channel_mix_chart(mix, by=mix_by.lower(), labels=labels, group_names=group_names),
-                    key="reasons_mix")
+    chart.show(charts.channel_mix_chart(mix, by=mix_by.lower(), labels=labels, group_names=group_names,
+                                        annotations=cache.timeline(version, contact_filter.start,
+                                                                   contact_filter.end)),
+               key="reasons_mix", name="reasons-channel-mix", data=mix, title=t("reasons.mix"))
     st.caption(t("reasons.mix_help"))
 
     st.subheader(t("reasons.heatmap"))
     as_shares = st.toggle(t("reasons.heatmap_shares"), value=True, key="reasons_heatmap_shares", bind="query-params")
     cells = cache.reason_by_channel(version, contact_filter, level)
     shown = min(charts.HEATMAP_MAX_REASONS, cells["reason"].nunique())
-    st.plotly_chart(charts.reason_channel_heatmap(cells, value="share_of_reason" if as_shares else "contacts",
-                                                  labels=labels), key="reasons_heatmap")
+    chart.show(charts.reason_channel_heatmap(cells, value="share_of_reason" if as_shares else "contacts",
+                                             labels=labels,
+                                             channel_groups=dict(zip(mix["channel"], mix["channel_group"]))),
+               key="reasons_heatmap", name="reasons-by-channel",
+               data=cells, title=t("reasons.heatmap"))
     st.caption(t("reasons.heatmap_help" if as_shares else "reasons.heatmap_help_counts", shown=shown, level=level))
 
     st.subheader(t("reasons.hours"))
@@ -126,8 +139,8 @@ elif section == "Channels":
         st.info(t("reasons.hours_no_times"))
     else:
         weekdays = [t(f"reasons.weekday_{d}") for d in range(1, 8)]
-        st.plotly_chart(charts.hour_weekday_heatmap(hours.cells, weekday_names=weekdays, labels=labels),
-                        key="reasons_hours")
+        chart.show(charts.hour_weekday_heatmap(hours.cells, weekday_names=weekdays, labels=labels),
+                   key="reasons_hours", name="reasons-hours", data=hours.cells, title=t("reasons.hours"))
         st.caption(t("reasons.hours_help", contacts=format.count(hours.contacts)))
 
 else:
@@ -176,7 +189,9 @@ else:
         else:
             st.markdown(t("reasons.issue_channels_sentence", share=format.percent(issues.multi_channel_share, digits=1),
                           issues=format.count(issues.issues)))
-            st.plotly_chart(charts.issue_channels_chart(issues.distribution, labels=labels), key="reasons_issues")
+            chart.show(charts.issue_channels_chart(issues.distribution, labels=labels), key="reasons_issues",
+                       name="reasons-issue-channels", data=issues.distribution, title=t("reasons.issue_channels"),
+                       scope=followed)
         st.caption(t("reasons.issue_channels_help", days=window, open=format.count(issues.open_issues)))
 
     st.subheader(t("reasons.fcr"))
@@ -184,5 +199,6 @@ else:
         st.info(t("reasons.fcr_not_recorded"))
     else:
         cells = cache.reason_by_channel(version, contact_filter, level)
-        st.plotly_chart(charts.fcr_heatmap(cells, labels=labels), key="reasons_fcr")
+        chart.show(charts.fcr_heatmap(cells, labels=labels), key="reasons_fcr", name="reasons-fcr", data=cells,
+                   title=t("reasons.fcr"))
         st.caption(t("reasons.fcr_help", min_contacts=charts.MIN_FCR_CONTACTS))

@@ -9,7 +9,7 @@ from analytics.baseline import InsufficientHistory
 from analytics.filters import reason_path
 from analytics.i18n import t
 from analytics.trends import week_summary
-from ui import cache, format, page
+from ui import cache, chart, format, page
 
 context = page.start(t("trends.title"))
 contact_filter, version = context.contact_filter, context.version
@@ -17,7 +17,8 @@ first_day = context.freshness.first_contact_at.date()
 
 controls = st.columns([2, 2, 3])
 grain = (controls[0].segmented_control(t("trends.grain"), ["Day", "Week", "Month"], default="Day",
-                                       key="trends_grain", bind="query-params") or "Day").lower()
+                                       key="trends_grain", bind="query-params",
+                                       format_func=format.option_text("option.")) or "Day").lower()
 show_naive = controls[1].toggle(t("trends.show_naive"), key="trends_naive", bind="query-params")
 st.caption(contact_filter.describe())
 
@@ -39,10 +40,16 @@ if len(full_weeks):
                   gap=format.percent(abs(s["gap_pct"])), direction=t("trends.below" if s["gap_pct"] < 0 else "trends.above"),
                   low=format.percent(s["band_low_pct"], signed=True), high=format.percent(s["band_high_pct"], signed=True),
                   driver=s["top_driver"]["part"] if s["top_driver"] else "–",
-                  driver_gap=f"{s['top_driver']['gap']:+,.0f}" if s["top_driver"] else ""))
+                  driver_gap=format.count(s["top_driver"]["gap"], signed=True) if s["top_driver"] else ""))
 
-st.plotly_chart(charts.baseline_chart(trend.periods, trend.anomalies, events=trend.events, holidays=trend.holidays,
-                                      show_naive=show_naive), key="trends_chart")
+chart.show(charts.baseline_chart(trend.periods, trend.anomalies,
+                                 annotations=cache.timeline(version, contact_filter.start, contact_filter.end),
+                                 show_naive=show_naive,
+                                 labels={"actual": t("trends.actual"), "expected": t("trends.expected"),
+                                         "band95": t("trends.band95"), "band80": t("trends.band80"),
+                                         "naive": t("trends.naive"), "anomaly": t("trends.anomalies")}),
+           key="trends_chart",
+           name="trends-baseline", data=trend.periods, title=t("trends.title"))
 for note in trend.notes:
     st.caption(note)
 
@@ -52,14 +59,14 @@ if trend.anomalies.empty:
 else:
     period_column = trend.anomalies.columns[0]
     st.dataframe(trend.anomalies[[period_column, "actual", "expected", "gap", "gap_pct", "direction"]], hide_index=True,
-                 column_config={period_column: st.column_config.DateColumn(t("trends.period"), format="DD-MM-YYYY"),
+                 column_config={period_column: st.column_config.DateColumn(t("trends.period"), format=format.table_date_format()),
                                 "actual": st.column_config.NumberColumn(t("column.contacts"), format="%.0f"),
                                 "expected": st.column_config.NumberColumn(t("column.expected"), format="%.0f"),
                                 "gap": st.column_config.NumberColumn(t("column.gap"), format="%+.0f"),
                                 "gap_pct": st.column_config.NumberColumn(t("column.gap_pct"), format="percent"),
                                 "direction": st.column_config.TextColumn(t("column.direction"))})
     chosen = st.selectbox(t("trends.explain"), trend.anomalies[period_column].tolist(), key="trends_anomaly",
-                          format_func=lambda d: format.day(pd.Timestamp(d)))
+                          format_func=lambda d: format.day(pd.Timestamp(d)), bind="query-params")
     start = pd.Timestamp(chosen)
     end = start + pd.Timedelta(days={"day": 0, "week": 6}.get(grain, start.days_in_month - 1))
     expected_days = daily.periods.loc[start:end, "expected"]
@@ -69,7 +76,8 @@ else:
     with st.form("trends_event_form", clear_on_submit=True):
         st.markdown(f"**{t('trends.save_event')}**")
         name = st.text_input(t("data.event_name"), key="trends_event_name")
-        kind = st.selectbox(t("data.event_kind"), editing.EVENT_KINDS, index=2, key="trends_event_kind")
+        kind = st.selectbox(t("data.event_kind"), editing.EVENT_KINDS, index=2, key="trends_event_kind",
+                            format_func=format.option_text("data.event_kind_"))
         foreseen = st.toggle(t("data.event_foreseen"), value=False, key="trends_event_foreseen")
         if st.form_submit_button(t("data.save")):
             try:
@@ -84,7 +92,7 @@ else:
             except ValueError as exc:
                 st.error(str(exc))
 
-if st.toggle(t("trends.quality"), key="trends_quality"):
+if st.toggle(t("trends.quality"), key="trends_quality", bind="query-params"):
     with st.spinner(t("trends.quality_running")):
         quality = cache.baseline_quality(version, contact_filter.with_period(first_day, contact_filter.end),
                                          first_day, contact_filter.end)

@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import actions, weekly
 from analytics.charts.weekly import weekly_gap_chart
 from analytics.i18n import t
-from ui import cache, format, page
+from ui import cache, chart, format, page, report_panel
 
 context = page.start(t("weekly.title"))
 contact_filter, version = context.contact_filter, context.version
@@ -52,7 +52,7 @@ if report.has_baseline:
                       delta=format.percent(total["gap_pct"], signed=True), delta_color="inverse",
                       help=t("weekly.metric_band", low=format.count(total["lo95"]), high=format.count(total["hi95"])))
 if report.driver:
-    metrics[2].metric(t("weekly.metric_per_1k", driver=report.driver), f"{total['per_1k']:.1f}")
+    metrics[2].metric(t("weekly.metric_per_1k", driver=report.driver), format.decimal(total["per_1k"], 1))
 open_actions = all_actions[all_actions["status"].isin(actions.OPEN_STATUSES)]
 late = int(actions.overdue(open_actions, today).sum())
 metrics[3].metric(t("weekly.metric_open_actions"), len(open_actions),
@@ -61,6 +61,7 @@ for note in report.notes:
     st.caption(note)
 if not drivers:
     st.caption(t("weekly.no_drivers"))
+report_panel.weekly(monday, level, driver, contact_filter, week_code=code)
 
 unowned = rows[rows["owner_flag"] != ""]
 if len(unowned):
@@ -68,9 +69,10 @@ if len(unowned):
 
 if report.has_baseline:
     st.subheader(t("weekly.chart_title"))
-    st.plotly_chart(weekly_gap_chart(rows, labels={"gap": t("weekly.chart_gap"), "inside": t("weekly.chart_inside"),
-                                                   "above": t("weekly.chart_above"), "below": t("weekly.chart_below")}),
-                    key="weekly_chart")
+    chart.show(weekly_gap_chart(rows, labels={"gap": t("weekly.chart_gap"), "inside": t("weekly.chart_inside"),
+                                              "above": t("weekly.chart_above"), "below": t("weekly.chart_below")}),
+               key="weekly_chart", name=f"weekly-{code}", data=rows, title=f"{t('weekly.chart_title')} ({code})",
+               scope=contact_filter.with_period(monday, monday + timedelta(days=6)))
 
 st.subheader(t("weekly.by_reason"))
 flag_text = {"no_owner": t("weekly.flag_no_owner"), "customer_service": t("weekly.flag_customer_service")}
@@ -80,8 +82,8 @@ table = rows.assign(
                       for owner, flag in zip(rows["owner_department"], rows["owner_flag"])],
 )
 # Missing (no baseline, nothing last week, no driver value) shows as "–", not "None".
-table = format.with_dashes(table, {"expected": "{:,.0f}", "gap_pct": "{:+.0%}", "vs_last_week_pct": "{:+.0%}",
-                                   "per_1k": "{:.2f}"})
+table = format.with_dashes(table, {"expected": format.as_count(), "gap_pct": format.as_percent(signed=True),
+                                   "vs_last_week_pct": format.as_percent(signed=True), "per_1k": format.as_decimal(2)})
 columns = ["reason", "contacts", "expected", "gap_pct", "band", "last_week", "vs_last_week_pct",
            *(["per_1k"] if report.driver else []), "owner_department", "open_actions", "actions"]
 st.dataframe(
@@ -122,7 +124,7 @@ st.caption(t("weekly.actions_help"))
 if message := st.session_state.pop("weekly_message", None):
     st.toast(message, icon=":material/check_circle:")  # floats: the table below does not jump
 
-show_closed = st.toggle(t("weekly.show_closed"), key="weekly_show_closed")
+show_closed = st.toggle(t("weekly.show_closed"), key="weekly_show_closed", bind="query-params")
 listed = all_actions if show_closed else open_actions
 listed = listed.assign(overdue=actions.overdue(listed, today))
 if listed["overdue"].any():
@@ -139,7 +141,7 @@ else:
             "reason": st.column_config.TextColumn(t("weekly.column_reason")),
             "action": st.column_config.TextColumn(t("weekly.column_action"), required=True, width="medium"),
             "owner_department": st.column_config.TextColumn(t("weekly.column_owner_department")),
-            "due_on": st.column_config.DateColumn(t("weekly.column_due_on"), format="DD-MM-YYYY"),
+            "due_on": st.column_config.DateColumn(t("weekly.column_due_on"), format=format.table_date_format()),
             "status": st.column_config.SelectboxColumn(t("weekly.column_status"), options=list(actions.ACTION_STATUSES),
                                                        required=True),
             "note": st.column_config.TextColumn(t("weekly.column_note"), width="medium"),
@@ -160,7 +162,7 @@ with st.form("weekly_add_form", clear_on_submit=True):
     text = st.text_input(t("weekly.add_text"), key="weekly_add_text")
     cols = st.columns(3)
     owner = cols[0].text_input(t("weekly.add_owner"), key="weekly_add_owner", help=t("weekly.add_owner_help"))
-    due_on = cols[1].date_input(t("weekly.add_due"), value=today + timedelta(days=14), format="DD-MM-YYYY",
+    due_on = cols[1].date_input(t("weekly.add_due"), value=today + timedelta(days=14), format=format.date_input_format(),
                                 key="weekly_add_due")
     note = cols[2].text_input(t("weekly.add_note"), key="weekly_add_note")
     if st.form_submit_button(t("weekly.add_submit")):

@@ -175,12 +175,12 @@ def test_dates_without_times_are_recognised(tmp_path):
 
 
 def test_channels_are_coloured_within_their_group_hue():
-    from analytics.charts import CHANNEL_GROUP_COLOURS
+    from analytics.charts.colours import channel_colour
     from analytics.charts.reasons import channel_colours
 
     colours = channel_colours(pd.DataFrame({"channel": ["Phone", "Callback", "Chat"],
                                             "channel_group": ["voice", "voice", "chat"]}))
-    assert colours["Chat"] == CHANNEL_GROUP_COLOURS["chat"]  # a group's only channel keeps its colour
+    assert colours["Chat"] == channel_colour("Chat", "chat")  # by its name, not by the other rows
     assert colours["Phone"] != colours["Callback"]
     blue = [int(colours[c][5:7], 16) - int(colours[c][1:3], 16) for c in ("Phone", "Callback")]
     assert all(b > 0 for b in blue)  # both still in voice's blue hue

@@ -1,23 +1,86 @@
-"""Table text for the interface: a missing number shows as a dash, never "None" or "nan"."""
+"""Numbers and dates as each language writes them, and table text where a missing number
+shows as a dash, never "None" or "nan"."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import numpy as np
 import pandas as pd
+import pytest
 
+from analytics import formatting
+from analytics.i18n import using_language
 from ui import format
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", ["1,234.5", "1,234", "+1,234", "12.5%", "+12.5%", "-3%", "€1,234", "-€56", "€12.35", "3:25 min"]),
+    ("nl", ["1.234,5", "1.234", "+1.234", "12,5%", "+12,5%", "-3%", "€ 1.234", "-€ 56", "€ 12,35", "3:25 min"]),
+])
+def test_numbers_in_each_language(language, expected):
+    with using_language(language):
+        shown = [formatting.decimal(1234.5, 1), formatting.count(1234.4), formatting.count(1234, signed=True),
+                 formatting.percent(0.125, digits=1), formatting.percent(0.125, digits=1, signed=True),
+                 formatting.percent(-0.03), formatting.money(1234.4), formatting.money(-56.2),
+                 formatting.money(12.345, digits=2), formatting.seconds_as_minutes(205)]
+    assert shown == expected
+
+
+def test_millions_get_every_separator():
+    assert formatting.count(1234567, language="nl") == "1.234.567"
+    assert formatting.count(1234567, language="en") == "1,234,567"
+    assert formatting.decimal(-1234567.891, 2, language="nl") == "-1.234.567,89"
+
+
+def test_an_explicit_language_beats_the_active_one():
+    with using_language("nl"):
+        assert formatting.decimal(1234.5, 1, language="en") == "1,234.5"
+    assert formatting.decimal(1234.5, 1, language="nl") == "1.234,5"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", ["13 Mar 2025", "13 Mar 2025 14:05", "2 Jan 2026", "Mar 2025", "Week 11, 2025", "YYYY-MM-DD"]),
+    ("nl", ["13-03-2025", "13-03-2025 14:05", "02-01-2026", "mrt 2025", "Week 11 2025", "DD-MM-YYYY"]),
+])
+def test_dates_in_each_language(language, expected):
+    with using_language(language):
+        shown = [formatting.day(date(2025, 3, 13)), formatting.moment(datetime(2025, 3, 13, 14, 5)),
+                 formatting.day(pd.Timestamp("2026-01-02 08:00")), formatting.month(date(2025, 3, 1)),
+                 formatting.week_label(date(2025, 3, 13)), formatting.date_input_format()]
+    assert shown == expected
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT])
+def test_missing_values_are_a_dash(missing):
+    for language in ("en", "nl"):
+        assert formatting.count(missing, language=language) == "–"
+        assert formatting.percent(missing, language=language) == "–"
+        assert formatting.money(missing, language=language) == "–"
+        assert formatting.day(missing, language=language) == "–"
+        assert formatting.seconds_as_minutes(missing, language=language) == "–"
+
+
+def test_no_negative_zero():
+    assert formatting.percent(-0.0004, signed=True) == "+0%"
+    assert formatting.count(-0.2) == "0"
 
 
 def test_with_dashes_formats_numbers_and_dashes_the_missing():
     frame = pd.DataFrame({"reason": ["A", "B"], "change": [0.1234, np.nan], "cost": [56023.4, None]})
-    shown = format.with_dashes(frame, {"change": "{:+.1%}", "cost": "€ {:,.0f}", "absent": "{}"})
+    formats = {"change": format.as_percent(1, signed=True), "cost": format.as_money(), "absent": format.as_count()}
+    shown = format.with_dashes(frame, formats)
     assert shown["change"].tolist() == ["+12.3%", "–"]
-    assert shown["cost"].tolist() == ["€ 56,023", "–"]
+    assert shown["cost"].tolist() == ["€56,023", "–"]
     assert shown["reason"].tolist() == ["A", "B"]  # columns without a format are left alone
     assert "absent" not in shown
+    with using_language("nl"):
+        dutch = format.with_dashes(frame, formats)
+    assert dutch["change"].tolist() == ["+12,3%", "–"]
+    assert dutch["cost"].tolist() == ["€ 56.023", "–"]
 
 
 def test_money_without_a_known_cost_is_a_dash():
-    assert format.money(1234.5) == "€ 1,234"
+    assert format.money(1234.5) == "€1,234"
     assert format.money(float("nan")) == "–"
     assert format.money(None) == "–"

@@ -18,6 +18,7 @@ from analytics import overview as overview_logic
 from analytics import trends
 from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
+from analytics.i18n import active_language, using_language
 from analytics.store import data_version, open_store, resolve_db_path
 
 RESULT_TTL_SECONDS = 3600
@@ -81,10 +82,17 @@ def load_demo() -> int:
     return contacts
 
 
+def volume_trend(version: int, contact_filter: ContactFilter, grain: str, first_day: date,
+                 language: str | None = None):
+    """The fitted baseline for one filter and grain (a fit is the expensive part), its
+    notes in ``language`` (default: the active one)."""
+    return _volume_trend(version, contact_filter, grain, first_day, language or active_language())
+
+
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
-def volume_trend(version: int, contact_filter: ContactFilter, grain: str, first_day: date):
-    """The fitted baseline for one filter and grain (a fit is the expensive part)."""
-    return trends.volume_trend(connection(), contact_filter, grain, first_day=first_day)
+def _volume_trend(version: int, contact_filter: ContactFilter, grain: str, first_day: date, language: str):
+    with using_language(language):
+        return trends.volume_trend(connection(), contact_filter, grain, first_day=first_day)
 
 
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
@@ -122,13 +130,20 @@ def ratio_driver_scopes(version: int, driver: str) -> dict[str, tuple[str, str]]
     return ratio_logic.driver_scopes(connection(), driver)
 
 
-@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
 def ratio_trend(version: int, contact_filter: ContactFilter, driver: str, grain: str, first_day: date,
-                scope: tuple[str, str] = ("", "")):
+                scope: tuple[str, str] = ("", ""), language: str | None = None):
     """The ratio over time with its fitted baseline (the fit is the expensive part);
-    ``scope``: (dimension, value) for one product, supplier or segment."""
-    return ratio_logic.ratio_trend(connection(), contact_filter, driver, grain, first_day=first_day,
-                                   dimension=scope[0], dimension_value=scope[1])
+    ``scope``: (dimension, value) for one product, supplier or segment; notes in
+    ``language`` (default: the active one)."""
+    return _ratio_trend(version, contact_filter, driver, grain, first_day, scope, language or active_language())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def _ratio_trend(version: int, contact_filter: ContactFilter, driver: str, grain: str, first_day: date,
+                 scope: tuple[str, str], language: str):
+    with using_language(language):
+        return ratio_logic.ratio_trend(connection(), contact_filter, driver, grain, first_day=first_day,
+                                       dimension=scope[0], dimension_value=scope[1])
 
 
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
@@ -190,13 +205,21 @@ from analytics import taxonomy as taxonomy_logic  # noqa: E402
 from analytics import weekly as weekly_logic  # noqa: E402
 
 
-@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
 def weekly_report(version: int, contact_filter: ContactFilter, week_start: date, level: int, driver: str | None,
-                  first_day: date) -> weekly_logic.WeeklyReport:
-    """One week's report (the baseline fit is the expensive part). The filter's period is
-    set to the week by the caller, so the sidebar's period does not split the cache."""
-    return weekly_logic.weekly_report(connection(), contact_filter, week_start, level=level, first_day=first_day,
-                                      driver=driver)
+                  first_day: date, language: str | None = None) -> weekly_logic.WeeklyReport:
+    """One week's report (the baseline fit is the expensive part), its notes and headline in
+    ``language`` (default: the active one). The filter's period is set to the week by the
+    caller, so the sidebar's period does not split the cache."""
+    return _weekly_report(version, contact_filter, week_start, level, driver, first_day,
+                          language or active_language())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def _weekly_report(version: int, contact_filter: ContactFilter, week_start: date, level: int, driver: str | None,
+                   first_day: date, language: str) -> weekly_logic.WeeklyReport:
+    with using_language(language):
+        return weekly_logic.weekly_report(connection(), contact_filter, week_start, level=level,
+                                          first_day=first_day, driver=driver)
 
 
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
@@ -214,9 +237,15 @@ def action_list(version: int):
     return action_logic.list_actions(connection())
 
 
+def taxonomy_health(version: int, language: str | None = None) -> taxonomy_logic.TaxonomyHealth:
+    """The reason tree's health checks; their wording in ``language`` (default: the active one)."""
+    return _taxonomy_health(version, language or active_language())
+
+
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=8, show_spinner=False)
-def taxonomy_health(version: int) -> taxonomy_logic.TaxonomyHealth:
-    return taxonomy_logic.taxonomy_health(connection())
+def _taxonomy_health(version: int, language: str) -> taxonomy_logic.TaxonomyHealth:
+    with using_language(language):
+        return taxonomy_logic.taxonomy_health(connection())
 
 
 # --- Pilots page -----------------------------------------------------------------------------
@@ -242,16 +271,45 @@ def pilot_overlaps(version: int, pilot: pilot_logic.PilotSpec) -> list[pilot_log
     return pilot_logic.overlaps(connection(), pilot)
 
 
+def pilot_evaluation(version: int, pilot: pilot_logic.PilotSpec,
+                     language: str | None = None) -> pilot_logic.PilotEvaluation:
+    """One pilot judged (2-5 s on the default demo), its verdicts and caveats in ``language``
+    (default: the active one); keyed by its whole spec, so an edit is a new entry even
+    before the version moves."""
+    return _pilot_evaluation(version, pilot, language or active_language())
+
+
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
-def pilot_evaluation(version: int, pilot: pilot_logic.PilotSpec) -> pilot_logic.PilotEvaluation:
-    """One pilot judged (2-5 s on the default demo); keyed by its whole spec, so an edit
-    is a new entry even before the version moves."""
-    return pilot_logic.evaluate_pilot(connection(), pilot)
+def _pilot_evaluation(version: int, pilot: pilot_logic.PilotSpec, language: str) -> pilot_logic.PilotEvaluation:
+    with using_language(language):
+        return pilot_logic.evaluate_pilot(connection(), pilot)
+
+
+def pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tuple[str, ...], segment: str | None,
+               expected_effect: float | None, language: str | None = None) -> pilot_logic.PilotPlan:
+    """The planner for one target and window (3-8 s on the default demo), its advice in
+    ``language`` (default: the active one)."""
+    return _pilot_plan(version, reasons, weeks, channels, segment, expected_effect, language or active_language())
 
 
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=32, show_spinner=False)
-def pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tuple[str, ...], segment: str | None,
-               expected_effect: float | None) -> pilot_logic.PilotPlan:
-    """The planner for one target and window (3-8 s on the default demo)."""
-    return pilot_logic.plan_pilot(connection(), reasons, weeks=weeks, channels=channels, segment=segment,
-                                  expected_effect=expected_effect)
+def _pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tuple[str, ...], segment: str | None,
+                expected_effect: float | None, language: str) -> pilot_logic.PilotPlan:
+    with using_language(language):
+        return pilot_logic.plan_pilot(connection(), reasons, weeks=weeks, channels=channels, segment=segment,
+                                      expected_effect=expected_effect)
+
+
+# --- Annotations on time charts (events, public holidays, pilots) ------------------------------
+from analytics import timeline as timeline_logic  # noqa: E402  (kept in this block)
+
+
+def timeline(version: int, first_day: date, last_day: date) -> list[timeline_logic.TimelineItem]:
+    """The events, public holidays (named in the active language) and pilots between two
+    days (inclusive)."""
+    return _timeline(version, first_day, last_day, active_language())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def _timeline(version: int, first_day: date, last_day: date, language: str) -> list[timeline_logic.TimelineItem]:
+    return timeline_logic.timeline(connection(), first_day, last_day, language=language)

@@ -6,15 +6,94 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.filters import ContactFilter
-from analytics.i18n import t
+from analytics.filters import ContactFilter, channel_group_name
+from analytics.formatting import date_input_format
+from analytics.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    TEXT,
+    checked_language,
+    set_language,
+    t,
+    using_language,
+)
 from analytics.overview import StoreFreshness, default_period
 
 PERIOD_KEY = "filter_period"
 REASON_KEY = "filter_reason"
 CHANNEL_KEY = "filter_channel"
 DEPARTMENT_KEY = "filter_department"
+LANGUAGE_KEY = "lang"
 GROUP_SUFFIX = " (group)"
+
+
+# Bound widgets whose options are shown translated, by URL key: the text keys of their
+# options (``prefix`` + slug; each English text is the option itself). Streamlit writes the
+# shown text into the URL, so a link names them in the words of the language it was made in.
+TRANSLATED_OPTIONS = {
+    "data_section": "data.section_", "reasons_section": "reasons.section_", "reasons_grain": "option.",
+    "reasons_mix_by": "reasons.mix_", "trends_grain": "option.", "ratios_grain": "option.",
+    "ratios_view": "ratios.view_", "ratios_breakdown": "ratios.part_", "pilots_view": "pilots_page.view_",
+}
+
+
+def language_switch() -> str:
+    """The language picker at the top of the sidebar; returns the chosen language, active
+    from here on. Called before the page config and navigation, whose titles are text.
+
+    Kept in the URL as ``?lang=nl`` by hand: a bound widget would write its shown option
+    ("Nederlands") there, and a link should carry the short code."""
+    if LANGUAGE_KEY not in st.session_state:
+        st.session_state[LANGUAGE_KEY] = checked_language(st.query_params.get(LANGUAGE_KEY))
+        _adopt_link_options(st.session_state[LANGUAGE_KEY])
+    set_language(st.session_state[LANGUAGE_KEY])  # the switch's own label speaks it too
+    language = set_language(st.sidebar.segmented_control(
+        t("filters.language"), LANGUAGES, required=True,
+        format_func=LANGUAGE_NAMES.__getitem__, key=LANGUAGE_KEY,
+    ))
+    if language == DEFAULT_LANGUAGE:
+        st.query_params.pop(LANGUAGE_KEY, None)
+    elif st.query_params.get(LANGUAGE_KEY) != language:
+        st.query_params[LANGUAGE_KEY] = language
+    return language
+
+
+def _adopt_link_options(language: str) -> None:
+    """At the start of a session, take over options a link names in another language's
+    words ("Klantreizen" in an English view, "voice (group)" after a switch to Dutch), which
+    the widgets would otherwise drop as unknown."""
+    for key, value in st.query_params.items():
+        option = _option_named(key, value, language)
+        if option is not None and key not in st.session_state:
+            st.session_state[key] = option
+
+
+def _option_named(key: str, value: str, language: str) -> str | None:
+    """The option ``value`` names in any language, when the active one words it differently."""
+    if key == CHANNEL_KEY:
+        for other in LANGUAGES:
+            head, _, tail = TEXT[other]["filters.channel_group"].partition("{group}")
+            if other == language or not (value.startswith(head) and value.endswith(tail)):
+                continue
+            shown = value[len(head):len(value) - len(tail)]
+            codes = [k.removeprefix("group.") for k, text in TEXT[other].items()
+                     if k.startswith("group.") and text == shown] or [shown]
+            option = f"{codes[0]}{GROUP_SUFFIX}"
+            return option if _channel_shown_in(option, language) != value else None
+        return None
+    prefix = TRANSLATED_OPTIONS.get(key)
+    if prefix is None:
+        return None
+    for text_key, english in TEXT["en"].items():
+        if text_key.startswith(prefix) and value in (TEXT[other][text_key] for other in LANGUAGES):
+            return english if TEXT[language][text_key] != value else None
+    return None
+
+
+def _channel_shown_in(choice: str, language: str) -> str:
+    with using_language(language):
+        return _channel_shown(choice)
 
 
 def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactFilter | None:
@@ -26,7 +105,7 @@ def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactF
         st.header(t("filters.header"))
         period = st.date_input(
             t("filters.period"), value=default_period(freshness), min_value=first_day,
-            max_value=last_day, key=PERIOD_KEY, bind="query-params", format="DD-MM-YYYY",
+            max_value=last_day, key=PERIOD_KEY, bind="query-params", format=date_input_format(),
         )
         reasons = options[options["kind"] == "reason"]
         reason_label = st.selectbox(
@@ -34,7 +113,7 @@ def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactF
             placeholder=t("filters.reason_all"), key=REASON_KEY, bind="query-params",
         )
         channel_choice = st.selectbox(
-            t("filters.channel"), _channel_choices(options), index=None,
+            t("filters.channel"), _channel_choices(options), index=None, format_func=_channel_shown,
             placeholder=t("filters.channel_all"), key=CHANNEL_KEY, bind="query-params",
         )
         department = st.selectbox(
@@ -63,6 +142,13 @@ def _channel_choices(options: pd.DataFrame) -> list[str]:
     groups = options.loc[options["kind"] == "channel_group", "label"]
     channels = options.loc[options["kind"] == "channel", "label"]
     return [f"{g}{GROUP_SUFFIX}" for g in groups] + list(channels)
+
+
+def _channel_shown(choice: str) -> str:
+    """"voice (group)" as "telefonie (groep)" in Dutch; the URL keeps the stable value."""
+    if not choice.endswith(GROUP_SUFFIX):
+        return choice
+    return t("filters.channel_group", group=channel_group_name(choice[: -len(GROUP_SUFFIX)]))
 
 
 def _reason_levels(reasons: pd.DataFrame, label: str | None) -> tuple[str | None, str | None, str | None]:

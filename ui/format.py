@@ -1,60 +1,67 @@
-"""Number and date formatting for the interface (one place, so Dutch formats can follow)."""
+"""Number and date formatting for the interface: the language-aware functions of
+:mod:`analytics.formatting` (Dutch 1.234,5 and 13-03-2025), plus the table helpers that
+need Streamlit."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-
-def count(value: int | float) -> str:
-    return f"{value:,.0f}"
-
-
-def percent(value: float | None, *, signed: bool = False, digits: int = 0) -> str:
-    if value is None:
-        return "–"
-    return f"{value * 100:+.{digits}f}%" if signed else f"{value * 100:.{digits}f}%"
-
-
-def money(value: float | None) -> str:
-    """Euros without cents; "–" when unknown (no contact's channel has a cost)."""
-    if value is None or pd.isna(value):
-        return "–"
-    return f"€ {value:,.0f}"
-
-
-def seconds_as_minutes(value: float | None) -> str:
-    if value is None:
-        return "–"
-    minutes, seconds = divmod(int(round(value)), 60)
-    return f"{minutes}:{seconds:02d} min"
+from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
+    MISSING,
+    as_count,
+    as_decimal,
+    as_money,
+    as_percent,
+    count,
+    date_input_format,
+    day,
+    decimal,
+    moment,
+    money,
+    month,
+    percent,
+    seconds_as_minutes,
+    week_label,
+)
+from analytics.i18n import TEXT, active_language, t
 
 
-def day(value: date | datetime | None) -> str:
-    if value is None:
-        return "–"
-    return value.strftime("%d-%m-%Y")
+def with_dashes(frame, formats: dict[str, Callable[[object], str]]):
+    """``frame`` as shown in a table: each column named in ``formats`` as text made by its
+    formatter (``as_percent(1, signed=True)``, so numbers follow the active language), a
+    missing value (no comparison, nothing recorded) as "–", where Streamlit would print
+    "None". Columns not in the frame are skipped. Show them with :func:`number_column`; the
+    text no longer sorts as a number, so keep this for short tables that are read rather
+    than sorted."""
+    def shown(value, formatter):
+        if pd.isna(value):
+            return MISSING
+        return formatter.format(value) if isinstance(formatter, str) else formatter(value)
 
-
-def moment(value: datetime | None) -> str:
-    if value is None:
-        return "–"
-    return value.strftime("%d-%m-%Y %H:%M")
-
-
-def with_dashes(frame, formats: dict[str, str]):
-    """``frame`` as shown in a table: each column named in ``formats`` as text formatted by
-    its spec ("{:+.1%}"), a missing value (no comparison, nothing recorded) as "–", where
-    Streamlit would print "None". Columns not in the frame are skipped. Show them with
-    :func:`number_column`; the text no longer sorts as a number, so keep this for short
-    tables that are read rather than sorted."""
-    return frame.assign(**{column: [("–" if pd.isna(value) else spec.format(value))
-                                    for value in frame[column].astype(object)]
-                           for column, spec in formats.items() if column in frame})
+    return frame.assign(**{column: [shown(value, formatter) for value in frame[column].astype(object)]
+                           for column, formatter in formats.items() if column in frame})
 
 
 def number_column(label: str, **kwargs):
     """A right-aligned table column for numbers turned into text by :func:`with_dashes`."""
     return st.column_config.TextColumn(label, alignment="right", **kwargs)
+
+
+def table_date_format() -> str:
+    """The ``format=`` of a table's ``DateColumn`` (moment.js codes): "13 Mar 2025" / "13-03-2025"."""
+    return "DD-MM-YYYY" if active_language() == "nl" else "D MMM YYYY"
+
+
+def option_text(prefix: str) -> Callable[[object], str]:
+    """A ``format_func`` that shows a stable English option ("Over time") as the text of
+    ``prefix`` + its slug (``t("ratios.view_over_time")``). Streamlit puts the shown text in
+    a bound widget's URL, so each English text equals its option and English links keep
+    working; a Dutch link carries ``lang=nl`` and the Dutch words."""
+    def shown(option) -> str:
+        key = prefix + str(option).lower().replace(" ", "_")
+        return t(key) if key in TEXT[active_language()] else str(option)  # a value outside the list as it is
+
+    return shown

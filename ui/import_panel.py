@@ -151,7 +151,7 @@ def _last_result() -> None:
     file_name, result = last
     st.success(t("import.done", file=file_name, read=format.count(result.rows_read),
                  inserted=format.count(result.inserted), duplicates=format.count(result.duplicates),
-                 rejected=format.count(result.rejected), seconds=f"{result.seconds:.1f}"))
+                 rejected=format.count(result.rejected), seconds=format.decimal(result.seconds, 1)))
     if result.rejected:
         st.dataframe(result.rejects, hide_index=True)
         st.download_button(t("import.download_rejects"), result.rejects.to_csv(index=False).encode("utf-8"),

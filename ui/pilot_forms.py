@@ -14,6 +14,7 @@ from analytics.pilots import STATUSES, PilotSpec, add_pilot, delete_pilot, overl
 from analytics.pilots.planner import PLAN_WEEKS
 from analytics.pilots.verdict import signed_percent
 from ui import cache
+from ui.format import date_input_format, day
 
 FLASH_KEY = "pilots_flash"
 
@@ -40,9 +41,9 @@ def overlap_text(overlap) -> str:
     """One overlap warning as a sentence."""
     reasons = ", ".join(overlap.reasons)
     if overlap.kind == "pilot":
-        return t("pilots.overlap.pilot", name=overlap.name, reasons=reasons, start=overlap.starts_on.isoformat())
-    return t("pilots.overlap.event", name=overlap.name, reasons=reasons, start=overlap.starts_on.isoformat(),
-             end=overlap.ends_on.isoformat() if overlap.ends_on else "")
+        return t("pilots.overlap.pilot", name=overlap.name, reasons=reasons, start=day(overlap.starts_on))
+    return t("pilots.overlap.event", name=overlap.name, reasons=reasons, start=day(overlap.starts_on),
+             end=day(overlap.ends_on) if overlap.ends_on else "")
 
 
 def show_flash() -> None:
@@ -89,11 +90,11 @@ def pilot_form(form_key: str, choices: Choices, *, initial: PilotSpec | None, de
                                    help=None if choices.segments else t("pilots_page.no_segments"))
         row = st.columns(3)
         starts_on = row[0].date_input(t("pilots_page.field_start"), value=start, key=f"{form_key}_start",
-                                      format="YYYY-MM-DD")
+                                      format=date_input_format())
         ends_on = row[1].date_input(t("pilots_page.field_end"), value=p.ends_on if p else start + timedelta(days=27),
-                                    key=f"{form_key}_end", format="YYYY-MM-DD")
+                                    key=f"{form_key}_end", format=date_input_format())
         rollout_on = row[2].date_input(t("pilots_page.field_rollout"), value=p.rollout_on if p else None,
-                                       key=f"{form_key}_rollout", format="YYYY-MM-DD",
+                                       key=f"{form_key}_rollout", format=date_input_format(),
                                        help=t("pilots_page.field_rollout_help"))
         row = st.columns(2)
         control = row[0].multiselect(t("pilots_page.field_control"), choices.reasons,

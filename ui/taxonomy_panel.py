@@ -3,12 +3,13 @@ of the taxonomy checks, each with a suggestion, and the monthly trend of "Other"
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from analytics import taxonomy
 from analytics.charts.weekly import taxonomy_trend_chart
 from analytics.i18n import t
-from ui import cache, format
+from ui import cache, chart, format
 
 
 def show(version: int) -> None:
@@ -41,9 +42,12 @@ def show(version: int) -> None:
             })
     trend, by_level = st.columns([3, 1])
     trend.markdown(f"**{t('taxonomy.trend')}**")
-    trend.plotly_chart(taxonomy_trend_chart(health.monthly, labels={
-        "other": t("taxonomy.other_series"), "shallow": t("taxonomy.shallow_series"), "share": t("taxonomy.share_axis"),
-    }), key="data_health_trend")
+    with trend:
+        chart.show(taxonomy_trend_chart(health.monthly, labels={
+            "other": t("taxonomy.other_series"), "shallow": t("taxonomy.shallow_series"),
+            "share": t("taxonomy.share_axis"),
+        }, annotations=_timeline(version, health.monthly)), key="data_health_trend", name="data-health-other",
+            data=health.monthly, title=t("taxonomy.trend"), scope=None)
     by_level.markdown(f"**{t('taxonomy.by_level')}**")
     by_level.dataframe(health.other_by_level[["level", "other_share"]], hide_index=True, column_config={
         "level": st.column_config.NumberColumn(t("taxonomy.column_level")),
@@ -55,6 +59,14 @@ def show(version: int) -> None:
                  node_limit=format.percent(taxonomy.NODE_OTHER_LIMIT),
                  similarity=format.percent(taxonomy.SIMILARITY_THRESHOLD),
                  shallow_limit=format.percent(taxonomy.SHALLOW_LIMIT)))
+
+
+def _timeline(version: int, monthly) -> list:
+    """The events, holidays and pilots over the months of the trend."""
+    if monthly.empty:
+        return []
+    months = pd.to_datetime(monthly["month"])
+    return cache.timeline(version, months.min().date(), months.max().date())
 
 
 SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "low": ":material/info:"}

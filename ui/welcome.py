@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.i18n import t
-from ui import cache
+from ui import cache, format
 
 
 def show() -> None:
@@ -16,7 +16,7 @@ def show() -> None:
         if st.button(t("welcome.demo"), type="primary", help=t("welcome.demo_help"), key="welcome_demo"):
             with st.spinner(t("welcome.demo_help")):
                 contacts = cache.load_demo()
-            st.toast(t("welcome.demo_done", contacts=f"{contacts:,}"))
+            st.toast(t("welcome.demo_done", contacts=format.count(contacts)))
             st.rerun()
     with right:
         st.page_link("pages/data.py", label=t("welcome.import"), icon=":material/upload_file:")

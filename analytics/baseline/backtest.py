@@ -28,6 +28,7 @@ from analytics.baseline.config import BaselineConfig, InsufficientHistory
 from analytics.baseline.model import fit_baseline
 from analytics.baseline.naive import seasonal_naive_forecast
 from analytics.baseline.series import checked_daily
+from analytics.i18n import t
 
 ERROR_BASIS = ("MAPE over periods with actual > 0; WAPE = sum |error| / sum actual over all periods; "
                "pooled over all origins.")
@@ -141,8 +142,7 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
         frame.insert(0, "origin", origin)
         rows.append(frame)
     if not rows:
-        raise InsufficientHistory(f"A backtest needs at least {config.min_days_any} days of history before its "
-                                  f"first origin; this series has {len(series)} days.")
+        raise InsufficientHistory(t("baseline.backtest_history", need=config.min_days_any, have=len(series)))
     periods = pd.concat(rows)
     actual = periods["actual"].to_numpy()
     inside = {p: float(np.mean(periods["actual"].between(periods[f"lo{p}"], periods[f"hi{p}"]))) for p in (80, 95)}

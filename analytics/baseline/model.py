@@ -85,6 +85,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from analytics import formatting
 from analytics.baseline.calendar import (
     WEEKDAY_NAMES,
     checked_events,
@@ -97,6 +98,7 @@ from analytics.baseline.config import BaselineConfig, InsufficientHistory
 from analytics.baseline.glm import draws_of_coefficients, fit_counts, linear_predictor, matrix_product
 from analytics.baseline.level import LevelDrift, level_drift
 from analytics.baseline.series import checked_daily
+from analytics.i18n import t
 
 DateLike = date | str | pd.Timestamp
 _QUANTILES = {"lo80": 0.10, "hi80": 0.90, "lo95": 0.025, "hi95": 0.975}
@@ -343,7 +345,7 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
     dates, y = series.index, series.to_numpy()
     unforeseen = event_days(dates, events_frame, foreseen=False)
     kept = unforeseen.to_numpy().sum(axis=1) == 0 if unforeseen.shape[1] else np.ones(len(dates), bool)
-    notes = [f"{int((~kept).sum())} days of unforeseen events were left out of the fit."] if (~kept).any() else []
+    notes = [t("baseline.unforeseen_left_out", days=int((~kept).sum()))] if (~kept).any() else []
     exposure_series, log_exposure = _exposure_of(exposure, dates, kept, notes)
     if exposure_series is not None:
         kept = kept & (log_exposure > -np.inf)
@@ -362,7 +364,7 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
     else:
         fit = _fit_terms(y, fit_rows, candidates, terms, config, log_exposure)
     if fit.family == "poisson":
-        notes.append("The counts show no overdispersion: a Poisson model is used.")
+        notes.append(t("baseline.poisson"))
     terms = fit.terms
     components = ["weekday", *([f"yearly:{terms.yearly_terms}"] if terms.yearly_terms else []),
                   *([f"trend:{terms.trend}"] if terms.trend != "none" else []), *terms.flags,
@@ -387,7 +389,7 @@ def _exposure_of(exposure: pd.Series | None, dates: pd.DatetimeIndex, kept: np.n
     values = series.reindex(dates).to_numpy(dtype=float)
     known = np.isfinite(values) & (values > 0)
     if (kept & ~known).any():
-        notes.append(f"{int((kept & ~known).sum())} days without a positive exposure were left out of the fit.")
+        notes.append(t("baseline.no_exposure_days", days=int((kept & ~known).sum())))
     return series, np.where(known, np.log(np.where(known, values, 1.0)), -np.inf)
 
 
@@ -399,25 +401,22 @@ def _terms_for(series: pd.Series, kept: np.ndarray, events: pd.DataFrame, config
     long_enough = len(series) >= config.min_days_yearly
     yearly_terms = config.yearly_terms if long_enough else 0
     if not long_enough:
-        notes.append("Less than a year of history: no yearly season modelled, and no trend; "
-                     "the level follows the most recent weeks.")
+        notes.append(t("baseline.short_history"))
     mean_per_day = float(y[kept].mean())
     if yearly_terms > config.low_volume_terms and mean_per_day < config.low_volume_mean:
         yearly_terms = config.low_volume_terms
-        notes.append(f"Low volume (about {mean_per_day:.1f} contacts a day): the yearly season uses "
-                     f"{yearly_terms} Fourier terms instead of {config.yearly_terms}.")
+        notes.append(t("baseline.low_volume", per_day=formatting.decimal(mean_per_day, 1), terms=yearly_terms,
+                       configured=config.yearly_terms))
     weekday = np.asarray(dates.day_of_week)
     open_weekdays = tuple(i for i in range(7) if y[kept & (weekday == i)].sum() > 0)
     for i in sorted(set(range(7)) - set(open_weekdays)):
-        notes.append(f"No contacts on any {WEEKDAY_NAMES[i].capitalize()} in the fit period: treated as closed "
-                     "(expected 0).")
+        notes.append(t("baseline.closed_weekday", weekday=t(f"reasons.weekday_{i + 1}")))
     flags = ["holiday", *(["before_holiday", "after_holiday"] if config.holiday_neighbours else []),
              *(["christmas_period"] if config.christmas_period else [])]
     on_holiday = kept & (holiday_flags(dates, config.country)["holiday"].to_numpy() > 0)
     closed_on_holidays = bool(on_holiday.sum() >= 3 and y[on_holiday].sum() == 0)
     if closed_on_holidays:
-        notes.append("No contacts on any public holiday in the fit period: holidays treated as closed "
-                     "(expected 0).")
+        notes.append(t("baseline.closed_holidays"))
         flags.remove("holiday")
     return _Terms(config.country, open_weekdays, yearly_terms, config.trend if long_enough else "none", dates[-1],
                   tuple(flags), (), closed_on_holidays)
@@ -438,10 +437,9 @@ def _without_empty_dummies(terms: _Terms, candidates: pd.DataFrame, y: np.ndarra
         if on.any() and y[on].sum() > 0:
             (kinds if name.startswith("event:") else flags).append(name.removeprefix("event:"))
         elif name == "holiday":
-            notes.append("No public holiday with contacts in the fit period: holiday effect not modelled.")
+            notes.append(t("baseline.no_holiday_effect"))
         elif name.startswith("event:"):
-            notes.append(f"Foreseen events of kind {name[6:]!r} have no days in the fit period: "
-                         "their effect is not in the expected values.")
+            notes.append(t("baseline.event_kind_unfitted", kind=name[6:]))
     return replace(terms, flags=tuple(flags), event_kinds=tuple(kinds))
 
 
@@ -462,12 +460,10 @@ def _better_trend(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame,
     linear = _fit_terms(y, fit_rows, candidates, replace(terms, trend="linear"), config, log_exposure)
     flat = _fit_terms(y, fit_rows, candidates, replace(terms, trend="none"), config, log_exposure)
     if np.isnan(linear.level.score) or np.isnan(flat.level.score):
-        return flat, "Too little history to test a trend: the baseline holds the recent level."
+        return flat, t("baseline.trend_untested")
     if linear.level.score < flat.level.score:
-        return linear, ("Over the last year, forecasts with a linear trend were the more accurate, "
-                        "so the baseline extrapolates the trend.")
-    return flat, ("Over the last year, forecasts without a trend were the more accurate, "
-                  "so the baseline holds the recent level.")
+        return linear, t("baseline.trend_linear")
+    return flat, t("baseline.trend_flat")
 
 
 def _fit_terms(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, terms: _Terms,
@@ -491,6 +487,6 @@ def _require_history(days: int, usable: int, minimum: int) -> None:
     """Raise :class:`InsufficientHistory` when fewer than ``minimum`` days are usable."""
     if usable >= minimum:
         return
-    need = f"{minimum // 7} weeks" if minimum % 7 == 0 else f"{minimum} days"
-    have = f"{days} days" if usable == days else f"{days} days, {usable} of them usable"
-    raise InsufficientHistory(f"A baseline needs at least {need} of history; this series has {have}.")
+    need = t("baseline.weeks", n=minimum // 7) if minimum % 7 == 0 else t("baseline.days", n=minimum)
+    have = t("baseline.days", n=days) if usable == days else t("baseline.days_usable", n=days, usable=usable)
+    raise InsufficientHistory(t("baseline.need_history", need=need, have=have))

@@ -3,53 +3,72 @@ and (later) the exports. Colours are fixed per channel group so every view agree
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pandas as pd
 import plotly.graph_objects as go
 
-CHANNEL_GROUP_COLOURS = {
-    "voice": "#1f6feb",
-    "chat": "#2da44e",
-    "written": "#bf8700",
-    "personal": "#8250df",
-    "other": "#8c959f",
-}
-NEUTRAL = "#57606a"
+from analytics.charts.annotations import annotate_over
+from analytics.i18n import active_language
+from analytics.charts.colours import (  # noqa: F401  (re-exported: one place for colours)
+    CHANNEL_GROUP_COLOURS, NEUTRAL, channel_colour, group_colour, group_order,
+)
+
+
+def _has_dates_on_x(fig: go.Figure) -> bool:
+    """Whether a trace puts dates along the x axis (its tick labels are then dates)."""
+    for trace in fig.data:
+        x = getattr(trace, "x", None)
+        if x is not None and len(x) and (getattr(x, "dtype", None) is not None and x.dtype.kind == "M"
+                                         or isinstance(x[0], (date, datetime, pd.Timestamp))):
+            return True
+    return False
 
 
 def _layout(fig: go.Figure, height: int = 320) -> go.Figure:
+    if active_language() == "nl" and _has_dates_on_x(fig):
+        # Plotly spells months in English ("Oct 27"); Dutch readers get 27-10-2026.
+        fig.update_xaxes(tickformat="%d-%m-%Y")
     fig.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), template="plotly_white",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        separators=".,",
+        separators=",." if active_language() == "nl" else ".,",  # decimal mark, then thousands
     )
     return fig
 
 
-def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts") -> go.Figure:
-    """A line of contacts per day (columns ``day``, ``contacts``)."""
+def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts", annotations=None) -> go.Figure:
+    """A line of contacts per day (columns ``day``, ``contacts``); ``annotations``: the
+    timeline items (events, holidays, pilots) to mark (:mod:`analytics.charts.annotations`)."""
     fig = go.Figure(go.Scatter(
         x=daily["day"], y=daily["contacts"], mode="lines", name=contacts_label,
         line=dict(color=NEUTRAL, width=2),
-        hovertemplate="%{x|%a %d-%m-%Y}: %{y:,}<extra></extra>",
+        # Plotly names weekdays in English only: a Dutch hover shows the date alone.
+        hovertemplate=("%{x|%d-%m-%Y}" if active_language() == "nl" else "%{x|%a %d-%m-%Y}")
+        + ": %{y:,}<extra></extra>",
     ))
     fig.update_yaxes(title=contacts_label, rangemode="tozero")
-    return _layout(fig)
+    return _layout(annotate_over(fig, annotations, daily["day"]))
 
 
-def channel_group_chart(by_channel: pd.DataFrame, *, contacts_label: str = "Contacts") -> go.Figure:
-    """Horizontal stacked bars: contacts per channel group, split by channel."""
+def channel_group_chart(by_channel: pd.DataFrame, *, contacts_label: str = "Contacts",
+                        group_names: dict[str, str] | None = None) -> go.Figure:
+    """Horizontal stacked bars: contacts per channel group, split by channel; ``group_names``
+    shows each group (a stored code such as "voice") in the reader's language."""
     groups = (by_channel.groupby("channel_group")["contacts"].sum().sort_values())
     fig = go.Figure()
-    for channel, rows in by_channel.groupby("channel", sort=False):
+    for channel, rows in by_channel.groupby("channel", sort=True):  # by name: the same stacking every time
         group = rows["channel_group"].iloc[0]
         fig.add_trace(go.Bar(
             y=rows["channel_group"], x=rows["contacts"], name=channel, orientation="h",
-            marker=dict(color=CHANNEL_GROUP_COLOURS.get(group, NEUTRAL), line=dict(color="white", width=1)),
+            marker=dict(color=channel_colour(channel, group), line=dict(color="white", width=1)),
             hovertemplate=f"{channel}: %{{x:,}}<extra></extra>", showlegend=False,
             text=[channel], textposition="inside", insidetextanchor="middle",
         ))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=list(groups.index))
+    if group_names:
+        fig.update_yaxes(tickvals=list(groups.index), ticktext=[group_names.get(g, g) for g in groups.index])
     fig.update_xaxes(title=contacts_label)
     return _layout(fig, height=260)
 
@@ -74,13 +93,13 @@ ANOMALY_BELOW = "#1a7f37"
 
 
 def baseline_chart(
-    periods: pd.DataFrame, anomalies: pd.DataFrame, *, events: pd.DataFrame | None = None,
-    holidays: pd.DataFrame | None = None, show_naive: bool = False, labels: dict[str, str] | None = None,
+    periods: pd.DataFrame, anomalies: pd.DataFrame, *, annotations=None, show_naive: bool = False,
+    labels: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Actual against expected with the 80% and 95% bands, anomalies marked, events as
-    shaded spans and public holidays as dotted lines. ``periods`` is indexed by period
-    start with ``actual``, ``expected``, ``lo80``, ``hi80``, ``lo95``, ``hi95`` (and
-    ``naive_8w`` when ``show_naive``)."""
+    """Actual against expected with the 80% and 95% bands, anomalies marked, and the
+    timeline ``annotations`` (events and pilots shaded, holidays and rollouts as lines).
+    ``periods`` is indexed by period start with ``actual``, ``expected``, ``lo80``,
+    ``hi80``, ``lo95``, ``hi95`` (and ``naive_8w`` when ``show_naive``)."""
     text = {"actual": "Actual", "expected": "Expected", "band95": "95% band", "band80": "80% band",
             "naive": "Seasonal naive (8 weeks)", "anomaly": "Outside the 95% band", **(labels or {})}
     x = periods.index
@@ -105,12 +124,6 @@ def baseline_chart(
         fig.add_trace(go.Scatter(x=anomalies[period_column], y=anomalies["actual"], mode="markers",
                                  name=text["anomaly"], marker=dict(size=11, color=colours, symbol="circle-open",
                                                                    line=dict(width=2.5))))
-    for event in (events.itertuples() if events is not None else []):
-        fig.add_vrect(x0=pd.Timestamp(event.starts_on), x1=pd.Timestamp(event.ends_on) + pd.Timedelta(days=1),
-                      fillcolor="#8250df" if event.foreseen else "#cf222e", opacity=0.08, line_width=0,
-                      annotation_text=event.name, annotation_position="top left",
-                      annotation_font=dict(size=11, color="#57606a"))
-    for holiday in (holidays.itertuples() if holidays is not None else []):
-        fig.add_vline(x=pd.Timestamp(holiday.date), line=dict(color="#8c959f", width=1, dash="dot"))
+    annotate_over(fig, annotations, x)
     fig.update_yaxes(rangemode="tozero")
     return _layout(fig, height=420)

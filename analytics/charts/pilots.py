@@ -14,7 +14,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import formatting
 from analytics.charts import NEUTRAL, _layout
+from analytics.charts.annotations import annotate_over
+from analytics.i18n import active_language
 
 ACTUAL = "#1f2328"
 EXPECTED = "#1f6feb"
@@ -84,9 +87,10 @@ def _marker_line(fig: go.Figure, x, text: str, colour: str = NEUTRAL) -> None:
 
 
 def counterfactual_chart(frame: pd.DataFrame, *, pilot_start: date, pilot_end: date, rollout_on: date | None,
-                         labels: dict[str, str]) -> go.Figure:
+                         labels: dict[str, str], annotations=None) -> go.Figure:
     """Weekly contacts of the target (black) against what the method expected without the
-    pilot (blue, dashed) with its 95% band; the pilot window shaded, rollout marked.
+    pilot (blue, dashed) with its 95% band; the pilot window shaded, rollout marked; the
+    timeline ``annotations`` (other pilots, events, holidays) on top.
 
     ``labels``: ``actual``, ``expected``, ``band``, ``pilot``, ``rollout``, ``y``, ``week_of``.
     """
@@ -104,6 +108,7 @@ def counterfactual_chart(frame: pd.DataFrame, *, pilot_start: date, pilot_end: d
     fig.add_trace(go.Scatter(x=frame["mid"], y=frame["actual"], mode="lines+markers", name=labels["actual"],
                              line=dict(color=ACTUAL, width=2.5), marker=dict(size=5),
                              customdata=week, hovertemplate=hover))
+    annotate_over(fig, annotations, frame["mid"])  # first, so the pilot's own labels are drawn over them
     fig.add_vrect(x0=pd.Timestamp(pilot_start), x1=pd.Timestamp(pilot_end) + pd.Timedelta(days=1),
                   fillcolor=WINDOW, line_width=0, layer="below")
     fig.add_annotation(x=pd.Timestamp(pilot_start), y=1, xref="x", yref="paper", text=labels["pilot"],
@@ -143,9 +148,13 @@ def placebo_chart(fake_effects: list[float] | np.ndarray, real_effect: float, *,
 
 def forest_chart(rows: pd.DataFrame, *, x_title: str, percent: bool = True, height: int | None = None) -> go.Figure:
     """Effects with their 95% intervals, one row each (``label``, ``effect``, ``low``,
-    ``high``, ``significant``), first row on top; a line at no change. Significant rows
-    are coloured (green fewer, red more), the rest grey."""
+    ``high``, ``significant``, optionally ``colour``: a channel's colour shown as a square
+    before its label), first row on top; a line at no change. Significant rows are
+    coloured (green fewer, red more), the rest grey."""
     rows = rows.iloc[::-1].reset_index(drop=True)
+    if "colour" in rows:  # a channel's or group's own colour as a square before its name
+        rows = rows.assign(label=[f"<span style='color:{c}'>■</span> {label}" if isinstance(c, str) and c else label
+                                  for label, c in zip(rows["label"], rows["colour"])])
     colours = [FAKE if not sig else (FEWER if eff < 0 else MORE)
                for eff, sig in zip(rows["effect"], rows["significant"])]
     fmt = "+.0%" if percent else "+,.0f"
@@ -171,13 +180,15 @@ def _signed(value: float, fmt: str) -> str:
     if not np.isfinite(value):
         return ""
     text = f"{value:{fmt}}"
+    if active_language() == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     if not any(ch in "123456789" for ch in text):
         return text.lstrip("+-")
     return text.replace("-", "\u2212")
 
 
 def persistence_chart(weekly: pd.DataFrame, *, pilot_effect: float, rollout_on: date | None,
-                      fades_from: date | None, labels: dict[str, str]) -> go.Figure:
+                      fades_from: date | None, labels: dict[str, str], annotations=None) -> go.Figure:
     """The effect week by week from the pilot's start (dots) and over each four weeks from
     that week (line with its 95% band); the pilot's effect as a reference line, rollout
     and the fade marked.
@@ -195,6 +206,7 @@ def persistence_chart(weekly: pd.DataFrame, *, pilot_effect: float, rollout_on: 
     fig.add_trace(go.Scatter(x=frame["week_start"], y=frame["relative_effect"], mode="markers", name=labels["week"],
                              marker=dict(color=ACTUAL, size=6),
                              hovertemplate="%{x|%d-%m-%Y}: %{y:+.0%}<extra></extra>"))
+    annotate_over(fig, annotations, frame["week_start"])  # first, so the pilot's own labels are drawn over them
     fig.add_hline(y=0, line=dict(color=NEUTRAL, width=1))
     if np.isfinite(pilot_effect):
         fig.add_hline(y=pilot_effect, line=dict(color=FEWER if pilot_effect < 0 else MORE, width=1, dash="dash"),
@@ -228,7 +240,7 @@ def detectable_effect_chart(table: pd.DataFrame, *, weeks: int, expected_effect:
     if len(chosen):
         fig.add_trace(go.Scatter(x=chosen["weeks"], y=chosen["mde"], mode="markers+text", name=labels["chosen"],
                                  marker=dict(color=ACTUAL, size=14, symbol="circle-open", line=dict(width=3)),
-                                 text=[f"{v:.0%}" for v in chosen["mde"]], textposition="top right",
+                                 text=[formatting.percent(v) for v in chosen["mde"]], textposition="top right",
                                  hoverinfo="skip"))
     if expected_effect is not None:
         fig.add_hline(y=abs(expected_effect), line=dict(color=FEWER, width=2, dash="dash"),

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.charts import ACTUAL, BAND_80, BAND_95, EXPECTED, NEUTRAL, _layout
+from analytics.charts.annotations import annotate_over
 
 CANDIDATE = "#cf222e"
 QUADRANT = "rgba(207, 34, 46, 0.07)"
@@ -20,10 +21,11 @@ VALUE_CLASS_COLOURS = {
 }
 
 
-def ratio_chart(periods: pd.DataFrame, *, labels: dict[str, str] | None = None) -> go.Figure:
+def ratio_chart(periods: pd.DataFrame, *, labels: dict[str, str] | None = None, annotations=None) -> go.Figure:
     """The ratio per period (a break in the line where the driver is missing), the
     expected ratio and its 80%/95% bands when ``periods`` has them (``expected_ratio``,
-    ``lo80`` … ``hi95``). ``periods`` is indexed by period start."""
+    ``lo80`` … ``hi95``), and the timeline ``annotations``. ``periods`` is indexed by
+    period start."""
     text = {"actual": "Contacts per 1,000", "expected": "Expected", "band95": "95% band",
             "band80": "80% band", "axis": "Contacts per 1,000", **(labels or {})}
     x = periods.index
@@ -45,7 +47,7 @@ def ratio_chart(periods: pd.DataFrame, *, labels: dict[str, str] | None = None) 
                              line=dict(color=ACTUAL, width=2), marker=dict(size=5), connectgaps=False,
                              hovertemplate="%{x|%d-%m-%Y}: %{y:,.1f}<extra>" + text["actual"] + "</extra>"))
     fig.update_yaxes(title=text["axis"], rangemode="tozero")
-    return _layout(fig, height=400)
+    return _layout(annotate_over(fig, annotations, x), height=400)
 
 
 def _runs(present: pd.Series) -> list[slice]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import formatting
 from analytics.charts import CHANNEL_GROUP_COLOURS, NEUTRAL, _layout
+from analytics.charts.annotations import annotate_over
+from analytics.charts.colours import channel_colour, channel_colours  # noqa: F401  (channel_colours re-exported)
 
 UP = "#cf222e"
 DOWN = "#1a7f37"
@@ -20,27 +23,6 @@ FCR_SCALE = [[0.0, "#cf222e"], [0.5, "#f6f8fa"], [1.0, "#1a7f37"]]
 CHANGE_CLIP = 0.3
 HEATMAP_MAX_REASONS = 20
 MIN_FCR_CONTACTS = 10
-
-
-def channel_colours(channel_groups: pd.DataFrame) -> dict[str, str]:
-    """A colour per channel in its group's hue: the group's channels from darker to
-    lighter shades of ``CHANNEL_GROUP_COLOURS`` (columns ``channel``, ``channel_group``)."""
-    colours: dict[str, str] = {}
-    pairs = channel_groups[["channel", "channel_group"]].drop_duplicates().sort_values(["channel_group", "channel"])
-    for group, rows in pairs.groupby("channel_group", sort=False):
-        base = CHANNEL_GROUP_COLOURS.get(group, NEUTRAL)
-        n = len(rows)
-        for i, channel in enumerate(rows["channel"]):
-            colours[channel] = _shade(base, -0.35 + 0.8 * i / (n - 1) if n > 1 else 0.0)
-    return colours
-
-
-def _shade(colour: str, amount: float) -> str:
-    """Darker towards black (amount < 0) or lighter towards white (amount > 0)."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    target = 255 if amount > 0 else 0
-    mixed = [round(c + (target - c) * abs(amount)) for c in rgb]
-    return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
 def reason_treemap(tree: pd.DataFrame, *, labels: dict[str, str]) -> go.Figure:
@@ -79,7 +61,7 @@ def pareto_chart(pareto_table: pd.DataFrame, *, labels: dict[str, str], share: f
                              yaxis="y2", mode="lines+markers", line=dict(color="#1f6feb", width=2), marker=dict(size=5),
                              hovertemplate="%{x}: %{y:.1%}<extra>" + labels["cumulative"] + "</extra>"))
     fig.add_hline(y=share, yref="y2", line=dict(color=UP, width=1.5, dash="dash"),
-                  annotation_text=f"{share:.0%}", annotation_position="top right",
+                  annotation_text=formatting.percent(share), annotation_position="top right",
                   annotation_font=dict(color=UP))
     fig.update_layout(yaxis=dict(title=labels["contacts"], rangemode="tozero"),
                       yaxis2=dict(overlaying="y", side="right", range=[0, 1.05], tickformat=".0%", dtick=0.2, showgrid=False),
@@ -91,7 +73,8 @@ def movers_chart(up: pd.DataFrame, down: pd.DataFrame, *, labels: dict[str, str]
     """Horizontal bars of the change in contacts: rises in red above, falls in green below,
     labelled with the change and its percentage."""
     movers = pd.concat([down.iloc[::-1], up.iloc[::-1]], ignore_index=True) if len(up) or len(down) else up
-    text = [f"{c:+,} ({p:+.0%})" if pd.notna(p) else f"{c:+,}" for c, p in zip(movers["change"], movers["change_pct"])]
+    text = [f"{formatting.count(c, signed=True)} ({formatting.percent(p, signed=True)})" if pd.notna(p)
+            else formatting.count(c, signed=True) for c, p in zip(movers["change"], movers["change_pct"])]
     fig = go.Figure(go.Bar(
         y=movers["path"], x=movers["change"], orientation="h", text=text, textposition="auto",
         marker=dict(color=[UP if c > 0 else DOWN for c in movers["change"]]),
@@ -104,9 +87,11 @@ def movers_chart(up: pd.DataFrame, down: pd.DataFrame, *, labels: dict[str, str]
     return _layout(fig, height=max(240, 34 * len(movers) + 80))
 
 
-def channel_mix_chart(mix: pd.DataFrame, *, by: str, labels: dict[str, str], group_names: dict[str, str]) -> go.Figure:
+def channel_mix_chart(mix: pd.DataFrame, *, by: str, labels: dict[str, str], group_names: dict[str, str],
+                      annotations=None) -> go.Figure:
     """Stacked bars of each channel's (``by='channel'``) or channel group's (``by='group'``)
-    share of the contacts per period, coloured by group (channels in their group's hue)."""
+    share of the contacts per period, coloured by group (channels in their group's hue),
+    with the timeline ``annotations``."""
     if by == "group":
         parts = mix.groupby(["period", "channel_group"], as_index=False)["contacts"].sum()
         parts["name"] = parts["channel_group"].map(lambda g: group_names.get(g, g))
@@ -128,20 +113,23 @@ def channel_mix_chart(mix: pd.DataFrame, *, by: str, labels: dict[str, str], gro
                                             + ")<extra>" + name + "</extra>")))
     fig.update_layout(barmode="stack", bargap=0.15)
     fig.update_yaxes(tickformat=".0%", range=[0, 1], title=labels["share"])
-    return _layout(fig, height=380)
+    return _layout(annotate_over(fig, annotations, mix["period"], layer="above"), height=380)
 
 
 def reason_channel_heatmap(cells: pd.DataFrame, *, value: str, labels: dict[str, str],
-                           max_reasons: int = HEATMAP_MAX_REASONS) -> go.Figure:
+                           max_reasons: int = HEATMAP_MAX_REASONS, channel_groups: dict[str, str] | None = None,
+                           ) -> go.Figure:
     """Reasons (rows, the ``max_reasons`` biggest) x channels (columns): contacts
-    (``value='contacts'``) or each reason's split over the channels (``'share_of_reason'``)."""
+    (``value='contacts'``) or each reason's split over the channels (``'share_of_reason'``).
+    With ``channel_groups`` ({channel: group}) each column's name carries a square in
+    the channel's own colour, as on every other chart."""
     top = cells.groupby("reason")["contacts"].sum().sort_values(ascending=False).head(max_reasons).index
     shown = cells[cells["reason"].isin(top)]
     channels = shown.groupby("channel")["contacts"].sum().sort_values(ascending=False).index
     grid = shown.pivot(index="reason", columns="channel", values=value).reindex(index=list(top)[::-1], columns=channels)
     counts = shown.pivot(index="reason", columns="channel", values="contacts").reindex_like(grid)
     is_share = value == "share_of_reason"
-    text = grid.map(lambda v: "" if pd.isna(v) else (f"{v:.0%}" if is_share else f"{v:,.0f}"))
+    text = grid.map(lambda v: "" if pd.isna(v) else (formatting.percent(v) if is_share else formatting.count(v)))
     fig = go.Figure(go.Heatmap(
         z=grid.values, x=list(grid.columns), y=list(grid.index), text=text.values, texttemplate="%{text}",
         customdata=counts.fillna(0).values, colorscale=HEAT_SCALE, xgap=1, ygap=1,
@@ -149,6 +137,10 @@ def reason_channel_heatmap(cells: pd.DataFrame, *, value: str, labels: dict[str,
         hovertemplate="%{y} · %{x}<br>" + labels["contacts"] + ": %{customdata:,}<extra></extra>",
     ))
     fig.update_xaxes(side="top")
+    if channel_groups:
+        fig.update_xaxes(tickmode="array", tickvals=list(grid.columns),
+                         ticktext=[f"<span style='color:{channel_colour(c, channel_groups.get(c))}'>■</span> {c}"
+                                   for c in grid.columns])
     fig.update_yaxes(automargin=True)
     return _layout(fig, height=max(320, 26 * len(grid) + 120))
 
@@ -171,7 +163,8 @@ def issue_channels_chart(distribution: pd.DataFrame, *, labels: dict[str, str]) 
     """Bars: share of the issues handled in 1, 2, 3 … distinct channels."""
     fig = go.Figure(go.Bar(
         x=distribution["channels"].astype(str), y=distribution["share"], marker=dict(color=NEUTRAL),
-        text=[f"{s:.1%}" for s in distribution["share"]], textposition="outside", customdata=distribution["issues"],
+        text=[formatting.percent(s, digits=1) for s in distribution["share"]], textposition="outside",
+        customdata=distribution["issues"],
         hovertemplate="%{x}: %{y:.1%} (%{customdata:,} " + labels["issues"] + ")<extra></extra>",
     ))
     fig.update_xaxes(title=labels["channels"], type="category")
@@ -190,7 +183,7 @@ def fcr_heatmap(cells: pd.DataFrame, *, labels: dict[str, str], max_reasons: int
     grid = shown.pivot(index="reason", columns="channel", values="fcr_shown").reindex(
         index=list(top)[::-1], columns=channels)
     recorded = shown.pivot(index="reason", columns="channel", values="resolved_recorded").reindex_like(grid).fillna(0)
-    text = grid.map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
+    text = grid.map(lambda v: "" if pd.isna(v) else formatting.percent(v))
     fig = go.Figure(go.Heatmap(
         z=grid.values, x=list(grid.columns), y=list(grid.index), text=text.values, texttemplate="%{text}",
         customdata=recorded.values, colorscale=FCR_SCALE, zmin=0, zmax=1, xgap=1, ygap=1,

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.charts import NEUTRAL, _layout
+from analytics.charts.annotations import annotate_over
 
 ABOVE = "#cf222e"
 BELOW = "#1a7f37"
@@ -36,10 +37,10 @@ def weekly_gap_chart(rows: pd.DataFrame, *, labels: dict[str, str], top: int = 1
     return _layout(fig, height=max(280, 26 * len(shown) + 90))
 
 
-def taxonomy_trend_chart(monthly: pd.DataFrame, *, labels: dict[str, str]) -> go.Figure:
+def taxonomy_trend_chart(monthly: pd.DataFrame, *, labels: dict[str, str], annotations=None) -> go.Figure:
     """Lines of the monthly share of "Other"-like and first-level-only contacts (columns
-    ``month``, ``other_share``, ``first_level_only_share``); ``labels``: ``other``,
-    ``shallow``, ``share``."""
+    ``month``, ``other_share``, ``first_level_only_share``) with the timeline
+    ``annotations``; ``labels``: ``other``, ``shallow``, ``share``."""
     fig = go.Figure()
     for column, colour, name in (("other_share", OTHER_LINE, labels["other"]),
                                  ("first_level_only_share", SHALLOW_LINE, labels["shallow"])):
@@ -49,4 +50,4 @@ def taxonomy_trend_chart(monthly: pd.DataFrame, *, labels: dict[str, str]) -> go
             hovertemplate="%{x|%b %Y}: %{y:.1%}<extra></extra>",
         ))
     fig.update_yaxes(title=labels["share"], tickformat=".0%", rangemode="tozero")
-    return _layout(fig, height=300)
+    return _layout(annotate_over(fig, annotations, monthly["month"]), height=300)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from analytics.baseline import BaselineConfig, InsufficientHistory
 from analytics.filters import ContactFilter
+from analytics import formatting
 from analytics.i18n import t
 from analytics.overview import store_freshness
 from analytics.pilots.control import (
@@ -345,8 +346,8 @@ def _events_near(events: pd.DataFrame, pilot: PilotSpec, window_end: date, found
         starts, ends = pd.Timestamp(row.starts_on), pd.Timestamp(row.ends_on)
         if row.name in named or ends < since or starts > pd.Timestamp(window_end):
             continue
-        out.append(t("pilots.caveat.event_near", name=row.name, start=starts.date().isoformat(),
-                     end=ends.date().isoformat()))
+        out.append(t("pilots.caveat.event_near", name=row.name, start=formatting.day(starts),
+                     end=formatting.day(ends)))
     return out
 
 

@@ -26,6 +26,7 @@ from scipy import stats
 
 from analytics.baseline import BaselineConfig
 from analytics.filters import ContactFilter
+from analytics import formatting
 from analytics.i18n import t
 from analytics.overview import store_freshness
 from analytics.pilots.control import automatic_control, daily_by, parent_of
@@ -160,10 +161,10 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
 
 def plan_advice(weeks: int, mde: float, expected: float | None, needed: int | None) -> str:
     """The planner's sentence."""
-    mde_text = f"{mde:.0%}" if np.isfinite(mde) else "?"
+    mde_text = formatting.percent(mde) if np.isfinite(mde) else "?"
     if expected is None:
         return t("pilots.plan.no_expectation", weeks=weeks, mde=mde_text)
-    expected_text = f"{abs(expected):.0%}"
+    expected_text = formatting.percent(abs(expected))
     if np.isfinite(mde) and mde <= abs(expected):
         return t("pilots.plan.ok", weeks=weeks, mde=mde_text, expected=expected_text)
     more = t("pilots.plan.need_weeks", needed=needed, expected=expected_text) if needed \

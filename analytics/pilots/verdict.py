@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from analytics import formatting
 from analytics.i18n import t
 
 MINUS = "\u2212"
@@ -19,32 +20,36 @@ def signed_percent(value: float | None) -> str:
     """``-0.186`` -> ``"−19%"``, ``0.02`` -> ``"+2%"`` (a true minus sign)."""
     if value is None or not np.isfinite(value):
         return "?"
-    text = f"{value:+.0%}"
-    return text.replace("-", MINUS)
+    return formatting.percent(value, signed=True).replace("-", MINUS)
 
 
 def plain_percent(value: float) -> str:
     """``-0.186`` -> ``"19%"``."""
-    return f"{abs(value):.0%}"
+    return formatting.percent(abs(value))
 
 
 def about(value: float) -> str:
-    """A count rounded to two significant digits, with thousands separators: ``1,100``."""
+    """A count rounded to two significant digits, with thousands separators: ``1,100``
+    (``1.100`` in Dutch)."""
     value = abs(float(value))
     if value < 10:
-        return f"{value:.0f}"
+        return formatting.count(value)
     digits = int(np.floor(np.log10(value))) - 1
-    return f"{round(value, -digits):,.0f}"
+    return formatting.count(round(value, -digits))
 
 
 def money_text(amount: float) -> str:
-    """``5400.0`` -> ``"€5,400"`` (two significant digits, the store's currency sign)."""
-    return f"{t('pilots.currency')}{about(amount)}"
+    """``5400.0`` -> ``"€5,400"`` / ``"€ 5.400"`` (two significant digits)."""
+    value = abs(float(amount))
+    if value >= 10:
+        digits = int(np.floor(np.log10(value))) - 1
+        value = round(value, -digits)
+    return formatting.money(value)
 
 
 def target_text(pilot) -> str:
     """The target as a reader says it: reasons joined, channels and segment added."""
-    text = " and ".join(pilot.target_reasons)
+    text = t("pilots.verdict.and").join(pilot.target_reasons)
     if pilot.channels:
         text += f" ({', '.join(pilot.channels)})"
     if pilot.segment:
@@ -103,7 +108,7 @@ def why_text(key: str, pilot, baseline, control, group) -> str:
     def rms(estimate) -> str:
         if estimate is None or estimate.placebo is None:
             return "?"
-        return f"±{np.expm1(estimate.placebo.rms):.0%}"
+        return "±" + formatting.percent(np.expm1(estimate.placebo.rms))
 
     members = ", ".join(group.members) if group is not None else ""
     runs = control.placebo.n if control is not None and control.placebo is not None else 0
@@ -114,7 +119,7 @@ def why_text(key: str, pilot, baseline, control, group) -> str:
 def persistence_text(key: str, **fields) -> str:
     """Whether the effect lasts after rollout."""
     if "week" in fields and isinstance(fields["week"], date):
-        fields["week"] = fields["week"].isoformat()
+        fields["week"] = formatting.day(fields["week"])
     return t(f"pilots.persistence.{key}", **fields)
 
 
@@ -125,10 +130,10 @@ def caveat_texts(pilot, window, control, overlaps, target: pd.Series, first: dat
     for o in overlaps:
         if o.kind == "pilot":
             out.append(t("pilots.caveat.overlap_pilot", name=o.name, reasons=", ".join(o.reasons),
-                         start=o.starts_on.isoformat()))
+                         start=formatting.day(o.starts_on)))
         else:
-            out.append(t("pilots.caveat.overlap_event", name=o.name, start=o.starts_on.isoformat(),
-                         end=o.ends_on.isoformat() if o.ends_on else "?"))
+            out.append(t("pilots.caveat.overlap_event", name=o.name, start=formatting.day(o.starts_on),
+                         end=formatting.day(o.ends_on) if o.ends_on else "?"))
     history = (pilot.starts_on - first).days
     if history < 365:
         out.append(t("pilots.caveat.short_history", days=history))
@@ -138,7 +143,7 @@ def caveat_texts(pilot, window, control, overlaps, target: pd.Series, first: dat
     if control is None:
         out.append(t("pilots.caveat.no_control"))
     elif np.isfinite(control.correlation) and control.correlation < 0.5:
-        out.append(t("pilots.caveat.unstable_control", correlation=f"{control.correlation:.2f}"))
+        out.append(t("pilots.caveat.unstable_control", correlation=formatting.decimal(control.correlation, 2)))
     planned = (pilot.ends_on - pilot.starts_on).days + 1
     if pilot.ends_on > last:
         out.append(t("pilots.caveat.running", days=window.headline.days, planned=planned))
@@ -146,7 +151,7 @@ def caveat_texts(pilot, window, control, overlaps, target: pd.Series, first: dat
         out.append(t("pilots.caveat.short_window"))
     per_day = float(target.loc[: pd.Timestamp(pilot.starts_on) - pd.Timedelta(days=1)].iloc[-56:].mean())
     if per_day < LOW_VOLUME_PER_DAY:
-        out.append(t("pilots.caveat.low_volume", per_day=f"{per_day:.1f}"))
+        out.append(t("pilots.caveat.low_volume", per_day=formatting.decimal(per_day, 1)))
     if window.money is not None and window.money.missing_costs:
         out.append(t("pilots.caveat.no_costs", channels=", ".join(window.money.missing_costs)))
     if missing_kpis:

@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "pilots.verdict.no_effect": "Contacts about {target} changed {effect} (95% interval {low} to {high}) in the "
                                 "{weeks}-week {window}: no effect shown, the change is within what happens "
                                 "without a pilot{season}; {spill}.",
+    "pilots.verdict.and": " and ",
     "pilots.verdict.window_pilot": "pilot",
     "pilots.verdict.window_rollout": "period after rollout",
     "pilots.verdict.money": " and {amount}",
@@ -84,4 +85,94 @@ EN: dict[str, str] = {
                                   "interval).",
     "pilots.plan.need_weeks": "Run it for {needed} weeks to show {expected}.",
     "pilots.plan.never": "Even 12 weeks would not show {expected}: start with a larger target or more channels.",
+}
+
+NL: dict[str, str] = {
+    "pilots.currency": "€",
+    "pilots.status.planned": "gepland",
+    "pilots.status.running": "loopt",
+    "pilots.status.evaluating": "wordt geëvalueerd",
+    "pilots.status.rolled_out": "uitgerold",
+    "pilots.status.stopped": "gestopt",
+    "pilots.method.naive": "voor/na",
+    "pilots.method.baseline": "seizoensverwachting",
+    "pilots.method.control": "controlegroep",
+    "pilots.kpi.volume": "Klantcontacten",
+    "pilots.kpi.contact_ratio": "Contacten per 1.000 {driver}",
+    "pilots.kpi.contact_ratio_plain": "Contactratio",
+    "pilots.kpi.handle_time": "Afhandeltijd (seconden)",
+    "pilots.kpi.first_contact_resolution": "Eerste-contactoplossing (FCR)",
+    "pilots.kpi.repeat_rate_7d": "Herhaalcontact binnen 7 dagen",
+    "pilots.kpi.satisfaction": "Klanttevredenheid",
+    "pilots.verdict.fell": "Contacten over {target} daalden {effect} (95%-interval {low} tot {high}) in de "
+                           "{window} van {weeks} weken, ongeveer {contacts} contacten{money}{season}; {spill}.",
+    "pilots.verdict.rose": "Contacten over {target} stegen {effect} (95%-interval {low} tot {high}) in de "
+                           "{window} van {weeks} weken, ongeveer {contacts} contacten meer{money}{season}; {spill}.",
+    "pilots.verdict.no_effect": "Contacten over {target} veranderden {effect} (95%-interval {low} tot {high}) in de "
+                                "{window} van {weeks} weken: geen effect aangetoond, de verandering valt binnen wat "
+                                "ook zonder proef gebeurt{season}; {spill}.",
+    "pilots.verdict.and": " en ",
+    "pilots.verdict.window_pilot": "proef",
+    "pilots.verdict.window_rollout": "periode na de uitrol",
+    "pilots.verdict.money": " en {amount}",
+    "pilots.verdict.money_net": " en {amount} netto, na aftrek van de verschoven contacten",
+    "pilots.verdict.money_cost": " wat {amount} kost",
+    "pilots.verdict.season": "; het seizoen alleen zou {season} hebben gegeven",
+    "pilots.verdict.channel_group": "kanalen van de groep {group}",
+    "pilots.verdict.no_spill": "geen verschuiving naar andere kanalen gevonden",
+    "pilots.verdict.no_spill_reasons": "geen verschuiving naar andere kanalen of verwante contactredenen gevonden",
+    "pilots.verdict.spill": "ongeveer {contacts} contacten verschoven naar {where}",
+    "pilots.verdict.spill_not_checked": "andere kanalen niet gecontroleerd (de proef omvat ze allemaal)",
+    "pilots.why.control": "Controlegroep ({members}): in nepproeven vóór de echte proef week die gemiddeld "
+                          "{control_rms} af, tegen {baseline_rms} voor de seizoensverwachting, en ze vangt op wat "
+                          "alle contactredenen tegelijk raakt (orders, weer, storingen).",
+    "pilots.why.baseline": "Seizoensverwachting: de controlegroep volgde {target} vóór de proef duidelijk slechter "
+                           "(fout in nepproeven {control_rms} tegen {baseline_rms}).",
+    "pilots.why.baseline_thin_control": "Seizoensverwachting: de historie vóór de proef bevat te weinig nepproeven "
+                                        "({control_runs}) om de controlegroep te vertrouwen voor {target}.",
+    "pilots.why.only_baseline": "Seizoensverwachting: geen controlegroep kwam in aanmerking (geen onbehandelde "
+                                "contactreden bewoog vóór de proef zoals {target}).",
+    "pilots.why.only_control": "Controlegroep: de seizoensverwachting kon niet worden geschat op de historie vóór "
+                               "de proef.",
+    "pilots.naive_misleads": "Voor/na vergelijkt met de {days} dagen direct ervoor en telt dus het seizoen, de "
+                             "trend en feestdagen mee als effect van de proef (hier alleen al het seizoen: {season}).",
+    "pilots.caveat.overlap_pilot": "Proef \"{name}\" raakt dezelfde contactredenen ({reasons}) vanaf {start}: het "
+                                   "effect daarvan loopt door dit effect heen.",
+    "pilots.caveat.overlap_event": "Gebeurtenis \"{name}\" ({start} tot {end}) betreft dezelfde contactredenen "
+                                   "tijdens de proef.",
+    "pilots.caveat.event_near": "Gebeurtenis \"{name}\" ({start} tot {end}) viel in de proef of de 8 weken "
+                                "ervoor: die kan orders en contacten van elke contactreden verschuiven, ook die van "
+                                "de controlegroep.",
+    "pilots.caveat.short_history": "Maar {days} dagen historie vóór de proef: de verwachting heeft geen "
+                                   "jaarseizoen en de controle met nepproeven is mager.",
+    "pilots.caveat.few_placebos": "Maar {n} nepproeven passen vóór de proef (20 gewenst): het interval is "
+                                  "onzekerder dan het lijkt.",
+    "pilots.caveat.unstable_control": "De controlegroep volgde de doelgroep vóór de proef maar losjes "
+                                      "(correlatie per week {correlation}).",
+    "pilots.caveat.no_control": "Geen controlegroep: geen onbehandelde contactreden bewoog vóór de proef zoals "
+                                "de doelgroep.",
+    "pilots.caveat.running": "De proef loopt nog: beoordeeld op {days} van de {planned} dagen.",
+    "pilots.caveat.short_window": "Minder dan twee weken proefgegevens: de schatting is grof.",
+    "pilots.caveat.low_volume": "Ongeveer {per_day} contacten per dag: alleen grote effecten zijn aan te tonen.",
+    "pilots.caveat.no_costs": "Geen kosten per contact voor {channels}: het bedrag laat ze buiten beschouwing.",
+    "pilots.caveat.kpi_missing": "Niet in de gegevens: {kpis}.",
+    "pilots.caveat.control_contaminated": "Controlereden {reason} steeg tijdens de proef: mogelijk zijn contacten "
+                                          "daarheen verschoven, wat het effect overdrijft.",
+    "pilots.persistence.holding": "Het effect houdt stand: in de {weeks} weken na de uitrol kwamen geen vier "
+                                  "weken op rij terug op wat zonder proef gebeurt.",
+    "pilots.persistence.faded": "Het effect zwakt af vanaf de week van {week}: vanaf dan tonen elke vier weken "
+                                "minder dan de helft van het effect van de proef, binnen wat zonder proef gebeurt.",
+    "pilots.persistence.too_short": "Te weinig weken na de uitrol om te beoordelen of het effect blijft.",
+    "pilots.persistence.no_effect": "Er was geen effect om vast te houden.",
+    "pilots.overlap.pilot": "Overlapt met proef \"{name}\" op {reasons} (vanaf {start}).",
+    "pilots.overlap.event": "Overlapt met gebeurtenis \"{name}\" ({start} tot {end}) op {reasons}.",
+    "pilots.plan.ok": "Een proef van {weeks} weken kan een effect van {mde} of meer aantonen (80% power, "
+                      "95%-interval); het verwachte effect van {expected} zou zichtbaar moeten worden.",
+    "pilots.plan.too_small": "Een proef van {weeks} weken kan alleen een effect van {mde} of meer aantonen; het "
+                             "verwachte effect van {expected} blijft waarschijnlijk onzichtbaar. {advice}",
+    "pilots.plan.no_expectation": "Een proef van {weeks} weken kan een effect van {mde} of meer aantonen (80% "
+                                  "power, 95%-interval).",
+    "pilots.plan.need_weeks": "Laat de proef {needed} weken lopen om {expected} aan te tonen.",
+    "pilots.plan.never": "Zelfs 12 weken zouden {expected} niet aantonen: begin met een grotere doelgroep of meer "
+                         "kanalen.",
 }

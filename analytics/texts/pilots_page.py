@@ -195,3 +195,207 @@ EN: dict[str, str] = {
                              "is at least this large is shown beyond chance 4 times in 5. Lengths where the line "
                              "is below the expected effect can show it.",
 }
+
+NL: dict[str, str] = {
+    "pilots_page.intro": "Een proef test één verbetering op één contactreden, een paar weken lang. Registreer hem "
+                         "hier en zie wat hij echt veranderde: tegen het seizoen en een controlegroep, op elke KPI, "
+                         "met de contacten die elders terechtkwamen en of het effect blijft.",
+    "pilots_page.filters_not_used": "De filters in de zijbalk (periode, contactreden, kanaal, afdeling) gelden hier "
+                                    "niet: elke proef wordt beoordeeld op zijn eigen doelgroep, kanalen en data.",
+    "pilots_page.view": "Weergave",
+    "pilots_page.view_registry": "Register",
+    "pilots_page.view_evaluation": "Evaluatie",
+    "pilots_page.view_planner": "Planner",
+    # Registry
+    "pilots_page.registry": "Geregistreerde proeven",
+    "pilots_page.registry_help": "Kernresultaat: het effect met zijn 95%-interval, ingevuld zodra een proef in de "
+                                 "weergave Evaluatie is geopend. Overlappingen: andere proeven of gebeurtenissen die "
+                                 "dezelfde contactredenen raken terwijl de proef loopt.",
+    "pilots_page.none": "Nog geen proeven geregistreerd.",
+    "pilots_page.none_how": "Voeg er een toe in de weergave **Register** (**Proef toevoegen**): geef een naam, een of "
+                            "meer doelredenen (elk niveau), eventueel kanalen en een segment, de eerste en laatste "
+                            "dag en het effect dat je verwacht. De weergave **Planner** vertelt vooraf hoe lang de "
+                            "proef moet lopen om dat effect aan te tonen. Vanaf de opdrachtregel:",
+    "pilots_page.col_name": "Proef",
+    "pilots_page.col_status": "Status",
+    "pilots_page.col_target": "Doelgroep",
+    "pilots_page.col_window": "Proefperiode",
+    "pilots_page.col_rollout": "Uitrol",
+    "pilots_page.col_control": "Controlegroep",
+    "pilots_page.col_owner": "Eigenaar",
+    "pilots_page.col_expected": "Verwacht effect",
+    "pilots_page.col_headline": "Kernresultaat (95%-interval)",
+    "pilots_page.col_overlaps": "Overlappingen",
+    "pilots_page.add_title": "Proef toevoegen",
+    "pilots_page.edit_title": "Proef wijzigen of verwijderen",
+    "pilots_page.edit_pick": "Te wijzigen proef",
+    "pilots_page.field_name": "Naam",
+    "pilots_page.field_name_placeholder": "bijv. Track-and-trace-mail",
+    "pilots_page.field_status": "Status",
+    "pilots_page.field_target": "Doelredenen",
+    "pilots_page.field_target_help": "Een of meer contactredenen op elk niveau: \"Bezorging\" omvat elke reden "
+                                     "daaronder.",
+    "pilots_page.field_target_placeholder": "Kies een of meer contactredenen",
+    "pilots_page.field_channels": "Kanalen",
+    "pilots_page.all_channels": "Alle kanalen",
+    "pilots_page.field_segment": "Segment",
+    "pilots_page.all_segments": "Alle segmenten",
+    "pilots_page.no_segments": "De contacten in deze gegevens hebben geen segment.",
+    "pilots_page.field_start": "Eerste dag",
+    "pilots_page.field_end": "Laatste dag",
+    "pilots_page.field_rollout": "Uitroldatum (optioneel)",
+    "pilots_page.field_rollout_help": "De dag waarop de verandering overal is ingevoerd, na de laatste proefdag. De "
+                                      "periode daarna wordt apart beoordeeld, week voor week.",
+    "pilots_page.field_control": "Controleredenen",
+    "pilots_page.control_automatic": "Automatisch",
+    "pilots_page.field_control_help": "Laat leeg om de onbehandelde contactredenen te laten kiezen waarvan de "
+                                      "historie het meest op de doelgroep leek. Een controlereden mag niet "
+                                      "overlappen met de doelgroep.",
+    "pilots_page.field_expected": "Verwacht effect (%)",
+    "pilots_page.field_expected_placeholder": "bijv. -20",
+    "pilots_page.field_expected_help": "De verandering die het team verwacht, in procenten: -20 betekent 20% minder "
+                                       "contacten.",
+    "pilots_page.field_owner": "Eigenaar",
+    "pilots_page.field_hypothesis": "Hypothese",
+    "pilots_page.field_hypothesis_placeholder": "Wat moet er veranderen, en waarom?",
+    "pilots_page.add": "Proef toevoegen",
+    "pilots_page.save": "Wijzigingen opslaan",
+    "pilots_page.need_dates": "Geef de eerste en laatste dag van de proef.",
+    "pilots_page.refused": "Niet opgeslagen: {reason}",
+    "pilots_page.added": "Proef \"{name}\" toegevoegd.",
+    "pilots_page.saved": "Proef \"{name}\" opgeslagen.",
+    "pilots_page.deleted": "Proef \"{name}\" verwijderd.",
+    "pilots_page.delete": "Deze proef verwijderen",
+    "pilots_page.delete_confirm": "Proef \"{name}\" verwijderen? Dit kan niet ongedaan worden gemaakt.",
+    "pilots_page.delete_yes": "Ja, verwijderen",
+    "pilots_page.delete_no": "Annuleren",
+    # Evaluation
+    "pilots_page.pick": "Proef",
+    "pilots_page.spec_target": "**Doelgroep:** {target}",
+    "pilots_page.spec_window": "**Proef:** {start} tot {end} ({weeks} weken)",
+    "pilots_page.spec_status": "**Status:** {status}",
+    "pilots_page.spec_rollout": "**Uitrol:** {day}",
+    "pilots_page.spec_owner": "**Eigenaar:** {owner}",
+    "pilots_page.spec_hypothesis": "Hypothese: {hypothesis}",
+    "pilots_page.evaluating": "\"{name}\" wordt geëvalueerd (verwachting schatten en nepproeven draaien)…",
+    "pilots_page.cannot_evaluate": "Deze proef kan nog niet worden geëvalueerd: {reason}",
+    "pilots_page.metric_effect": "Effect op klantcontacten",
+    "pilots_page.metric_effect_help": "Werkelijke contacten tegen wat de gekozen methode zonder proef verwachtte, "
+                                      "over de proefperiode.",
+    "pilots_page.interval": "95%-interval {low} tot {high}",
+    "pilots_page.interval_short": "{low} tot {high}",
+    "pilots_page.effect_interval": "{effect} ({low} tot {high})",
+    "pilots_page.metric_contacts": "Contacten (werkelijk − verwacht)",
+    "pilots_page.metric_money": "Bespaard",
+    "pilots_page.metric_method": "Methode",
+    "pilots_page.p_value": "p-waarde {p}",
+    "pilots_page.chart_title": "Contacten tegen wat er zonder proef zou zijn gebeurd",
+    "pilots_page.chart_actual": "Werkelijke contacten per week",
+    "pilots_page.chart_expected": "Verwacht zonder proef",
+    "pilots_page.chart_band": "95%-band",
+    "pilots_page.chart_pilot": "Proef",
+    "pilots_page.chart_rollout": "Uitrol",
+    "pilots_page.chart_y": "Contacten per week",
+    "pilots_page.chart_week_of": "Week van",
+    "pilots_page.chart_help_control": "Vóór de proef is de gestippelde lijn de controlegroep, geschaald naar het "
+                                      "aandeel van de doelgroep daarin over de 8 weken vóór de proef: waar hij de "
+                                      "zwarte lijn volgt, is de controlegroep een eerlijke vervanger. Vanaf de proef "
+                                      "is de blauwe band wat de doelgroep zonder proef zou zijn geweest (95%). De "
+                                      "gearceerde weken zijn de proef.",
+    "pilots_page.chart_help_baseline": "Vanaf de proef zijn de gestippelde lijn en de blauwe band de "
+                                       "seizoensverwachting, alleen geschat op de dagen vóór de proef (95%). De "
+                                       "gearceerde weken zijn de proef.",
+    "pilots_page.methods_title": "Drie manieren om het te meten",
+    "pilots_page.col_method": "Methode",
+    "pilots_page.col_expected_contacts": "Verwacht",
+    "pilots_page.col_actual": "Werkelijk",
+    "pilots_page.col_effect": "Effect",
+    "pilots_page.col_interval": "95%-interval",
+    "pilots_page.col_fake": "Nepproeven",
+    "pilots_page.col_false_positive": "Vals alarm",
+    "pilots_page.methods_help": "★ de methode van het kernresultaat. Nepproeven: de methode gedraaid op startdata "
+                                "vóór de proef, waar niets gebeurde. Vals alarm: het aandeel daarvan dat het interval "
+                                "een effect zou hebben genoemd (ongeveer 5% is eerlijk).",
+    "pilots_page.placebo_title": "Placebotoets: wat de methode vindt waar niets gebeurde",
+    "pilots_page.placebo_text": "De methode {method} is gedraaid op {n} nep-startdata vóór de proef, met dezelfde lengte. "
+                                "Gemiddeld week hij {spread} af (logschaal), en zijn interval zou {rate} daarvan een "
+                                "effect hebben genoemd. Een echt effect staat duidelijk los van de grijze staven.",
+    "pilots_page.placebo_none": "Te weinig historie vóór de proef voor nepproeven.",
+    "pilots_page.placebo_fake": "Nepproeven",
+    "pilots_page.placebo_real": "{name}",
+    "pilots_page.placebo_x": "Gevonden effect",
+    "pilots_page.placebo_y": "Nepproeven",
+    "pilots_page.kpis_title": "Elke KPI",
+    "pilots_page.kpis_x": "Verandering tijdens de proef (95%-interval)",
+    "pilots_page.col_kpi": "KPI",
+    "pilots_page.col_before": "Voor / verwacht",
+    "pilots_page.col_during": "Tijdens",
+    "pilots_page.col_significant": "Meer dan toeval",
+    "pilots_page.yes": "ja",
+    "pilots_page.no": "nee",
+    "pilots_page.kpis_help": "Contacten tegen de methode van het kernresultaat; de verhoudingen (contactratio, "
+                             "afhandeltijd, eerste-contactoplossing, herhaalcontact, klanttevredenheid) tegen de 8 "
+                             "weken ervoor, met een interval uit nepproeven in het jaar ervoor. Gekleurd: meer dan "
+                             "toeval.",
+    "pilots_page.spill_title": "Verschuiving: zijn de contacten alleen verplaatst?",
+    "pilots_page.spill_targeted": "In de kanalen van de proef ({channels})",
+    "pilots_page.spill_all": "Over alle kanalen",
+    "pilots_page.spill_all_help": "Is het effect over alle kanalen veel kleiner dan in de kanalen van de proef, dan "
+                                  "zijn contacten naar andere kanalen verschoven in plaats van verdwenen.",
+    "pilots_page.shift_channel": "Kanaal {name}",
+    "pilots_page.shift_channel_group": "Kanaalgroep {name}",
+    "pilots_page.shift_reason": "Contactreden {name}",
+    "pilots_page.spill_x": "Verandering in contacten tijdens de proef (95%-interval; meer is een mogelijke "
+                           "verschuiving)",
+    "pilots_page.spill_detected": "Verschuivingen gevonden (meer dan toeval, na correctie voor het aantal bekeken "
+                                  "plekken): **{detected}**. Grootste stijgingen: {shifts}.",
+    "pilots_page.spill_none": "Geen verschuiving boven toeval. Grootste stijgingen elders (contacten tijdens de "
+                              "proef): {shifts}.",
+    "pilots_page.money_title": "Geld",
+    "pilots_page.money_saved": "Bespaard op vermeden contacten",
+    "pilots_page.money_spill": "Kosten van verschoven contacten",
+    "pilots_page.money_net": "Netto",
+    "pilots_page.money_help": "Vermeden contacten × {cost} per contact (de kosten van de kanalen van de proef, "
+                              "gewogen naar hun aandeel in de contacten van de doelgroep), min wat de verschoven "
+                              "contacten kosten.",
+    "pilots_page.money_none": "Voor de kanalen van de proef zijn geen kosten per contact bekend (stel ze in op de "
+                              "pagina Gegevens).",
+    "pilots_page.persistence_title": "Blijft het effect?",
+    "pilots_page.persistence_week": "Eén week",
+    "pilots_page.persistence_rolling": "Vier weken vanaf die week",
+    "pilots_page.persistence_pilot": "Effect van de proef",
+    "pilots_page.persistence_fades": "Zwakt af",
+    "pilots_page.persistence_y": "Effect op contacten",
+    "pilots_page.rollout_verdict": "**Na de uitrol:** {verdict}",
+    "pilots_page.caveats_title": "Kanttekeningen",
+    "pilots_page.caveats_none": "Geen gevonden: geen overlappende proeven of gebeurtenissen, genoeg historie, een "
+                                "stabiele controlegroep.",
+    # Planner
+    "pilots_page.planner": "Een proef plannen",
+    "pilots_page.planner_intro": "Voordat een proef begint: hoe groot moet een effect zijn om het in de looptijd "
+                                 "aan te tonen, gezien de eigen schommelingen van de doelgroep? Een kleine doelgroep "
+                                 "(één contactreden in één kanaal) is makkelijk te veranderen maar onrustig; begin "
+                                 "klein waar de ratio hoog is, en laat de proef lang genoeg lopen.",
+    "pilots_page.start_small_link": "Kandidaten om klein te beginnen (laag volume, hoge ratio) op Contactratio's",
+    "pilots_page.plan_weeks": "Looptijd van de proef (weken)",
+    "pilots_page.plan_submit": "Plannen",
+    "pilots_page.plan_need_target": "Kies minstens één doelreden.",
+    "pilots_page.planning": "Nepproeven van 1 tot 12 weken draaien op de historie van de doelgroep…",
+    "pilots_page.plan_for": "**{target}**: ongeveer {per_day} contacten per dag over de laatste 8 weken.",
+    "pilots_page.plan_mde": "Kleinste effect dat een proef van {weeks} weken aantoont",
+    "pilots_page.plan_expected": "Verwacht effect",
+    "pilots_page.plan_needed": "Benodigde weken",
+    "pilots_page.plan_needed_never": "meer dan 12",
+    "pilots_page.plan_start_small": "Begin klein, maar niet te klein: voeg kanalen of een verwante contactreden toe "
+                                    "aan de doelgroep, of laat de proef langer lopen. De pagina Contactratio's toont "
+                                    "contactredenen met een hoge ratio en genoeg volume.",
+    "pilots_page.plan_chart_mde": "Kleinste aantoonbare effect (80% power)",
+    "pilots_page.plan_chart_expected": "Verwacht effect",
+    "pilots_page.plan_chart_chosen": "Gekozen looptijd",
+    "pilots_page.plan_chart_x": "Looptijd van de proef (weken)",
+    "pilots_page.plan_chart_y": "Minder contacten",
+    "pilots_page.plan_help": "Uit nepproeven over het laatste jaar van de gegevens van de doelgroep: een proef met "
+                             "een echt effect van minstens deze grootte wordt 4 van de 5 keer als meer dan toeval "
+                             "aangetoond. Looptijden waar de lijn onder het verwachte effect ligt, kunnen het "
+                             "aantonen.",
+}

@@ -85,3 +85,92 @@ EN: dict[str, str] = {
     "taxonomy.as_table": "All findings as a table (sortable, downloadable)",
     "taxonomy.suggestion_prefix": "**Suggestion:**",
 }
+
+NL: dict[str, str] = {
+    "taxonomy.section_help": (
+        "Contactredenen helpen alleen als medewerkers de juiste kunnen kiezen. Deze controles bekijken de "
+        "redenboom en de contacten van de laatste 90 dagen in de gegevens ({start} tot {end}, {contacts} contacten); "
+        "de trend beslaat alle maanden. Bij elke bevinding hoort een concreet voorstel."
+    ),
+    "taxonomy.no_findings": "Geen bevindingen: de redenboom doorstaat elke controle.",
+    "taxonomy.findings": "Bevindingen",
+    "taxonomy.summary": "{findings} bevindingen: {high} hoog, {medium} middel, {low} laag.",
+    "taxonomy.trend": "Aandeel “Overig” en contacten met alleen een eerste niveau per maand",
+    "taxonomy.by_level": "“Overig” per niveau (laatste 90 dagen)",
+    "taxonomy.thresholds": (
+        "Controles: meer dan {max_options} opties onder één ouder; namen als “Overig” ({other_names}) of een lege "
+        "contactreden boven {other_limit} van de contacten (of boven {node_limit} van de contacten van één ouder); "
+        "redenen in de boom zonder contacten in de laatste 90 dagen; namen die gelijk zijn na normaliseren "
+        "(hoofdletters, accenten, leestekens, meervoudsuitgangen, woordvolgorde) of minstens {similarity} gelijk "
+        "(difflib-ratio) waarbij elk afwijkend woord bijna een tikfout is; contacten met alleen een eerste niveau "
+        "terwijl de boom subredenen heeft (boven {shallow_limit})."
+    ),
+    "taxonomy.column_severity": "Ernst",
+    "taxonomy.column_kind": "Controle",
+    "taxonomy.column_where": "Waar",
+    "taxonomy.column_finding": "Bevinding",
+    "taxonomy.column_suggestion": "Voorstel",
+    "taxonomy.column_level": "Niveau",
+    "taxonomy.column_other_share": "Aandeel “Overig”",
+    "taxonomy.column_month": "Maand",
+    "taxonomy.other_series": "“Overig” of leeg",
+    "taxonomy.shallow_series": "Alleen eerste niveau",
+    "taxonomy.share_axis": "Aandeel van de contacten",
+    "taxonomy.whole_tree": "Alle contactredenen",
+    "taxonomy.top_level": "Hoogste niveau",
+    "taxonomy.severity_high": "hoog",
+    "taxonomy.severity_medium": "middel",
+    "taxonomy.severity_low": "laag",
+    "taxonomy.kind_too_many_options": "Te veel opties",
+    "taxonomy.kind_other_share": "Aandeel “Overig”",
+    "taxonomy.kind_unused": "Ongebruikte contactredenen",
+    "taxonomy.kind_near_duplicate": "Bijna-dubbelen",
+    "taxonomy.kind_first_level_only": "Alleen eerste niveau",
+    "taxonomy.too_many_options_message": "{where}: {options} opties om uit te kiezen ({unused} zonder contacten in 90 dagen).",
+    "taxonomy.too_many_options_suggestion": "{unused_hint}{remedy}",
+    "taxonomy.split_or_merge": (
+        "Verdeel deze {left} opties ({where}) in groepen van hoogstens {max_options}, of voeg de drie kleinste "
+        "samen: {smallest} (samen {smallest_share} van de contacten daar)."
+    ),
+    "taxonomy.within_limit_after_hiding": "Dan blijven er {left} over, binnen de grens van {max_options} opties.",
+    "taxonomy.other_share_message": (
+        "{where}: {share} van de contacten staat als “Overig” of leeg geregistreerd ({other_contacts} van "
+        "{contacts}); {trend_text}."
+    ),
+    "taxonomy.other_share_suggestion": (
+        "Lees een steekproef van de {other_contacts} “Overig”-contacten ({where}), maak van de twee of drie redenen "
+        "die steeds terugkomen eigen opties, en mik op minder dan {limit}."
+    ),
+    "taxonomy.trend_up": "gestegen van {before} in de drie maanden ervoor",
+    "taxonomy.trend_down": "gedaald van {before} in de drie maanden ervoor",
+    "taxonomy.trend_flat": "ongeveer gelijk aan de drie maanden ervoor ({before})",
+    "taxonomy.trend_unknown": "geen eerdere maanden om mee te vergelijken",
+    "taxonomy.unused_message": "{where}: {unused} van {paths} opties hadden geen contacten in de laatste 90 dagen: {names}.",
+    "taxonomy.unused_suggestion": (
+        "Verberg {names_short} in de keuzelijst van medewerkers (bewaar ze voor de historie); met minder opties is "
+        "de juiste makkelijker te vinden."
+    ),
+    "taxonomy.near_duplicate_message": (
+        "“{first}” ({first_contacts} contacten in 90 dagen) en “{second}” ({second_contacts}) lijken voor "
+        "{similarity} op elkaar{scope}."
+    ),
+    "taxonomy.near_duplicate_same_parent": " onder dezelfde ouder",
+    "taxonomy.near_duplicate_across": " in verschillende takken",
+    "taxonomy.near_duplicate_suggestion": (
+        "Voeg “{second}” samen met “{first}” (de vaker gebruikte) of geef ze namen waaruit het verschil duidelijk "
+        "wordt."
+    ),
+    "taxonomy.first_level_only_message": (
+        "{share} van de contacten onder {where} ({shallow} van {contacts}) blijft steken op het eerste niveau, "
+        "hoewel er {children} subredenen zijn."
+    ),
+    "taxonomy.first_level_only_suggestion": (
+        "Maak de subreden verplicht voor {where} in het CRM, of voeg de ontbrekende subreden toe die medewerkers "
+        "nodig hebben (lees een steekproef van deze {shallow} contacten)."
+    ),
+    "taxonomy.more": "en nog {count}",
+    "taxonomy.hide_unused_first": "Verberg eerst de {unused} opties die in 90 dagen niemand gebruikte. ",
+    "taxonomy.low_findings": "{count} bevindingen met lage ernst",
+    "taxonomy.as_table": "Alle bevindingen als tabel (sorteerbaar, downloadbaar)",
+    "taxonomy.suggestion_prefix": "**Voorstel:**",
+}

@@ -104,3 +104,109 @@ EN: dict[str, str] = {
     "weekly.status_done": "done",
     "weekly.status_dropped": "dropped",
 }
+
+NL: dict[str, str] = {
+    "weekly.title": "Weekrapport",
+    "weekly.intro": (
+        "Het ritme van contactreductie: elke week de contacten per contactreden tegen wat het seizoen verwachtte, "
+        "met de afdeling die eigenaar is van de oorzaak en de acties die zij neemt. Klantenservice faciliteert; "
+        "zij is nooit eigenaar van een oorzaak."
+    ),
+    "weekly.week": "Week",
+    "weekly.level": "Niveau van de contactreden",
+    "weekly.driver": "Ratio per 1.000",
+    "weekly.driver_none": "geen driver",
+    "weekly.scope": (
+        "{week} ({start} tot {end}). De filters voor contactreden, kanaal en afdeling in de zijbalk gelden; de "
+        "periode niet: deze pagina toont altijd één hele week van maandag tot en met zondag."
+    ),
+    "weekly.headline": "Week {week}: {contacts} contacten{comparison}",
+    "weekly.headline_vs_expected": ", {pct} {direction} verwachting",
+    "weekly.headline_vs_last_week": ", {pct} {direction} dan de week ervoor",
+    "weekly.headline_rise": "; grootste stijging: {reason} ({change})",
+    "weekly.headline_fall": "; geen contactreden steeg, grootste daling: {reason} ({change})",
+    "weekly.above": "boven",
+    "weekly.below": "onder",
+    "weekly.more": "meer",
+    "weekly.fewer": "minder",
+    "weekly.not_recorded": "(niet vastgelegd)",
+    "weekly.no_weeks": (
+        "Er is nog geen hele week met 8 weken gegevens ervoor; het weekrapport heeft wat meer historie nodig."
+    ),
+    "weekly.no_contacts": "Geen klantcontacten binnen deze filters in deze week of de week ervoor.",
+    "weekly.no_baseline_history": "Minder dan 8 weken historie vóór deze week: geen verwachte waarden, alleen de week ervoor.",
+    "weekly.no_baseline": "Geen verwachting voor deze contacten: {reason}",
+    "weekly.no_recent_contacts": "Geen contacten in de 8 weken vóór deze week: de verwachting kan niet per contactreden worden verdeeld.",
+    "weekly.no_driver_values": "De driver “{driver}” heeft geen waarden in deze week: geen ratio.",
+    "weekly.no_drivers": "De gegevens bevatten geen drivers (zoals orders): geen contactratio per 1.000.",
+    "weekly.metric_contacts": "Klantcontacten",
+    "weekly.metric_expected": "Verwacht",
+    "weekly.metric_band": "95%-band {low} – {high}",
+    "weekly.metric_last_week": "t.o.v. vorige week",
+    "weekly.metric_per_1k": "Per 1.000 {driver}",
+    "weekly.metric_open_actions": "Open acties",
+    "weekly.metric_overdue": "{count} te laat",
+    "weekly.by_reason": "Per contactreden",
+    "weekly.chart_title": "Contacten tegen verwachting, per contactreden (grootste verschillen)",
+    "weekly.chart_gap": "Contacten min verwachting",
+    "weekly.chart_inside": "binnen de 95%-band",
+    "weekly.chart_above": "boven de 95%-band",
+    "weekly.chart_below": "onder de 95%-band",
+    "weekly.owner_flags": (
+        "Contactredenen zonder eigenaar-afdeling deze week: {count} (geen afdeling, of alleen Klantenservice, die "
+        "faciliteert maar nooit eigenaar is van een oorzaak). Wijs op de pagina Gegevens (Redenboom) per oorzaak de "
+        "afdeling aan die eigenaar is."
+    ),
+    "weekly.flag_no_owner": "geen eigenaar aangewezen",
+    "weekly.flag_customer_service": "faciliteert, geen eigenaar",
+    "weekly.band_above": "boven de band",
+    "weekly.band_below": "onder de band",
+    "weekly.column_reason": "Contactreden",
+    "weekly.column_contacts": "Contacten",
+    "weekly.column_expected": "Verwacht",
+    "weekly.column_gap_pct": "t.o.v. verwachting",
+    "weekly.column_band": "95%-band",
+    "weekly.column_last_week": "Vorige week",
+    "weekly.column_vs_last_week": "t.o.v. vorige week",
+    "weekly.column_per_1k": "Per 1k {driver}",
+    "weekly.column_owner": "Eigenaar",
+    "weekly.column_owner_flag": "Eigenaarscontrole",
+    "weekly.column_open_actions": "Open acties",
+    "weekly.column_actions": "Acties",
+    "weekly.actions": "Acties",
+    "weekly.actions_help": (
+        "Wat de eigenaar-afdeling aan de oorzaak van een contactreden gaat doen. Wijzig de tekst, eigenaar, "
+        "deadline, status of notitie in de tabel: een wijziging wordt opgeslagen zodra je de cel verlaat. Open "
+        "acties waarvan de deadline is verstreken, worden als te laat gemarkeerd."
+    ),
+    "weekly.no_actions": "Nog geen acties: voeg hieronder de eerste toe.",
+    "weekly.overdue_warning": "{count} open acties zijn over hun deadline.",
+    "weekly.column_id": "#",
+    "weekly.column_action": "Actie",
+    "weekly.column_owner_department": "Eigenaar-afdeling",
+    "weekly.column_due_on": "Deadline",
+    "weekly.column_status": "Status",
+    "weekly.column_note": "Notitie",
+    "weekly.column_overdue": "Te laat",
+    "weekly.show_closed": "Toon afgeronde en geschrapte acties",
+    "weekly.saved": "Opgeslagen.",
+    "weekly.add_action": "Actie toevoegen",
+    "weekly.add_reason": "Contactreden",
+    "weekly.add_text": "Wat wordt er gedaan",
+    "weekly.add_owner": "Eigenaar-afdeling",
+    "weekly.add_owner_help": "Laat leeg om de afdeling te gebruiken die eigenaar is van de contactreden (pagina Gegevens, Redenboom).",
+    "weekly.add_due": "Deadline",
+    "weekly.add_note": "Notitie",
+    "weekly.add_submit": "Actie toevoegen",
+    "weekly.added": "Actie toegevoegd.",
+    "weekly.delete_action": "Actie verwijderen",
+    "weekly.delete_choice": "Actie",
+    "weekly.delete_confirm": "Ja, verwijder deze actie",
+    "weekly.delete_submit": "Verwijderen",
+    "weekly.delete_needs_confirm": "Vink het vakje aan om het verwijderen te bevestigen.",
+    "weekly.deleted": "Actie verwijderd.",
+    "weekly.status_open": "open",
+    "weekly.status_in_progress": "in uitvoering",
+    "weekly.status_done": "afgerond",
+    "weekly.status_dropped": "geschrapt",
+}

@@ -1,0 +1,126 @@
+"""A chart's data as CSV and Excel files that a spreadsheet opens safely.
+
+Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is run as a formula by Excel, LibreOffice and Google Sheets
+(``=HYPERLINK("http://x", "click")``). Such cells get a leading ``'`` (OWASP's advice),
+which spreadsheets show as text. Real numbers stay numbers: ``-2.5`` in a numeric column is
+not text and is left alone, so the data still sums and sorts.
+
+The stamp (period, filters, data freshness, generated at) goes on an "About" sheet of the
+Excel file. The CSV stays a clean table (one header row, then data) so that it loads as it
+is in pandas, R or a BI tool; it carries the day it was made in its file name.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import pandas as pd
+
+DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_SHEET_NAME = 31  # Excel's limit
+_SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def neutralised_text(value: object) -> object:
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_STARTS):
+        return "'" + value
+    return value
+
+
+def _is_text_column(column: pd.Series) -> bool:
+    return (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)
+            or isinstance(column.dtype, pd.CategoricalDtype))
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` in which no text cell (nor column name) can run as a formula.
+
+    Only text is touched: numeric, boolean and date columns keep their type, and numbers
+    that sit in a text column (an ``object`` column mixing both) stay numbers.
+    """
+    out = frame.copy()
+    out.columns = [neutralised_text(str(c)) for c in out.columns]
+    for position in range(out.shape[1]):
+        column = out.iloc[:, position]
+        if _is_text_column(column):
+            out.isetitem(position, column.astype(object).map(neutralised_text, na_action="ignore"))
+    return out
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns a file can hold: time zones dropped (Excel has none), the index a column
+    when it carries information (a named or non-default index)."""
+    out = frame
+    if out.index.name is not None or not isinstance(out.index, pd.RangeIndex):
+        out = out.reset_index()
+    out = out.copy()
+    for position in range(out.shape[1]):
+        column = out.iloc[:, position]
+        if isinstance(column.dtype, pd.DatetimeTZDtype):
+            out.isetitem(position, column.dt.tz_localize(None))
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """``frame`` as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), comma
+    separated, dates as ISO ``2026-03-13``, decimal point ``.``, no index column."""
+    data = neutralised(_plain(frame))
+    for position in range(data.shape[1]):
+        column = data.iloc[:, position]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            days_only = (column.dropna() == column.dropna().dt.normalize()).all()
+            data.isetitem(position, column.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M:%S"))
+    return ("\ufeff" + data.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+
+
+def sheet_name(name: str) -> str:
+    """``name`` as a valid Excel sheet name (31 characters, none of ``[]:*?/\\``)."""
+    cleaned = name.translate(_SHEET_FORBIDDEN).strip().strip("'") or "Data"
+    return cleaned[:MAX_SHEET_NAME]
+
+
+def excel_bytes(frame: pd.DataFrame, *, sheet: str, stamp_lines: Sequence[str], about_sheet: str = "About",
+                title: str | None = None) -> bytes:
+    """``frame`` as an .xlsx file: sheet ``sheet`` with the data (numbers as numbers, dates
+    as dates, a frozen header row), and sheet ``about_sheet`` with ``title`` and the
+    ``stamp_lines`` (period, filters, data freshness, generated at), one per row.
+
+    Written with formulas switched off in the writer as well, so even text the neutraliser
+    let through can never become a formula.
+    """
+    data = neutralised(_plain(frame))
+    data_sheet, info_sheet = sheet_name(sheet), sheet_name(about_sheet)
+    if info_sheet == data_sheet:
+        info_sheet = sheet_name(f"{about_sheet} ({data_sheet})")
+    buffer = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options},
+                        date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd hh:mm") as writer:
+        data.to_excel(writer, sheet_name=data_sheet, index=False, freeze_panes=(1, 0))
+        worksheet = writer.sheets[data_sheet]
+        for position, column in enumerate(data.columns):
+            width = max([len(str(column))] + [len(_shown(v)) for v in data.iloc[:200, position]])
+            worksheet.set_column(position, position, min(max(width + 2, 8), 60))
+        about = writer.book.add_worksheet(info_sheet)
+        bold = writer.book.add_format({"bold": True})
+        row = 0
+        if title:
+            about.write_string(row, 0, neutralised_text(title), bold)
+            row += 1
+        for line in stamp_lines:
+            about.write_string(row, 0, neutralised_text(line))
+            row += 1
+        about.set_column(0, 0, max([len(line) for line in stamp_lines] + [len(title or ""), 20]) + 2)
+    return buffer.getvalue()
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, (datetime, pd.Timestamp)):
+        return "2026-01-01 00:00"
+    if isinstance(value, date):
+        return "2026-01-01"
+    return str(value)

@@ -1,0 +1,108 @@
+"""CSV and Excel exports: formula-like text comes back as text, numbers and dates keep
+their type, the Excel file says what it covers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from analytics.exports.tables import csv_bytes, excel_bytes, neutralised, sheet_name
+
+ATTACKS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+STAMP = ("Period: 1 Mar 2026 – 31 Mar 2026", "Filters: reason =cmd|' /C calc'!A0",
+         "Data up to 31 Mar 2026 18:00 (last import 1 Apr 2026 07:00)", "Generated 2 Apr 2026 09:15")
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "reason": ATTACKS,
+        "plain": ["Delivery", "Réturn – café", "a=b", "x-1", "", "ok"],
+        "change": [-0.25, 1.5, -3.0, 0.0, 2.0, -7.125],
+        "contacts": [-4, 5, 6, 7, 8, 9],
+        "day": pd.to_datetime(["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]),
+    })
+
+
+def test_neutralised_prefixes_only_dangerous_text(frame):
+    out = neutralised(frame)
+    assert list(out["reason"]) == ["'" + a for a in ATTACKS]
+    assert list(out["plain"]) == list(frame["plain"])  # "=" or "-" inside a text is harmless
+    assert out["change"].dtype.kind == "f" and out["change"].iloc[0] == -0.25
+    assert out["contacts"].dtype.kind == "i" and out["contacts"].iloc[0] == -4
+    assert list(frame["reason"]) == ATTACKS  # the input is not changed
+
+
+def test_neutralised_mixed_column_and_headers():
+    mixed = pd.DataFrame({"=evil": [-5, "-5", None, "@x"]}, dtype=object)
+    out = neutralised(mixed)
+    assert list(out.columns) == ["'=evil"]
+    assert out.iloc[0, 0] == -5 and isinstance(out.iloc[0, 0], int)  # a number in a text column stays a number
+    assert out.iloc[1, 0] == "'-5"
+    assert out.iloc[2, 0] is None
+    assert out.iloc[3, 0] == "'@x"
+
+
+def test_csv_reads_back_as_text_and_numbers(frame):
+    data = csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["reason", "plain", "change", "contacts", "day"]
+    assert [r[0] for r in rows[1:]] == ["'" + a for a in ATTACKS]
+    assert rows[2][1] == "Réturn – café"
+    assert [float(r[2]) for r in rows[1:]] == list(frame["change"])
+    assert rows[1][3] == "-4"  # a negative number is written as a number, not neutralised
+    assert [r[4] for r in rows[1:3]] == ["2026-03-01", "2026-03-02"]
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back["change"].dtype.kind == "f" and back["contacts"].sum() == frame["contacts"].sum()
+
+
+def test_csv_keeps_time_of_day_when_there_is_one():
+    moments = pd.DataFrame({"at": pd.to_datetime(["2026-03-01 08:30", "2026-03-01 00:00"]), "n": [1, 2]})
+    rows = list(csv.reader(io.StringIO(csv_bytes(moments).decode("utf-8-sig"))))
+    assert rows[1][0] == "2026-03-01 08:30:00" and rows[2][0] == "2026-03-01 00:00:00"
+
+
+def test_excel_has_no_formula_and_keeps_types(frame):
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes(frame, sheet="Per day", stamp_lines=STAMP, title="Chart")))
+    assert book.sheetnames == ["Per day", "About"]
+    sheet = book["Per day"]
+    cells = [cell for row in book["Per day"].iter_rows() for cell in row] + \
+            [cell for row in book["About"].iter_rows() for cell in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    # xlsx stores a carriage return as "_x000D_", which Excel shows as the character and openpyxl does not decode
+    texts = [sheet.cell(row=r, column=1).value.replace("_x000D_", "\r") for r in range(2, 8)]
+    assert texts == ["'" + a for a in ATTACKS]
+    assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 8))
+    assert [sheet.cell(row=r, column=3).value for r in range(2, 8)] == list(frame["change"])
+    assert sheet.cell(row=2, column=3).data_type == "n" and sheet.cell(row=2, column=4).value == -4
+    first_day = sheet.cell(row=2, column=5)
+    assert first_day.is_date and first_day.value.date() == date(2026, 3, 1)
+    about = [row[0] for row in book["About"].iter_rows(values_only=True)]
+    assert about[0] == "Chart"
+    assert about[1:] == list(STAMP)  # the stamp line with "=" inside is text as it is (it does not start with "=")
+    assert sheet.freeze_panes == "A2"
+
+
+def test_excel_writes_index_when_it_carries_data():
+    frame = pd.DataFrame({"contacts": [3, 4]}, index=pd.Index(["voice", "chat"], name="channel_group"))
+    sheet = openpyxl.load_workbook(io.BytesIO(excel_bytes(frame, sheet="x", stamp_lines=()))).active
+    assert [c.value for c in sheet[1]] == ["channel_group", "contacts"]
+    assert [c.value for c in sheet[3]] == ["chat", 4]
+
+
+def test_time_zones_are_dropped_for_excel():
+    frame = pd.DataFrame({"at": pd.to_datetime(["2026-03-01 08:30"]).tz_localize("Europe/Amsterdam")})
+    sheet = openpyxl.load_workbook(io.BytesIO(excel_bytes(frame, sheet="x", stamp_lines=()))).active
+    assert sheet["A2"].value.hour == 8
+
+
+def test_sheet_name_is_valid():
+    assert sheet_name("Reasons / channels: [heat]map?") == "Reasons   channels   heat map"[:31]
+    assert len(sheet_name("x" * 50)) == 31
+    assert sheet_name("  ") == "Data"
