@@ -55,6 +55,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 0 0 12p
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+td:not(:first-child):not(:last-child) { white-space: nowrap; } /* short labels such as "onder de band" stay on one line */
 tr.highlight td { background: var(--highlight); }
 tr.highlight td:first-child { box-shadow: inset 3px 0 0 var(--bad); }
 .bullets { margin: 0 0 12px; padding-left: 22px; }
