@@ -65,17 +65,16 @@ class ContactFilter:
 
     def describe(self) -> str:
         """A one-line summary for captions and exports, in the active language."""
-        parts = [t("filters.describe_period", start=formatting.day(self.start), end=formatting.day(self.end))]
+        period = t("filters.describe_period", start=formatting.day(self.start), end=formatting.day(self.end))
+        return ", ".join([period, *self.filter_parts()])
+
+    def filter_parts(self) -> list[str]:
+        """The filters set, each in words ("channel Phone"); empty when none is."""
         reason = reason_path(self.reason_l1, self.reason_l2, self.reason_l3)
-        if reason:
-            parts.append(t("exports.filter_reason", value=reason))
-        if self.channel:
-            parts.append(t("exports.filter_channel", value=self.channel))
-        if self.channel_group:
-            parts.append(t("exports.filter_channel_group", value=channel_group_name(self.channel_group)))
-        if self.department:
-            parts.append(t("exports.filter_department", value=self.department))
-        return ", ".join(parts)
+        group = channel_group_name(self.channel_group) if self.channel_group else None
+        return [t(f"exports.filter_{name}", value=value) for name, value in (
+            ("reason", reason), ("channel", self.channel), ("channel_group", group),
+            ("department", self.department)) if value]
 
 
 def channel_group_name(group: str) -> str:

@@ -61,8 +61,9 @@ def set_language(language: str | None) -> str:
 
 @contextmanager
 def using_language(language: str | None) -> Iterator[str]:
-    """Speak ``language`` inside the block, then go back (for reports and caches)."""
-    token = _active.set(checked_language(language))
+    """Speak ``language`` inside the block, then go back (for reports and caches); None
+    keeps the active language, as everywhere else."""
+    token = _active.set(checked_language(language) if language else _active.get())
     try:
         yield _active.get()
     finally:

@@ -155,3 +155,9 @@ def test_over_years_holidays_are_markers_with_a_hover_not_lines():
     holiday = next(a for a in timeline_labels(fig) if a.name == "timeline:holiday")
     assert holiday.text == "▴" and holiday.y == 0 and "King's Day" in holiday.hovertext
     assert next(a for a in timeline_labels(fig) if a.name == "timeline:event").text == "Black Friday"
+
+
+def test_names_typed_by_users_are_shown_as_text_not_markup():
+    from analytics.charts.annotations import short_label
+
+    assert "<" not in short_label("<b>Black Friday</b><br>") and "&lt;b&gt;" in short_label("<b>Black Friday</b>")

@@ -103,3 +103,21 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         report_cmd.write_atomically(tmp_path / "deck.pptx", b"x" * 1000)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_language_may_also_come_before_the_command(demo_db, tmp_path):
+    out = tmp_path / "weekly.html"
+    done = subprocess.run([sys.executable, "-m", "analytics", "--lang", "nl", "report", "weekly", "--db", str(demo_db),
+                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, env=dict(os.environ),
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert 'lang="nl"' in out.read_text(encoding="utf-8")
+
+
+def test_a_pdf_without_chromium_is_refused_with_one_line(demo_db, tmp_path):
+    out = tmp_path / "weekly.pdf"
+    env = dict(os.environ, REPORT_CHROMIUM=str(tmp_path / "no-chromium"))
+    done = subprocess.run([sys.executable, "-m", "analytics", "report", "weekly", "--db", str(demo_db),
+                           "--out", str(out)], cwd=ROOT, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 2 and "Chromium" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == []

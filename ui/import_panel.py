@@ -10,6 +10,7 @@ import streamlit as st
 
 from analytics import importing
 from analytics.i18n import t
+from analytics.exports.tables import csv_bytes
 from ui import cache, format
 
 _UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "parquet"]
@@ -154,7 +155,7 @@ def _last_result() -> None:
                  rejected=format.count(result.rejected), seconds=format.decimal(result.seconds, 1)))
     if result.rejected:
         st.dataframe(result.rejects, hide_index=True)
-        st.download_button(t("import.download_rejects"), result.rejects.to_csv(index=False).encode("utf-8"),
+        st.download_button(t("import.download_rejects"), csv_bytes(result.rejects),  # raw customer text: neutralised
                            file_name=f"rejected-{Path(file_name).stem}.csv", mime="text/csv", key="data_import_rejects")
 
 

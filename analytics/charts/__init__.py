@@ -28,7 +28,7 @@ def _has_dates_on_x(fig: go.Figure) -> bool:
 def _layout(fig: go.Figure, height: int = 320) -> go.Figure:
     if active_language() == "nl" and _has_dates_on_x(fig):
         # Plotly spells months in English ("Oct 27"); Dutch readers get 27-10-2026.
-        fig.update_xaxes(tickformat="%d-%m-%Y")
+        fig.update_xaxes(tickformat="%d-%m-%Y", hoverformat="%d-%m-%Y")
     fig.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), template="plotly_white",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),

@@ -10,6 +10,8 @@ left out and bands are cut to them (so the axis never widens to hold an annotati
 
 from __future__ import annotations
 
+import html
+
 from datetime import date, timedelta
 
 import pandas as pd
@@ -47,9 +49,10 @@ def _legend_key(item: TimelineItem) -> str:
 
 
 def short_label(text: str, limit: int = LABEL_CHARS) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
+    """``text`` cut to ``limit`` characters with an ellipsis, escaped: names are typed by
+    users, and plotly reads tags such as <a> and <br> in chart text."""
     text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return html.escape(text if len(text) <= limit else text[: limit - 1].rstrip() + "…", quote=False)
 
 
 def _label_text(item: TimelineItem) -> str:
@@ -68,7 +71,8 @@ def _hover(item: TimelineItem) -> str:
             detail = t(f"pilots.status.{detail}")
         except KeyError:
             pass
-    return "<br>".join(p for p in (f"<b>{item.name}</b>", f"{kind} · {when}", detail) if p)
+    return "<br>".join(p for p in (f"<b>{html.escape(item.name, quote=False)}</b>", f"{kind} · {when}",
+                                   html.escape(detail, quote=False) if detail else None) if p)
 
 
 def label_rows(starts: list[float], widths: list[float], rows: int = LABEL_ROWS) -> list[int | None]:

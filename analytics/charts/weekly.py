@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from analytics.charts import NEUTRAL, _layout
 from analytics.charts.annotations import annotate_over
+from analytics.i18n import active_language, t
 
 ABOVE = "#cf222e"
 BELOW = "#1a7f37"
@@ -28,7 +29,8 @@ def weekly_gap_chart(rows: pd.DataFrame, *, labels: dict[str, str], top: int = 1
         fig.add_trace(go.Bar(
             y=part["reason"], x=part["gap"], orientation="h", name=name, marker=dict(color=colour),
             customdata=part[["contacts", "expected", "gap_pct"]].to_numpy(),
-            hovertemplate="%{y}: %{customdata[0]:,.0f} vs %{customdata[1]:,.0f} (%{customdata[2]:+.0%})<extra></extra>",
+            hovertemplate="%{y}: %{customdata[0]:,.0f} " + t("weekly.chart_versus")
+                          + " %{customdata[1]:,.0f} (%{customdata[2]:+.0%})<extra></extra>",
             showlegend=len(part) > 0,
         ))
     fig.update_layout(barmode="overlay")
@@ -47,7 +49,7 @@ def taxonomy_trend_chart(monthly: pd.DataFrame, *, labels: dict[str, str], annot
         fig.add_trace(go.Scatter(
             x=monthly["month"], y=monthly[column], mode="lines+markers", name=name,
             line=dict(color=colour, width=2), marker=dict(size=4),
-            hovertemplate="%{x|%b %Y}: %{y:.1%}<extra></extra>",
+            hovertemplate=("%{x|%m-%Y}" if active_language() == "nl" else "%{x|%b %Y}") + ": %{y:.1%}<extra></extra>",
         ))
     fig.update_yaxes(title=labels["share"], tickformat=".0%", rangemode="tozero")
     return _layout(annotate_over(fig, annotations, monthly["month"]), height=300)

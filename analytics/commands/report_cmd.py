@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from analytics.filters import ContactFilter, parse_reason_path
-from analytics.i18n import LANGUAGES
+from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGES, using_language
 from analytics.reports.model import Report
 from analytics.store import open_store
 
@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     kinds = parser.add_subparsers(dest="report_kind", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="store file (default: CONTACTS_DB or data/contacts.duckdb)")
-    common.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the report (default en)")
+    common.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of the report (default: the --lang given before 'report', else en)")
     common.add_argument("--out", required=True, type=Path, metavar="FILE.pptx|FILE.html|FILE.pdf",
                         help="where to write; the suffix picks the format")
 
@@ -89,10 +90,17 @@ def write_atomically(out: Path, content: bytes) -> None:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(handle, "wb") as file:
             file.write(content)
+            file.flush()
+            os.fsync(file.fileno())  # on disk before it takes the real name
         os.replace(temporary, out)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _language(args: argparse.Namespace) -> str:
+    """``report --lang nl`` or ``--lang nl report``: either way the report speaks it."""
+    return args.lang or getattr(args, "language", None) or DEFAULT_LANGUAGE
 
 
 def _deliver(args: argparse.Namespace, build: Callable) -> int:
@@ -100,10 +108,15 @@ def _deliver(args: argparse.Namespace, build: Callable) -> int:
     draw = renderer(args.out)  # a bad suffix is refused before any work
     conn = open_store(args.db, read_only=True)
     try:
-        report = build(conn)
+        with using_language(_language(args)):
+            report = build(conn)
     finally:
         conn.close()
-    write_atomically(args.out, draw(report))
+    try:
+        content = draw(report)
+    except RuntimeError as exc:  # no Chromium, or it failed or hung while printing the PDF
+        raise ValueError(str(exc)) from exc
+    write_atomically(args.out, content)
     print(f"{args.out} ({time.perf_counter() - started:.1f} s)")
     return 0
 
@@ -120,11 +133,11 @@ def run_weekly(args: argparse.Namespace) -> int:
                                    args.department) if filtered else None
     return _deliver(args, lambda conn: build_weekly_report(
         conn, week_start=monday, level=args.level, driver=args.driver, contact_filter=contact_filter,
-        language=args.lang, generated_at=datetime.now(), today=today))
+        language=_language(args), generated_at=datetime.now(), today=today))
 
 
 def run_pilot(args: argparse.Namespace) -> int:
     from analytics.reports.pilot import build_pilot_report
 
-    return _deliver(args, lambda conn: build_pilot_report(conn, args.name, language=args.lang,
+    return _deliver(args, lambda conn: build_pilot_report(conn, args.name, language=_language(args),
                                                           generated_at=datetime.now()))

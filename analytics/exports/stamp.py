@@ -5,18 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from analytics import formatting
-from analytics.filters import ContactFilter, reason_path
+from analytics.filters import ContactFilter
 from analytics.i18n import t, using_language
 from analytics.overview import StoreFreshness
 
 
 def filter_text(contact_filter: ContactFilter) -> str:
-    """"reason Delivery > Late, channel phone" or the words for no filter."""
-    reason = reason_path(contact_filter.reason_l1, contact_filter.reason_l2, contact_filter.reason_l3)
-    parts = [t(f"exports.filter_{name}", value=value) for name, value in (
-        ("reason", reason), ("channel", contact_filter.channel),
-        ("channel_group", contact_filter.channel_group), ("department", contact_filter.department),
-    ) if value]
+    """"Filters: reason Delivery > Late, channel Phone" or the words for no filter."""
+    parts = contact_filter.filter_parts()
     return t("exports.filters", filters=", ".join(parts)) if parts else t("exports.no_filters")
 
 

@@ -54,6 +54,14 @@ def chromium_path() -> str | None:
     return None
 
 
+def _required_chromium() -> str:
+    chromium = chromium_path()
+    if not chromium:
+        raise ChromiumMissing("No Chromium found to print the PDF: install it (Debian: sudo apt-get install "
+                              "chromium) or point REPORT_CHROMIUM at one.")
+    return chromium
+
+
 def _css_string(text: str) -> str:
     """``text`` as a quoted CSS string: every character outside a plain set is a six-digit
     hex escape, so nothing in it (quotes, backslashes, ``</style>``) can end the string or
@@ -139,10 +147,7 @@ def html_to_pdf(page: str, *, chromium: str | None = None, timeout: float = PRIN
     RuntimeError
         When Chromium fails or takes longer than ``timeout`` seconds.
     """
-    chromium = chromium or chromium_path()
-    if not chromium:
-        raise ChromiumMissing("No Chromium found to print the PDF: install it (Debian: sudo apt-get install "
-                              "chromium) or point REPORT_CHROMIUM at one.")
+    chromium = chromium or _required_chromium()
     with tempfile.TemporaryDirectory(prefix="report-pdf-") as folder:
         source, target = Path(folder) / "report.html", Path(folder) / "report.pdf"
         source.write_text(page, encoding="utf-8")
@@ -167,4 +172,5 @@ def html_to_pdf(page: str, *, chromium: str | None = None, timeout: float = PRIN
 
 def to_pdf(report: Report) -> bytes:
     """``report`` as PDF bytes: a cover page, then one page per slide (more for a long table)."""
-    return html_to_pdf(print_html(report))
+    chromium = _required_chromium()  # before the chart images are drawn
+    return html_to_pdf(print_html(report), chromium=chromium)
