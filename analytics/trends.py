@@ -22,7 +22,6 @@ from analytics.baseline import (
     expected_by_share,
     fit_baseline,
     flag_anomalies,
-    holiday_calendar,
     seasonal_naive_forecast,
 )
 from analytics.filters import ContactFilter
@@ -45,8 +44,6 @@ class VolumeTrend:
     grain: str
     periods: pd.DataFrame
     anomalies: pd.DataFrame
-    events: pd.DataFrame
-    holidays: pd.DataFrame
     fit_start: date
     fit_end: date
     notes: list[str] = field(default_factory=list)
@@ -96,12 +93,8 @@ def volume_trend(
     else:
         draws = model.simulate(contact_filter.start, contact_filter.end, n=SIMULATION_PATHS)
         periods = expected_by_grain(daily, grain, draws=draws)
-    in_period = ((pd.to_datetime(events["ends_on"]) >= pd.Timestamp(contact_filter.start))
-                 & (pd.to_datetime(events["starts_on"]) <= pd.Timestamp(contact_filter.end)))
     return VolumeTrend(
         grain=grain, periods=periods, anomalies=flag_anomalies(periods),
-        events=events[in_period].reset_index(drop=True),
-        holidays=holiday_calendar(contact_filter.start, contact_filter.end, country=country),
         fit_start=first_day, fit_end=fit_end, notes=list(model.notes),
     )
 
