@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.i18n import t
 from analytics.queries import run_query
 from analytics.store import write_transaction
 
@@ -124,7 +125,7 @@ def update_actions(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
     for record in edited.to_dict("records"):
         action_id = int(record["action_id"])
         if action_id not in known:
-            raise ValueError(f"There is no action {action_id}.")
+            raise ValueError(t("errors.action_not_found", action_id=action_id))
         rows.append((action_id, _checked_fields({c: record[c] for c in columns})))
     with write_transaction(conn) as cur:
         for action_id, fields in rows:
@@ -143,7 +144,7 @@ def delete_action(conn: duckdb.DuckDBPyConnection, action_id: int) -> None:
         For an unknown action id.
     """
     if int(action_id) not in set(list_actions(conn)["action_id"].astype(int)):
-        raise ValueError(f"There is no action {int(action_id)}.")
+        raise ValueError(t("errors.action_not_found", action_id=int(action_id)))
     with write_transaction(conn) as cur:
         cur.execute("delete from actions where action_id = $id", {"id": int(action_id)})
 
@@ -151,13 +152,13 @@ def delete_action(conn: duckdb.DuckDBPyConnection, action_id: int) -> None:
 def _checked_reason(conn: duckdb.DuckDBPyConnection, reason: ReasonPath) -> ReasonPath:
     l1, l2, l3 = (str(level or "").strip() for level in (reason.reason_l1, reason.reason_l2, reason.reason_l3))
     if not l1:
-        raise ValueError("An action needs a contact reason.")
+        raise ValueError(t("errors.action_reason_missing"))
     if l3 and not l2:
-        raise ValueError("A third-level reason needs its second level.")
+        raise ValueError(t("errors.action_level3_needs_level2"))
     found = run_query(conn, "action_reason_exists", {"reason_l1": l1, "reason_l2": l2 or None,
                                                      "reason_l3": l3 or None})
     if int(found["paths"].iloc[0]) == 0:
-        raise ValueError(f"The reason {reason.label!r} is not in the reason tree.")
+        raise ValueError(t("errors.action_reason_unknown", reason=repr(reason.label)))
     return ReasonPath(l1, l2, l3)
 
 
@@ -167,11 +168,12 @@ def _checked_fields(fields: dict[str, Any]) -> dict[str, Any]:
     for name, value in fields.items():
         if name == "action":
             if _blank(value):
-                raise ValueError("An action needs a description of what will be done.")
+                raise ValueError(t("errors.action_text_missing"))
             out[name] = str(value).strip()
         elif name == "status":
             if value not in ACTION_STATUSES:
-                raise ValueError(f"Status must be one of {', '.join(ACTION_STATUSES)}, not {value!r}.")
+                raise ValueError(t("errors.action_status_invalid", choices=", ".join(ACTION_STATUSES),
+                                   status=repr(value)))
             out[name] = value
         elif name == "due_on":
             out[name] = None if _blank(value) else pd.Timestamp(value).date()

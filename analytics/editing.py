@@ -10,6 +10,7 @@ import pandas as pd
 
 from analytics.channels import CHANNEL_GROUPS
 from analytics.filters import parse_reason_path
+from analytics.i18n import t
 from analytics.store import write_transaction
 
 VALUE_CLASSES = ("valuable", "avoidable", "automatable", "no_value")
@@ -27,9 +28,10 @@ def update_channels(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> in
     """
     for row in edited.itertuples(index=False):
         if row.channel_group not in CHANNEL_GROUPS:
-            raise ValueError(f"Channel {row.channel!r}: group must be one of {', '.join(CHANNEL_GROUPS)}.")
+            raise ValueError(t("errors.edit_channel_group", channel=repr(row.channel),
+                               choices=", ".join(CHANNEL_GROUPS)))
         if not pd.isna(row.cost_per_contact) and float(row.cost_per_contact) < 0:
-            raise ValueError(f"Channel {row.channel!r}: a cost per contact cannot be negative.")
+            raise ValueError(t("errors.edit_channel_cost_negative", channel=repr(row.channel)))
     with write_transaction(conn) as cur:
         for row in edited.itertuples(index=False):
             cur.execute(
@@ -51,7 +53,8 @@ def update_reasons(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
     """
     for row in edited.itertuples(index=False):
         if not _blank(row.value_class) and row.value_class not in VALUE_CLASSES:
-            raise ValueError(f"Value class must be one of {', '.join(VALUE_CLASSES)}, not {row.value_class!r}.")
+            raise ValueError(t("errors.edit_value_class", choices=", ".join(VALUE_CLASSES),
+                               value_class=repr(row.value_class)))
     with write_transaction(conn) as cur:
         for row in edited.itertuples(index=False):
             cur.execute(
@@ -76,11 +79,11 @@ def add_event(
         For an empty name, an unknown kind or an end before the start.
     """
     if not name or not name.strip():
-        raise ValueError("An event needs a name.")
+        raise ValueError(t("errors.event_name_missing"))
     if kind not in EVENT_KINDS:
-        raise ValueError(f"Event kind must be one of {', '.join(EVENT_KINDS)}.")
+        raise ValueError(t("errors.event_kind_invalid", choices=", ".join(EVENT_KINDS)))
     if ends_on < starts_on:
-        raise ValueError("An event cannot end before it starts.")
+        raise ValueError(t("errors.event_ends_before_start"))
     l1, l2, l3 = parse_reason_path(reason) if reason else (None, None, None)
     with write_transaction(conn) as cur:
         return cur.execute(

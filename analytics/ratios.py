@@ -38,6 +38,11 @@ GRAINS = ("day", "week", "month")
 PER = 1000.0
 
 
+def _grain_word(grain: str) -> str:
+    """``day``, ``week`` or ``month`` as a word in a sentence of the active language."""
+    return t(f"option.{grain}").lower() if grain in GRAINS else grain
+
+
 def driver_names(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """The drivers in the store, most useful first: the most recent data, then the most
     days covered, then the most breakdowns (product, supplier, segment), then by name."""
@@ -152,7 +157,7 @@ def driver_total(conn: duckdb.DuckDBPyConnection, driver: str, first_day: date, 
     total can be 0.0: divide with care.
     """
     if last_day < first_day:
-        raise ValueError("The period ends before it starts.")
+        raise ValueError(t("errors.ratio_period_reversed"))
     grain, _, periods = driver_periods(driver_values(conn, driver))
     days = covered_days(periods, first_day, last_day, grain)
     if len(days) != (last_day - first_day).days + 1:
@@ -328,8 +333,9 @@ def ratio_trend(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, 
     if grain not in GRAINS:
         raise ValueError(f"Unknown grain {grain!r}; use day, week or month.")
     if grain not in info.grains:
-        raise ValueError(f"The {driver} driver is stored per {info.grain}: a ratio per {grain} would need "
-                         f"invented {driver} values; use {' or '.join(info.grains)}.")
+        raise ValueError(t("errors.ratio_driver_grain", driver=driver, driver_grain=_grain_word(info.grain),
+                           grain=_grain_word(grain),
+                           grains=t("errors.ratio_or").join(_grain_word(g) for g in info.grains)))
     values = driver_values(conn, driver, dimension)
     if dimension:
         values = values[values["dimension_value"] == dimension_value]

@@ -113,7 +113,7 @@ def week_monday(code: str) -> date:
     """
     match = re.fullmatch(r"(\d{4})-W(\d{2})", code or "")
     if not match:
-        raise ValueError(f"A week is written like 2026-W23, not {code!r}.")
+        raise ValueError(t("errors.weekly_week_code", code=repr(code)))
     return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -144,7 +144,7 @@ def weekly_report(
         When ``week_start`` is not a Monday or ``level`` is not 1, 2 or 3.
     """
     if week_start.weekday() != 0:
-        raise ValueError(f"A report week starts on a Monday; {week_start} is not one.")
+        raise ValueError(t("errors.weekly_not_monday", day=formatting.day(week_start)))
     if level not in LEVELS:
         raise ValueError("The reason level is 1, 2 or 3.")
     week_end = week_start + timedelta(days=6)

@@ -106,3 +106,9 @@ def test_sheet_name_is_valid():
     assert sheet_name("Reasons / channels: [heat]map?") == "Reasons   channels   heat map"[:31]
     assert len(sheet_name("x" * 50)) == 31
     assert sheet_name("  ") == "Data"
+
+
+def test_a_dutch_csv_uses_semicolons_and_decimal_commas():
+    frame = pd.DataFrame({"reason": ["Delivery", "=1+1"], "ratio": [12.5, -0.25]})
+    text = csv_bytes(frame, language="nl").decode("utf-8-sig")
+    assert text.splitlines() == ["reason;ratio", "Delivery;12,5", "'=1+1;-0,25"]

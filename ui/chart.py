@@ -20,7 +20,7 @@ import streamlit as st
 
 from analytics.exports.figures import figure_png, figure_svg, stamped_figure
 from analytics.exports.stamp import export_context
-from analytics.exports.tables import csv_bytes, excel_bytes
+from analytics.exports.tables import csv_bytes, excel_bytes, readable_columns
 from analytics.filters import ContactFilter
 from analytics.i18n import active_language, t, using_language
 from analytics.overview import StoreFreshness
@@ -72,11 +72,12 @@ class ChartExport:
         return figure_svg(self.stamped(), width=IMAGE_SIZE[0], height=IMAGE_SIZE[1])
 
     def csv(self) -> bytes:
-        return csv_bytes(self._data())
+        with using_language(self.language):
+            return csv_bytes(readable_columns(self._data()), language=self.language)
 
     def excel(self) -> bytes:
         with using_language(self.language):
-            return excel_bytes(self._data(), sheet=self.title or t("exports.sheet_data"), stamp_lines=self.stamp(),
+            return excel_bytes(readable_columns(self._data()), sheet=self.title or t("exports.sheet_data"), stamp_lines=self.stamp(),
                                about_sheet=t("exports.sheet_about"), title=self.title)
 
     def _data(self) -> pd.DataFrame:

@@ -26,9 +26,15 @@ def _has_dates_on_x(fig: go.Figure) -> bool:
 
 
 def _layout(fig: go.Figure, height: int = 320) -> go.Figure:
-    if active_language() == "nl" and _has_dates_on_x(fig):
+    dates_on_x = _has_dates_on_x(fig)
+    if active_language() == "nl" and dates_on_x:
         # Plotly spells months in English ("Oct 27"); Dutch readers get 27-10-2026.
         fig.update_xaxes(tickformat="%d-%m-%Y", hoverformat="%d-%m-%Y")
+    # Numbers on an axis get thousands separators (2.500, not 2500 or 2.5k), unless the
+    # chart chose a format (percentages); category axes ignore it.
+    fig.for_each_yaxis(lambda axis: axis.update(tickformat=",") if axis.tickformat is None else None)
+    if not dates_on_x:
+        fig.for_each_xaxis(lambda axis: axis.update(tickformat=",") if axis.tickformat is None else None)
     fig.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=10), template="plotly_white",
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),

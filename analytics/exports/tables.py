@@ -19,6 +19,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from analytics.i18n import TEXT, active_language
+
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_SHEET_NAME = 31  # Excel's limit
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -65,16 +67,25 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """``frame`` as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), comma
-    separated, dates as ISO ``2026-03-13``, decimal point ``.``, no index column."""
+def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its data column names ("day", "contacts") as the interface calls them
+    in the active language ("Dag", "Klantcontacten"), where the interface has a name."""
+    names = TEXT[active_language()]
+    return frame.rename(columns=lambda c: names.get(f"column.{c}", c) if isinstance(c, str) else c)
+
+
+def csv_bytes(frame: pd.DataFrame, *, language: str = "en") -> bytes:
+    """``frame`` as CSV: UTF-8 with a byte-order mark (so Excel reads accents right), dates
+    as ISO ``2026-03-13``, no index column; comma separated with a decimal point, or for
+    Dutch semicolon separated with a decimal comma, as a Dutch Excel opens it."""
     data = neutralised(_plain(frame))
     for position in range(data.shape[1]):
         column = data.iloc[:, position]
         if pd.api.types.is_datetime64_any_dtype(column):
             days_only = (column.dropna() == column.dropna().dt.normalize()).all()
             data.isetitem(position, column.dt.strftime("%Y-%m-%d" if days_only else "%Y-%m-%d %H:%M:%S"))
-    return ("\ufeff" + data.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+    separator, decimal = (";", ",") if language == "nl" else (",", ".")
+    return ("\ufeff" + data.to_csv(index=False, lineterminator="\r\n", sep=separator, decimal=decimal)).encode("utf-8")
 
 
 def sheet_name(name: str) -> str:
@@ -93,6 +104,10 @@ def excel_bytes(frame: pd.DataFrame, *, sheet: str, stamp_lines: Sequence[str], 
     let through can never become a formula.
     """
     data = neutralised(_plain(frame))
+    for position in range(data.shape[1]):
+        column = data.iloc[:, position]
+        if pd.api.types.is_datetime64_any_dtype(column) and (column.dropna() == column.dropna().dt.normalize()).all():
+            data.isetitem(position, column.dt.date)  # a day, shown without 00:00
     data_sheet, info_sheet = sheet_name(sheet), sheet_name(about_sheet)
     if info_sheet == data_sheet:
         info_sheet = sheet_name(f"{about_sheet} ({data_sheet})")

@@ -21,6 +21,7 @@ import re
 
 import duckdb
 
+from analytics.i18n import t
 from analytics.importing.settings import ImportRefused
 
 FIELD_KINDS: dict[str, str] = {
@@ -129,10 +130,7 @@ def detected_date_format(cur: duckdb.DuckDBPyConnection, values: list[str], colu
     best_count = max(counts)
     best = DATE_FORMAT_CANDIDATES[counts.index(best_count)]
     if best_count * 2 <= len(values):
-        raise ImportRefused(
-            f"The column {column!r} does not hold dates this import can read (for example {values[0]!r}); "
-            "check the mapping or give the format, for example --date-format '%d-%m-%Y %H:%M'."
-        )
+        raise ImportRefused(t("errors.import_dates_unreadable", column=repr(column), example=repr(values[0])))
     return best
 
 

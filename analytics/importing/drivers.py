@@ -9,6 +9,7 @@ from time import perf_counter
 
 import duckdb
 
+from analytics.i18n import t
 from analytics.importing.lines import rejects_frame
 from analytics.importing.pipeline import file_sha256, record_import, sql_text, stage_counts, staged_import
 from analytics.importing.settings import ImportRefused, ImportResult, ImportSettings
@@ -37,7 +38,7 @@ def import_drivers(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, set
     """
     driver = (driver_name or "").strip()
     if not driver:
-        raise ImportRefused("Give the driver a name (for example --name orders).")
+        raise ImportRefused(t("errors.import_driver_name_missing"))
     settings = settings or ImportSettings()
     started, clock = datetime.now(), perf_counter()
     cur = conn.cursor()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from analytics.i18n import t
 from analytics.importing.settings import ImportRefused, fields_of, required_fields_of
 
 # Synonyms in order of preference, written as people write them; normalised on use.
@@ -145,16 +146,11 @@ def checked_mapping(mapping: dict[str, str], columns: list[str], kind: str) -> d
     targets = fields_of(kind)
     unknown = sorted(set(mapping) - set(targets))
     if unknown:
-        raise ImportRefused(
-            f"Unknown field {unknown[0]!r} in the column mapping; the fields are: {', '.join(targets)}."
-        )
+        raise ImportRefused(t("errors.import_unknown_field", field=repr(unknown[0]), fields=", ".join(targets)))
     wanted = {target: column for target, column in mapping.items() if column}
     for target in required_fields_of(kind):
         if target not in wanted:
-            raise ImportRefused(
-                f"No column is mapped to the required field {target!r}; "
-                f"map one of the file's columns to it (for example --map {target}=COLUMN)."
-            )
+            raise ImportRefused(t("errors.import_required_unmapped", field=repr(target), target=target))
     positions = {column: i for i, column in reversed(list(enumerate(columns)))}
     result = {}
     for target in targets:
@@ -163,8 +159,7 @@ def checked_mapping(mapping: dict[str, str], columns: list[str], kind: str) -> d
         column = wanted[target]
         if column not in positions:
             shown = ", ".join(columns[:30]) + (", ..." if len(columns) > 30 else "")
-            raise ImportRefused(
-                f"The column {column!r} mapped to {target!r} is not in the file; its columns are: {shown}."
-            )
+            raise ImportRefused(t("errors.import_column_missing", column=repr(column), field=repr(target),
+                                   columns=shown))
         result[target] = positions[column]
     return result

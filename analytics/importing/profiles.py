@@ -8,13 +8,14 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from analytics.i18n import t
 from analytics.importing.settings import IMPORT_KINDS, ImportRefused, ImportSettings
 
 
 def _checked_name(name: str) -> str:
     clean = (name or "").strip()
     if not clean:
-        raise ValueError("A mapping profile needs a name.")
+        raise ValueError(t("errors.import_profile_name_missing"))
     return clean
 
 
@@ -52,8 +53,9 @@ def load_profile(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[str, Impor
                        {"name": _checked_name(name)}).fetchall()
     if not rows:
         names = [r[0] for r in cur.execute("select name from mapping_profiles order by name").fetchall()]
-        known = f"saved profiles: {', '.join(names)}" if names else "no profiles are saved yet"
-        raise ImportRefused(f"There is no mapping profile named {name!r} ({known}).")
+        known = (t("errors.import_profiles_saved", names=", ".join(names)) if names
+                 else t("errors.import_profiles_none"))
+        raise ImportRefused(t("errors.import_profile_unknown", name=repr(name), known=known))
     kind, settings = rows[0]
     return kind, ImportSettings.from_json(settings)
 

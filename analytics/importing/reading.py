@@ -14,6 +14,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from analytics import formatting
+from analytics.i18n import t
 from analytics.importing.settings import ImportRefused, ImportSettings, max_file_bytes
 
 TEXT_EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -41,22 +43,25 @@ def checked_size(path: Path) -> int:
         When the file does not exist, is empty, or is larger than the size limit.
     """
     if not path.is_file():
-        raise ImportRefused(f"The file {path.name} does not exist.")
+        raise ImportRefused(t("errors.import_file_missing", file=path.name))
     size = path.stat().st_size
     if size == 0:
-        raise ImportRefused(f"The file {path.name} is empty.")
+        raise ImportRefused(t("errors.import_file_empty", file=path.name))
     limit = max_file_bytes()
     if size > limit:
-        raise ImportRefused(
-            f"The file {path.name} is {_megabytes(size)}, over the import limit of {_megabytes(limit)} "
-            "(set CONTACTS_MAX_IMPORT_MB to raise it)."
-        )
+        raise ImportRefused(t("errors.import_file_too_large", file=path.name, size=_megabytes(size),
+                               limit=_megabytes(limit)))
     return size
 
 
 def _megabytes(size: int) -> str:
     megabytes = size / 2**20
-    return f"{megabytes:,.0f} MB" if megabytes >= 10 else f"{megabytes:.2g} MB"
+    if megabytes >= 10:
+        return f"{formatting.count(megabytes)} MB"
+    short = f"{megabytes:.2g}"  # two significant digits: 0.001 MB, 2.5 MB
+    if "e" in short:
+        return f"{short} MB"
+    return f"{formatting.decimal(float(short), len(short.partition('.')[2]))} MB"
 
 
 def file_type(path: Path) -> str:
@@ -71,16 +76,11 @@ def file_type(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(8192)
     if suffix == ".xls" or head.startswith(_OLE2_MAGIC):
-        raise ImportRefused(
-            f"{path.name} is an old Excel 97-2003 (.xls) workbook or a protected one; "
-            "save it as .xlsx or CSV and import that."
-        )
+        raise ImportRefused(t("errors.import_old_excel", file=path.name))
     known = TEXT_EXTENSIONS + EXCEL_EXTENSIONS + PARQUET_EXTENSIONS
     if suffix not in known:
-        raise ImportRefused(
-            f"{path.name} has an unknown file type {suffix or '(no extension)'!r}; "
-            "import a CSV (.csv, .txt, .tsv), Excel (.xlsx) or Parquet (.parquet) file."
-        )
+        raise ImportRefused(t("errors.import_unknown_type", file=path.name,
+                               suffix=repr(suffix or t("errors.import_no_extension"))))
     if head.startswith(b"PK\x03\x04"):
         content = "xlsx" if _is_workbook(path) else "zip"
     elif head.startswith(b"PAR1"):
@@ -91,10 +91,8 @@ def file_type(path: Path) -> str:
         content = "csv"
     expected = "csv" if suffix in TEXT_EXTENSIONS else "xlsx" if suffix in EXCEL_EXTENSIONS else "parquet"
     if content != expected:
-        described = {"xlsx": "an Excel workbook", "zip": "a ZIP archive", "parquet": "a Parquet file",
-                     "binary": "a binary file", "csv": "a text file"}[content]
-        raise ImportRefused(f"{path.name} is named {suffix} but its content is {described}; "
-                            "export it again or give it the right extension.")
+        raise ImportRefused(t("errors.import_wrong_extension", file=path.name, suffix=suffix,
+                              content=t(f"errors.import_content_{content}")))
     return content
 
 
@@ -117,7 +115,7 @@ def normalized_encoding(name: str) -> str:
     try:
         return codecs.lookup(name.strip()).name
     except LookupError:
-        raise ImportRefused(f"Unknown text encoding {name!r}; use for example utf-8 or cp1252.") from None
+        raise ImportRefused(t("errors.import_unknown_encoding", encoding=repr(name))) from None
 
 
 def sniffed_encoding(head: bytes) -> str:
@@ -155,12 +153,10 @@ def decoded_sample(path: Path, encoding: str) -> tuple[str, bool]:
         text = codecs.getincrementaldecoder(encoding)().decode(head, final=whole)
     except UnicodeDecodeError as exc:
         if encoding == "cp1252":
-            raise ImportRefused(f"{path.name} is neither UTF-8 nor Windows-1252 text (byte {exc.start + 1}); "
-                                "save it as UTF-8 and import it again.") from None
-        raise ImportRefused(
-            f"{path.name} is not valid {encoding} text (byte {exc.start + 1}); "
-            "give the right encoding, for example --encoding cp1252."
-        ) from None
+            raise ImportRefused(t("errors.import_not_utf8_or_cp1252", file=path.name,
+                                  byte=formatting.count(exc.start + 1))) from None
+        raise ImportRefused(t("errors.import_bad_encoding", file=path.name, encoding=encoding,
+                              byte=formatting.count(exc.start + 1))) from None
     return text.lstrip("\ufeff"), whole
 
 
@@ -210,7 +206,7 @@ def header_of(text: str, delimiter: str) -> tuple[list[str], int]:
     except csv.Error:
         raw = []
     if not any(cell.strip() for cell in raw):
-        raise ImportRefused("The file has no header line with column names.")
+        raise ImportRefused(t("errors.import_no_header"))
     return unique_names(raw), 1 + sum(cell.count("\n") for cell in raw)
 
 
@@ -241,7 +237,7 @@ def text_layout(path: Path, settings: ImportSettings) -> tuple[ImportSettings, l
     encoding = normalized_encoding(settings.encoding) if settings.encoding else sniffed_encoding(head)
     text, whole = decoded_sample(path, encoding)
     if not text.strip():
-        raise ImportRefused(f"The file {path.name} is empty.")
+        raise ImportRefused(t("errors.import_file_empty", file=path.name))
     hint = re.match(r"sep=(.)\r?\n", text)
     skip = 1 if hint else 0
     if hint:

@@ -12,6 +12,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
+from analytics.i18n import t
+
 CONTACT_FIELDS: list[str] = [
     "contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3",
     "customer_id", "order_id", "department", "product", "supplier", "segment",
@@ -122,9 +124,9 @@ class ImportSettings:
             if words is not None:
                 object.__setattr__(self, name, tuple(str(w).strip().lower() for w in words if str(w).strip()))
         if self.decimal is not None and self.decimal not in (".", ","):
-            raise ValueError(f"The decimal mark must be '.' or ',', not {self.decimal!r}.")
+            raise ValueError(t("errors.import_decimal_mark", decimal=repr(self.decimal)))
         if self.delimiter is not None and len(self.delimiter) != 1:
-            raise ValueError(f"The delimiter must be one character, not {self.delimiter!r}.")
+            raise ValueError(t("errors.import_delimiter", delimiter=repr(self.delimiter)))
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as plain JSON-ready values (tuples become lists)."""

@@ -22,6 +22,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from analytics import formatting
+from analytics.i18n import t
 from analytics.importing.reading import checked_size, file_type, text_layout, unique_names
 from analytics.importing.settings import ImportRefused, ImportSettings
 from analytics.importing.xlsx import read_sheet
@@ -114,10 +116,8 @@ def transcoded_copy(path: Path, encoding: str) -> Path:
             out.write(decoder.decode(b"", final=True).encode("utf-8"))
     except UnicodeDecodeError as exc:
         os.unlink(name)
-        raise ImportRefused(
-            f"{path.name} is neither UTF-8 nor valid {encoding} text (byte {offset + exc.start + 1}); "
-            "save it as UTF-8 and import it again."
-        ) from None
+        raise ImportRefused(t("errors.import_not_utf8_or", file=path.name, encoding=encoding,
+                              byte=formatting.count(offset + exc.start + 1))) from None
     return Path(name)
 
 
@@ -167,12 +167,12 @@ def _parquet_source(path: Path, settings: ImportSettings) -> Source:
     try:
         described = cur.execute("describe select * from read_parquet($p)", {"p": str(path)}).fetchall()
     except duckdb.Error as exc:
-        raise ImportRefused(f"{path.name} could not be read as a Parquet file ({exc}).") from None
+        raise ImportRefused(t("errors.import_parquet_unreadable", file=path.name, detail=exc)) from None
     finally:
         cur.close()
     columns = [str(row[0]) for row in described]
     if not columns:
-        raise ImportRefused(f"{path.name} has no columns.")
+        raise ImportRefused(t("errors.import_no_columns", file=path.name))
     return Source(path, "parquet", unique_names(columns), settings.with_changes(decimal=settings.decimal or "."),
                   parquet_types=[str(row[1]) for row in described])
 

@@ -13,6 +13,8 @@ import re
 
 import duckdb
 
+from analytics import formatting
+from analytics.i18n import t
 from analytics.importing.conversion import (
     FIELD_KINDS, SQL_TYPES, detected_date_format, detected_decimal, typed_sql,
 )
@@ -40,24 +42,22 @@ def refusal_for(exc: duckdb.Error, source: Source, encoding_given: bool) -> Exce
         return exc
     found = re.search(r"CSV Error on Line: (\d+)", message)
     # DuckDB counts lines from after the skipped ``sep=`` line.
-    where = f"Line {int(found.group(1)) + source.skip}" if found else "A line"
+    where = (t("errors.import_line", line=formatting.count(int(found.group(1)) + source.skip)) if found
+             else t("errors.import_a_line"))
     if "Invalid unicode" in message:
         if not encoding_given:
             return NotUtf8()
-        return ImportRefused(f"{where} of {source.path.name} is not valid {source.settings.encoding} text; "
-                             "give the right encoding, for example --encoding cp1252.")
+        return ImportRefused(t("errors.import_line_encoding", where=where, file=source.path.name,
+                               encoding=source.settings.encoding))
     counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
     if counts:
-        return ImportRefused(
-            f"{where} has {counts.group(2)} fields but the header has {counts.group(1)}; check the "
-            f"delimiter ({delimiter_name(source.settings.delimiter or ',')}) and that text containing it is "
-            "quoted. Nothing was imported."
-        )
+        return ImportRefused(t("errors.import_line_fields", where=where, found=formatting.count(int(counts.group(2))),
+                               expected=formatting.count(int(counts.group(1))),
+                               delimiter=delimiter_name(source.settings.delimiter or ",")))
     if "unterminated quote" in message:
-        return ImportRefused(f"{where} has a quote (\") that is not closed properly; fix that line. "
-                             "Nothing was imported.")
+        return ImportRefused(t("errors.import_line_quote", where=where))
     first = message.split("\n")[0].replace("Invalid Input Error: ", "")
-    return ImportRefused(f"{source.path.name} could not be read: {first}")
+    return ImportRefused(t("errors.import_unreadable", file=source.path.name, detail=first))
 
 
 def _values(rows: list[tuple], position: int) -> list[str]:
@@ -92,7 +92,7 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     except duckdb.Error as exc:
         raise refusal_for(exc, source, encoding_given) from None
     if not sample:
-        raise ImportRefused(f"{source.path.name} has a header but no data rows.")
+        raise ImportRefused(t("errors.import_no_rows", file=source.path.name))
     slot = {k: i for i, k in enumerate(used)}
     date_field = next((f for f in positions if FIELD_KINDS[f] in ("timestamp", "date")), None)
     fmt = settings.date_format
@@ -134,12 +134,10 @@ def refuse_unreadable_dates(cur: duckdb.DuckDBPyConnection, column: str, field: 
         {"f": field, "bad": reasons[f"r_{field}_bad"], "missing": reasons[f"r_{field}_missing"]},
     ).fetchall()[0]
     if rows and empty == rows:
-        raise ImportRefused(f"The column {column!r} mapped to {field!r} is empty in every row; check the mapping.")
+        raise ImportRefused(t("errors.import_column_empty", column=repr(column), field=repr(field)))
     if bad * 2 > rows:
-        raise ImportRefused(
-            f"{bad:,} of {rows:,} values in the column {column!r} are not dates in the format {fmt}; "
-            "check the mapping or give the right --date-format."
-        )
+        raise ImportRefused(t("errors.import_dates_bad", bad=formatting.count(bad), rows=formatting.count(rows),
+                               column=repr(column), format=fmt))
 
 
 def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,

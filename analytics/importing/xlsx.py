@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pyarrow as pa
 
+from analytics import i18n
 from analytics.importing.reading import unique_names
 from analytics.importing.settings import ImportRefused
 
@@ -78,16 +79,15 @@ def read_sheet(path: Path, sheet: str | None, decimal: str = ".", limit: int | N
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
-        raise ImportRefused(f"{path.name} could not be opened as an Excel workbook ({exc}).") from None
+        raise ImportRefused(i18n.t("errors.import_excel_unreadable", file=path.name, detail=exc)) from None
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
         elif sheet in workbook.sheetnames:
             worksheet = workbook[sheet]
         else:
-            raise ImportRefused(
-                f"{path.name} has no sheet {sheet!r}; its sheets are: {', '.join(workbook.sheetnames)}."
-            )
+            raise ImportRefused(i18n.t("errors.import_no_sheet", file=path.name, sheet=repr(sheet),
+                                        sheets=", ".join(workbook.sheetnames)))
         header: list[object] | None = None
         cells: list[list[str | None]] = []
         rows: list[int] = []
@@ -106,7 +106,7 @@ def read_sheet(path: Path, sheet: str | None, decimal: str = ".", limit: int | N
     finally:
         workbook.close()
     if header is None:
-        raise ImportRefused(f"The sheet {name!r} of {path.name} is empty.")
+        raise ImportRefused(i18n.t("errors.import_sheet_empty", sheet=repr(name), file=path.name))
     while header and header[-1] is None:
         header.pop()
     width = max([len(header)] + [max((i + 1 for i, t in enumerate(r) if t is not None), default=0) for r in cells])

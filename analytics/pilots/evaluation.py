@@ -301,18 +301,18 @@ def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country
     """
     freshness = store_freshness(conn)
     if not freshness.contacts:
-        raise ValueError("The store has no contacts.")
+        raise ValueError(t("errors.store_no_contacts"))
     first, last = freshness.first_contact_at.date(), freshness.last_contact_at.date()
     if pilot.starts_on > last:
-        raise ValueError(f"The pilot starts on {pilot.starts_on:%Y-%m-%d}, after the last day of data "
-                         f"({last:%Y-%m-%d}): nothing to evaluate yet.")
+        raise ValueError(t("errors.pilot_starts_after_data", start=formatting.day(pilot.starts_on),
+                           last=formatting.day(last)))
     if pilot.starts_on <= first:
-        raise ValueError("The pilot starts before the data does: there is no history to compare with.")
+        raise ValueError(t("errors.pilot_starts_before_data"))
     data = _read(conn, pilot, first, last)
     targeted = list(pilot.channels) or list(data.by_channel.columns)
     target = data.by_channel.reindex(columns=targeted, fill_value=0.0).sum(axis=1).rename("target")
     if target.sum() == 0:
-        raise ValueError("There are no contacts for this pilot's reasons, channels and segment.")
+        raise ValueError(t("errors.pilot_no_contacts"))
     control = _control_group(conn, pilot, data, target)
     events = _baseline_events(data.events, pilot.target_reasons)
     config = BaselineConfig(country=country)

@@ -126,11 +126,11 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
         When the store or the target has no contacts, or ``weeks`` is not 1 to 12.
     """
     if not 1 <= weeks <= max(PLAN_WEEKS):
-        raise ValueError(f"Plan a pilot of 1 to {max(PLAN_WEEKS)} weeks.")
+        raise ValueError(t("errors.pilot_plan_weeks", weeks=formatting.count(max(PLAN_WEEKS))))
     targets = tuple(normal_reason(r) for r in reasons)
     freshness = store_freshness(conn)
     if not freshness.contacts:
-        raise ValueError("The store has no contacts.")
+        raise ValueError(t("errors.store_no_contacts"))
     first, last = freshness.first_contact_at.date(), freshness.last_contact_at.date()
     period = ContactFilter(first, last).params()
     days = pd.date_range(first, last, freq="D", name="date")
@@ -138,7 +138,7 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
     table = daily_by(by_channel, by_channel["channel"], days) if len(by_channel) else pd.DataFrame(index=days)
     target = table.reindex(columns=list(channels) or list(table.columns), fill_value=0.0).sum(axis=1)
     if target.sum() == 0:
-        raise ValueError("There are no contacts for this target.")
+        raise ValueError(t("errors.pilot_plan_no_contacts"))
     leaves = run_query(conn, "pilot_daily_by_reason", {**period, "channels": list(channels) or None,
                                                         "segment": segment})
     exclude = set(targets) | {p for p in (parent_of(r) for r in targets) if p}

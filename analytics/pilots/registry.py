@@ -14,7 +14,9 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
+from analytics import formatting
 from analytics.filters import parse_reason_path, reason_path
+from analytics.i18n import t
 from analytics.queries import run_query
 from analytics.store import write_transaction
 
@@ -72,7 +74,7 @@ def normal_reason(text: str) -> str:
     """
     levels = parse_reason_path(text)
     if levels[0] is None:
-        raise ValueError("A reason path cannot be empty.")
+        raise ValueError(t("errors.pilot_reason_path_empty"))
     return reason_path(*levels)
 
 
@@ -114,31 +116,31 @@ def checked_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec) -> PilotSpe
     """
     name = (pilot.name or "").strip()
     if not name:
-        raise ValueError("A pilot needs a name.")
+        raise ValueError(t("errors.pilot_name_missing"))
     if len(name) > MAX_NAME_LENGTH:
-        raise ValueError(f"A pilot name has at most {MAX_NAME_LENGTH} characters.")
+        raise ValueError(t("errors.pilot_name_too_long", limit=formatting.count(MAX_NAME_LENGTH)))
     if not pilot.target_reasons:
-        raise ValueError("A pilot needs at least one target reason (e.g. \"Delivery > Status unknown\").")
+        raise ValueError(t("errors.pilot_target_missing"))
     targets = tuple(dict.fromkeys(normal_reason(r) for r in pilot.target_reasons))
     controls = tuple(dict.fromkeys(normal_reason(r) for r in pilot.control_reasons))
     reasons = set(known_reasons(conn))
     unknown = [r for r in (*targets, *controls) if r not in reasons]
     if unknown:
-        raise ValueError(f"Unknown reason {unknown[0]!r}: no contacts or reason-tree entry has that path.")
+        raise ValueError(t("errors.pilot_reason_unknown", reason=repr(unknown[0])))
     channels = tuple(dict.fromkeys(c.strip() for c in pilot.channels if c.strip()))
     unknown = [c for c in channels if c not in set(known_channels(conn))]
     if unknown:
-        raise ValueError(f"Unknown channel {unknown[0]!r}.")
+        raise ValueError(t("errors.pilot_channel_unknown", channel=repr(unknown[0])))
     if pilot.ends_on < pilot.starts_on:
-        raise ValueError("The pilot ends before it starts.")
+        raise ValueError(t("errors.pilot_ends_before_start"))
     if pilot.rollout_on is not None and pilot.rollout_on <= pilot.ends_on:
-        raise ValueError("The rollout date must come after the pilot's last day.")
+        raise ValueError(t("errors.pilot_rollout_too_early"))
     if pilot.status not in STATUSES:
-        raise ValueError(f"Status must be one of {', '.join(STATUSES)}, not {pilot.status!r}.")
+        raise ValueError(t("errors.pilot_status_invalid", choices=", ".join(STATUSES), status=repr(pilot.status)))
     if pilot.expected_effect is not None and not -1 < pilot.expected_effect < 10:
-        raise ValueError("The expected effect is relative (e.g. -0.2 for 20% fewer contacts) and above -1.")
+        raise ValueError(t("errors.pilot_expected_effect_range"))
     if reasons_overlap(targets, controls):
-        raise ValueError("A control reason cannot overlap the pilot's target reasons.")
+        raise ValueError(t("errors.pilot_control_overlaps"))
     segment = pilot.segment.strip() if pilot.segment and pilot.segment.strip() else None
     return replace(pilot, name=name, target_reasons=targets, control_reasons=controls, channels=channels,
                    segment=segment, hypothesis=_blank_to_none(pilot.hypothesis), owner=_blank_to_none(pilot.owner))
@@ -168,7 +170,7 @@ def add_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec) -> PilotSpec:
     """
     pilot = checked_pilot(conn, pilot)
     if get_pilot(conn, pilot.name) is not None:
-        raise ValueError(f"A pilot called {pilot.name!r} already exists.")
+        raise ValueError(t("errors.pilot_name_taken", name=repr(pilot.name)))
     with write_transaction(conn) as cur:
         cur.execute(
             "insert into pilots (name, hypothesis, owner, status, target_reasons, channels, segment, starts_on,"
@@ -190,10 +192,10 @@ def update_pilot(conn: duckdb.DuckDBPyConnection, name: str, pilot: PilotSpec) -
     """
     current = get_pilot(conn, name)
     if current is None:
-        raise ValueError(f"There is no pilot called {name!r}.")
+        raise ValueError(t("errors.pilot_not_found", name=repr(name)))
     pilot = checked_pilot(conn, pilot)
     if pilot.name != current.name and get_pilot(conn, pilot.name) is not None:
-        raise ValueError(f"A pilot called {pilot.name!r} already exists.")
+        raise ValueError(t("errors.pilot_name_taken", name=repr(pilot.name)))
     with write_transaction(conn) as cur:
         cur.execute(
             "update pilots set name = $name, hypothesis = $hypothesis, owner = $owner, status = $status,"
@@ -216,7 +218,7 @@ def delete_pilot(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     """
     current = get_pilot(conn, name)
     if current is None:
-        raise ValueError(f"There is no pilot called {name!r}.")
+        raise ValueError(t("errors.pilot_not_found", name=repr(name)))
     with write_transaction(conn) as cur:
         cur.execute("delete from pilots where pilot_id = $pilot_id", {"pilot_id": current.pilot_id})
 

@@ -31,8 +31,8 @@ class UnknownPilot(ValueError):
 
     def __init__(self, name: str, known: list[str]):
         self.known = known
-        listed = ", ".join(f'"{n}"' for n in known) or "none registered"
-        super().__init__(f'No pilot named "{name}". Known pilots: {listed}.')
+        listed = ", ".join(f'"{n}"' for n in known) or t("errors.report_pilot_none_registered")
+        super().__init__(t("errors.report_pilot_unknown", name=name, known=listed))
 
 
 def build_pilot_report(conn: duckdb.DuckDBPyConnection, name_or_spec: str | PilotSpec, *, language: str,
@@ -51,7 +51,7 @@ def build_pilot_report(conn: duckdb.DuckDBPyConnection, name_or_spec: str | Pilo
         pilot = _pilot(conn, name_or_spec)
         freshness = store_freshness(conn)
         if not freshness.contacts:
-            raise ValueError("The store has no contacts.")
+            raise ValueError(t("errors.store_no_contacts"))
         if evaluation is None:
             evaluation = evaluate_pilot(conn, pilot)
         context = (t("reports.pilot_scope", name=pilot.name),
@@ -218,7 +218,7 @@ def _money_slide(evaluation: PilotEvaluation) -> Slide:
                          t("pilots_page.interval", low=_money(m.amount_low), high=_money(m.amount_high))),
                BigNumber(t("pilots_page.money_spill"), _money(m.spill_cost)),
                BigNumber(t("pilots_page.money_net"), _money(m.net)))
-    cost = t("pilots.currency") + fmt.decimal(m.cost_per_contact, 2)
+    cost = fmt.money(m.cost_per_contact, digits=2)  # as the page writes it
     bullets = (t("pilots.caveat.no_costs", channels=", ".join(m.missing_costs)),) if m.missing_costs else ()
     return Slide(title=title, message=t("pilots_page.money_help", cost=cost), numbers=numbers, bullets=bullets,
                  notes=notes)

@@ -46,15 +46,15 @@ def build_weekly_report(
     with using_language(language):
         freshness = store_freshness(conn)
         if not freshness.contacts:
-            raise ValueError("The store has no contacts.")
+            raise ValueError(t("errors.store_no_contacts"))
         first_day = freshness.first_contact_at.date()
         weeks = weekly.complete_weeks(first_day, freshness.last_contact_at.date())
         if not weeks:
-            raise ValueError("The store has no complete week with 8 weeks of data before it.")
+            raise ValueError(t("errors.report_no_complete_week"))
         monday = weeks[0] if week_start is None else week_start
         if monday not in weeks:
-            raise ValueError(f"Week {weekly.week_code(monday)} is not a complete week with 8 weeks of data before it; "
-                             f"choose one from {weekly.week_code(weeks[-1])} to {weekly.week_code(weeks[0])}.")
+            raise ValueError(t("errors.report_week_not_complete", week=weekly.week_code(monday),
+                               first=weekly.week_code(weeks[-1]), last=weekly.week_code(weeks[0])))
         if driver is None:
             names = weekly.driver_names(conn)
             driver = names[0] if names else None
@@ -64,7 +64,7 @@ def build_weekly_report(
         report = weekly.weekly_report(conn, week_filter, monday, level=level, first_day=first_day,
                                       driver=driver or None)
         if report.rows.empty:
-            raise ValueError(f"There are no contacts in week {report.week_code} under these filters.")
+            raise ValueError(t("errors.report_week_no_contacts", week=report.week_code))
         all_actions = action_store.list_actions(conn)
         rows = weekly.attach_actions(report.rows, all_actions, today)
         week = monday.isocalendar()[1]

@@ -239,8 +239,8 @@ NL: dict[str, str] = {
         "de band wordt breder met de eigen schommeling van de reden van week tot week. Een reden buiten zijn band, "
         "met minstens 5 contacten, wordt gemarkeerd.\n\n"
         "Contactratio: klantcontacten per 1.000 van de driver (orders, actieve klanten) in dezelfde week. "
-        "Eigenaar: de afdeling die eigenaar is van de oorzaak van een contactreden, uit de redenenboom op de "
-        "pagina Data."
+        "Eigenaar: de afdeling die eigenaar is van de oorzaak van een contactreden, uit de redenboom op de "
+        "pagina Gegevens."
     ),
     # Pilot
     "reports.pilot_title": "Evaluatie proef: {name}",

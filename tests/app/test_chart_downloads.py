@@ -84,7 +84,7 @@ def test_csv_holds_the_charted_numbers(app_on, demo_store, deferred):
     at = app_on(demo_store, query={"filter_reason": "Delivery"})
     _, data = _click(at, deferred, "overview_daily_csv")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert {r["day"]: int(r["contacts"]) for r in rows} == _contacts_per_day(demo_store, "Delivery")
+    assert {r["Day"]: int(r["Contacts"]) for r in rows} == _contacts_per_day(demo_store, "Delivery")
 
 
 def test_excel_and_images_speak_the_page_language_and_name_the_filters(app_on, demo_store, deferred):
@@ -103,8 +103,14 @@ def test_excel_and_images_speak_the_page_language_and_name_the_filters(app_on, d
     assert filters == "Filters: contactreden Delivery"
     assert freshness.startswith("Gegevens tot ") and generated.startswith("Gemaakt op ")
     sheet = book[book.sheetnames[0]]
+    assert [cell.value for cell in sheet[1]][:2] == ["Dag", "Contacten"]  # the page's words, not the data's
+    assert sheet["A2"].number_format == "yyyy-mm-dd"  # a day, without 00:00
     per_day = {row[0].strftime("%Y-%m-%d"): row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert per_day == _contacts_per_day(demo_store, "Delivery")
+
+    _, dutch_csv = _click(at, deferred, "overview_daily_csv")  # as a Dutch Excel opens it
+    rows = list(csv.DictReader(io.StringIO(dutch_csv.decode("utf-8-sig")), delimiter=";"))
+    assert {r["Dag"]: int(r["Contacten"]) for r in rows} == _contacts_per_day(demo_store, "Delivery")
 
     _, png = _click(at, deferred, "overview_daily_png")
     assert png.startswith(PNG_SIGNATURE)

@@ -1,0 +1,234 @@
+"""Messages for input the app refuses (a pilot without a name, an empty file): the reader
+sees them in an error box, so they are worded for a user, not for a developer."""
+
+EN: dict[str, str] = {
+    # the store
+    "errors.store_no_contacts": "The store has no contacts.",
+    # pilots: registry
+    "errors.pilot_reason_path_empty": "A reason path cannot be empty.",
+    "errors.pilot_name_missing": "A pilot needs a name.",
+    "errors.pilot_name_too_long": "A pilot name has at most {limit} characters.",
+    "errors.pilot_target_missing": "A pilot needs at least one target reason (e.g. \"Delivery > Status unknown\").",
+    "errors.pilot_reason_unknown": "Unknown reason {reason}: no contacts or reason-tree entry has that path.",
+    "errors.pilot_channel_unknown": "Unknown channel {channel}.",
+    "errors.pilot_ends_before_start": "The pilot ends before it starts.",
+    "errors.pilot_rollout_too_early": "The rollout date must come after the pilot's last day.",
+    "errors.pilot_status_invalid": "Status must be one of {choices}, not {status}.",
+    "errors.pilot_expected_effect_range": "The expected effect is relative (e.g. -0.2 for 20% fewer contacts) "
+                                          "and above -1.",
+    "errors.pilot_control_overlaps": "A control reason cannot overlap the pilot's target reasons.",
+    "errors.pilot_name_taken": "A pilot called {name} already exists.",
+    "errors.pilot_not_found": "There is no pilot called {name}.",
+    # pilots: planner and evaluation
+    "errors.pilot_plan_weeks": "Plan a pilot of 1 to {weeks} weeks.",
+    "errors.pilot_plan_no_contacts": "There are no contacts for this target.",
+    "errors.pilot_starts_after_data": "The pilot starts on {start}, after the last day of data ({last}): "
+                                      "nothing to evaluate yet.",
+    "errors.pilot_starts_before_data": "The pilot starts before the data does: there is no history to compare with.",
+    "errors.pilot_no_contacts": "There are no contacts for this pilot's reasons, channels and segment.",
+    # actions
+    "errors.action_not_found": "There is no action {action_id}.",
+    "errors.action_reason_missing": "An action needs a contact reason.",
+    "errors.action_level3_needs_level2": "A third-level reason needs its second level.",
+    "errors.action_reason_unknown": "The reason {reason} is not in the reason tree.",
+    "errors.action_text_missing": "An action needs a description of what will be done.",
+    "errors.action_status_invalid": "Status must be one of {choices}, not {status}.",
+    # edits on the Data page
+    "errors.edit_channel_group": "Channel {channel}: group must be one of {choices}.",
+    "errors.edit_channel_cost_negative": "Channel {channel}: a cost per contact cannot be negative.",
+    "errors.edit_value_class": "Value class must be one of {choices}, not {value_class}.",
+    "errors.event_name_missing": "An event needs a name.",
+    "errors.event_kind_invalid": "Event kind must be one of {choices}.",
+    "errors.event_ends_before_start": "An event cannot end before it starts.",
+    # weekly report
+    "errors.report_no_complete_week": "The store has no complete week with 8 weeks of data before it.",
+    "errors.report_week_not_complete": "Week {week} is not a complete week with 8 weeks of data before it; "
+                                       "choose one from {first} to {last}.",
+    "errors.report_week_no_contacts": "There are no contacts in week {week} under these filters.",
+    "errors.report_pilot_unknown": "No pilot named \"{name}\". Known pilots: {known}.",
+    "errors.report_pilot_none_registered": "none registered",
+    "errors.weekly_week_code": "A week is written like 2026-W23, not {code}.",
+    "errors.weekly_not_monday": "A report week starts on a Monday; {day} is not one.",
+    # ratios
+    "errors.ratio_period_reversed": "The period ends before it starts.",
+    "errors.ratio_driver_grain": "The {driver} driver is stored per {driver_grain}: a ratio per {grain} would need "
+                                 "invented {driver} values; use {grains}.",
+    "errors.ratio_or": " or ",
+    # importing a file
+    "errors.import_file_missing": "The file {file} does not exist.",
+    "errors.import_file_empty": "The file {file} is empty.",
+    "errors.import_file_too_large": "The file {file} is {size}, over the import limit of {limit} "
+                                    "(set CONTACTS_MAX_IMPORT_MB to raise it).",
+    "errors.import_old_excel": "{file} is an old Excel 97-2003 (.xls) workbook or a protected one; "
+                               "save it as .xlsx or CSV and import that.",
+    "errors.import_unknown_type": "{file} has an unknown file type {suffix}; "
+                                  "import a CSV (.csv, .txt, .tsv), Excel (.xlsx) or Parquet (.parquet) file.",
+    "errors.import_no_extension": "(no extension)",
+    "errors.import_wrong_extension": "{file} is named {suffix} but its content is {content}; "
+                                     "export it again or give it the right extension.",
+    "errors.import_content_xlsx": "an Excel workbook",
+    "errors.import_content_zip": "a ZIP archive",
+    "errors.import_content_parquet": "a Parquet file",
+    "errors.import_content_binary": "a binary file",
+    "errors.import_content_csv": "a text file",
+    "errors.import_unknown_encoding": "Unknown text encoding {encoding}; use for example utf-8 or cp1252.",
+    "errors.import_not_utf8_or_cp1252": "{file} is neither UTF-8 nor Windows-1252 text (byte {byte}); "
+                                        "save it as UTF-8 and import it again.",
+    "errors.import_not_utf8_or": "{file} is neither UTF-8 nor valid {encoding} text (byte {byte}); "
+                                 "save it as UTF-8 and import it again.",
+    "errors.import_bad_encoding": "{file} is not valid {encoding} text (byte {byte}); "
+                                  "give the right encoding, for example --encoding cp1252.",
+    "errors.import_no_header": "The file has no header line with column names.",
+    "errors.import_parquet_unreadable": "{file} could not be read as a Parquet file ({detail}).",
+    "errors.import_no_columns": "{file} has no columns.",
+    "errors.import_unknown_field": "Unknown field {field} in the column mapping; the fields are: {fields}.",
+    "errors.import_required_unmapped": "No column is mapped to the required field {field}; "
+                                       "map one of the file's columns to it (for example --map {target}=COLUMN).",
+    "errors.import_column_missing": "The column {column} mapped to {field} is not in the file; "
+                                    "its columns are: {columns}.",
+    "errors.import_excel_unreadable": "{file} could not be opened as an Excel workbook ({detail}).",
+    "errors.import_no_sheet": "{file} has no sheet {sheet}; its sheets are: {sheets}.",
+    "errors.import_sheet_empty": "The sheet {sheet} of {file} is empty.",
+    "errors.import_no_rows": "{file} has a header but no data rows.",
+    "errors.import_line": "Line {line}",
+    "errors.import_a_line": "A line",
+    "errors.import_line_encoding": "{where} of {file} is not valid {encoding} text; "
+                                   "give the right encoding, for example --encoding cp1252.",
+    "errors.import_line_fields": "{where} has {found} fields but the header has {expected}; check the "
+                                 "delimiter ({delimiter}) and that text containing it is quoted. Nothing was imported.",
+    "errors.import_line_quote": "{where} has a quote (\") that is not closed properly; fix that line. "
+                                "Nothing was imported.",
+    "errors.import_unreadable": "{file} could not be read: {detail}",
+    "errors.import_column_empty": "The column {column} mapped to {field} is empty in every row; check the mapping.",
+    "errors.import_dates_bad": "{bad} of {rows} values in the column {column} are not dates in the format {format}; "
+                               "check the mapping or give the right --date-format.",
+    "errors.import_dates_unreadable": "The column {column} does not hold dates this import can read (for example "
+                                      "{example}); check the mapping or give the format, for example "
+                                      "--date-format '%d-%m-%Y %H:%M'.",
+    "errors.import_decimal_mark": "The decimal mark must be '.' or ',', not {decimal}.",
+    "errors.import_delimiter": "The delimiter must be one character, not {delimiter}.",
+    "errors.import_profile_name_missing": "A mapping profile needs a name.",
+    "errors.import_profile_unknown": "There is no mapping profile named {name} ({known}).",
+    "errors.import_profiles_saved": "saved profiles: {names}",
+    "errors.import_profiles_none": "no profiles are saved yet",
+    "errors.import_driver_name_missing": "Give the driver a name (for example --name orders).",
+}
+
+NL: dict[str, str] = {
+    # the store
+    "errors.store_no_contacts": "De contactopslag bevat geen klantcontacten.",
+    # pilots: registry
+    "errors.pilot_reason_path_empty": "Een contactredenpad kan niet leeg zijn.",
+    "errors.pilot_name_missing": "Een proef heeft een naam nodig.",
+    "errors.pilot_name_too_long": "De naam van een proef heeft hoogstens {limit} tekens.",
+    "errors.pilot_target_missing": "Een proef heeft minstens één doelcontactreden nodig (bijv. "
+                                   "\"Delivery > Status unknown\").",
+    "errors.pilot_reason_unknown": "Onbekende contactreden {reason}: geen klantcontact of onderdeel van de redenboom "
+                                   "heeft dat pad.",
+    "errors.pilot_channel_unknown": "Onbekend kanaal {channel}.",
+    "errors.pilot_ends_before_start": "De proef eindigt voordat hij begint.",
+    "errors.pilot_rollout_too_early": "De uitroldatum moet na de laatste dag van de proef liggen.",
+    "errors.pilot_status_invalid": "De status moet een van {choices} zijn, niet {status}.",
+    "errors.pilot_expected_effect_range": "Het verwachte effect is relatief (bijv. -0,2 voor 20% minder "
+                                          "klantcontacten) en groter dan -1.",
+    "errors.pilot_control_overlaps": "Een controlereden mag niet overlappen met de doelcontactredenen van de proef.",
+    "errors.pilot_name_taken": "Er bestaat al een proef met de naam {name}.",
+    "errors.pilot_not_found": "Er is geen proef met de naam {name}.",
+    # pilots: planner and evaluation
+    "errors.pilot_plan_weeks": "Plan een proef van 1 tot en met {weeks} weken.",
+    "errors.pilot_plan_no_contacts": "Er zijn geen klantcontacten voor dit doel.",
+    "errors.pilot_starts_after_data": "De proef begint op {start}, na de laatste dag met gegevens ({last}): "
+                                      "er valt nog niets te evalueren.",
+    "errors.pilot_starts_before_data": "De proef begint eerder dan de gegevens: er is geen historie om mee te "
+                                       "vergelijken.",
+    "errors.pilot_no_contacts": "Er zijn geen klantcontacten voor de contactredenen, kanalen en het segment van "
+                                "deze proef.",
+    # actions
+    "errors.action_not_found": "Er is geen actie {action_id}.",
+    "errors.action_reason_missing": "Een actie heeft een contactreden nodig.",
+    "errors.action_level3_needs_level2": "Een contactreden op het derde niveau heeft ook zijn tweede niveau nodig.",
+    "errors.action_reason_unknown": "De contactreden {reason} staat niet in de redenboom.",
+    "errors.action_text_missing": "Een actie heeft een beschrijving nodig van wat er gedaan wordt.",
+    "errors.action_status_invalid": "De status moet een van {choices} zijn, niet {status}.",
+    # edits on the Data page
+    "errors.edit_channel_group": "Kanaal {channel}: de groep moet een van {choices} zijn.",
+    "errors.edit_channel_cost_negative": "Kanaal {channel}: de kosten per klantcontact kunnen niet negatief zijn.",
+    "errors.edit_value_class": "De waardeklasse moet een van {choices} zijn, niet {value_class}.",
+    "errors.event_name_missing": "Een gebeurtenis heeft een naam nodig.",
+    "errors.event_kind_invalid": "Het soort gebeurtenis moet een van {choices} zijn.",
+    "errors.event_ends_before_start": "Een gebeurtenis kan niet eindigen voordat ze begint.",
+    # weekly report
+    "errors.report_no_complete_week": "De contactopslag heeft geen volledige week met 8 weken gegevens ervoor.",
+    "errors.report_week_not_complete": "Week {week} is geen volledige week met 8 weken gegevens ervoor; "
+                                       "kies een week van {first} tot en met {last}.",
+    "errors.report_week_no_contacts": "Er zijn geen klantcontacten in week {week} met deze filters.",
+    "errors.report_pilot_unknown": "Geen proef met de naam \"{name}\". Bekende proeven: {known}.",
+    "errors.report_pilot_none_registered": "geen geregistreerd",
+    "errors.weekly_week_code": "Een week schrijf je als 2026-W23, niet {code}.",
+    "errors.weekly_not_monday": "Een rapportweek begint op maandag; {day} is geen maandag.",
+    # ratios
+    "errors.ratio_period_reversed": "De periode eindigt voordat ze begint.",
+    "errors.ratio_driver_grain": "De driver {driver} is per {driver_grain} opgeslagen: een ratio per {grain} zou "
+                                 "verzonnen waarden voor {driver} nodig hebben; kies {grains}.",
+    "errors.ratio_or": " of ",
+    # importing a file
+    "errors.import_file_missing": "Het bestand {file} bestaat niet.",
+    "errors.import_file_empty": "Het bestand {file} is leeg.",
+    "errors.import_file_too_large": "Het bestand {file} is {size}, meer dan de importlimiet van {limit} "
+                                    "(zet CONTACTS_MAX_IMPORT_MB hoger om die te verhogen).",
+    "errors.import_old_excel": "{file} is een oude Excel 97-2003-werkmap (.xls) of een beveiligde; "
+                               "sla het op als .xlsx of CSV en importeer dat.",
+    "errors.import_unknown_type": "{file} heeft een onbekend bestandstype {suffix}; importeer een CSV- (.csv, "
+                                  ".txt, .tsv), Excel- (.xlsx) of Parquet-bestand (.parquet).",
+    "errors.import_no_extension": "(geen extensie)",
+    "errors.import_wrong_extension": "{file} heet {suffix}, maar de inhoud is {content}; "
+                                     "exporteer het opnieuw of geef het de juiste extensie.",
+    "errors.import_content_xlsx": "een Excel-werkmap",
+    "errors.import_content_zip": "een ZIP-archief",
+    "errors.import_content_parquet": "een Parquet-bestand",
+    "errors.import_content_binary": "een binair bestand",
+    "errors.import_content_csv": "een tekstbestand",
+    "errors.import_unknown_encoding": "Onbekende tekencodering {encoding}; gebruik bijvoorbeeld utf-8 of cp1252.",
+    "errors.import_not_utf8_or_cp1252": "{file} is geen UTF-8- en ook geen Windows-1252-tekst (byte {byte}); "
+                                        "sla het op als UTF-8 en importeer het opnieuw.",
+    "errors.import_not_utf8_or": "{file} is geen UTF-8- en ook geen geldige {encoding}-tekst (byte {byte}); "
+                                 "sla het op als UTF-8 en importeer het opnieuw.",
+    "errors.import_bad_encoding": "{file} is geen geldige {encoding}-tekst (byte {byte}); "
+                                  "geef de juiste codering op, bijvoorbeeld --encoding cp1252.",
+    "errors.import_no_header": "Het bestand heeft geen kopregel met kolomnamen.",
+    "errors.import_parquet_unreadable": "{file} kon niet als Parquet-bestand gelezen worden ({detail}).",
+    "errors.import_no_columns": "{file} heeft geen kolommen.",
+    "errors.import_unknown_field": "Onbekend veld {field} in de kolomtoewijzing; de velden zijn: {fields}.",
+    "errors.import_required_unmapped": "Er is geen kolom toegewezen aan het verplichte veld {field}; wijs er een "
+                                       "van de kolommen van het bestand aan toe (bijvoorbeeld --map {target}=KOLOM).",
+    "errors.import_column_missing": "De kolom {column}, toegewezen aan {field}, staat niet in het bestand; "
+                                    "de kolommen zijn: {columns}.",
+    "errors.import_excel_unreadable": "{file} kon niet als Excel-werkmap geopend worden ({detail}).",
+    "errors.import_no_sheet": "{file} heeft geen werkblad {sheet}; de werkbladen zijn: {sheets}.",
+    "errors.import_sheet_empty": "Het werkblad {sheet} van {file} is leeg.",
+    "errors.import_no_rows": "{file} heeft een kopregel maar geen gegevensregels.",
+    "errors.import_line": "Regel {line}",
+    "errors.import_a_line": "Een regel",
+    "errors.import_line_encoding": "{where} van {file} is geen geldige {encoding}-tekst; "
+                                   "geef de juiste codering op, bijvoorbeeld --encoding cp1252.",
+    "errors.import_line_fields": "{where} heeft {found} velden, maar de kopregel heeft er {expected}; controleer "
+                                 "het scheidingsteken ({delimiter}) en of tekst waarin het voorkomt tussen "
+                                 "aanhalingstekens staat. Er is niets geïmporteerd.",
+    "errors.import_line_quote": "{where} heeft een aanhalingsteken (\") dat niet goed gesloten is; herstel die "
+                                "regel. Er is niets geïmporteerd.",
+    "errors.import_unreadable": "{file} kon niet gelezen worden: {detail}",
+    "errors.import_column_empty": "De kolom {column}, toegewezen aan {field}, is in elke rij leeg; "
+                                  "controleer de toewijzing.",
+    "errors.import_dates_bad": "{bad} van de {rows} waarden in de kolom {column} zijn geen datums in het formaat "
+                               "{format}; controleer de toewijzing of geef het juiste --date-format op.",
+    "errors.import_dates_unreadable": "De kolom {column} bevat geen datums die deze import kan lezen (bijvoorbeeld "
+                                      "{example}); controleer de toewijzing of geef het formaat op, bijvoorbeeld "
+                                      "--date-format '%d-%m-%Y %H:%M'.",
+    "errors.import_decimal_mark": "Het decimaalteken moet '.' of ',' zijn, niet {decimal}.",
+    "errors.import_delimiter": "Het scheidingsteken moet één teken zijn, niet {delimiter}.",
+    "errors.import_profile_name_missing": "Een toewijzingsprofiel heeft een naam nodig.",
+    "errors.import_profile_unknown": "Er is geen toewijzingsprofiel met de naam {name} ({known}).",
+    "errors.import_profiles_saved": "opgeslagen profielen: {names}",
+    "errors.import_profiles_none": "er zijn nog geen profielen opgeslagen",
+    "errors.import_driver_name_missing": "Geef de driver een naam (bijvoorbeeld --name orders).",
+}

@@ -1,0 +1,33 @@
+"""The shared chart layout: numbers on axes with thousands separators, Dutch dates and
+separators when the interface is Dutch, a chart's own axis format left alone."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.charts import daily_contacts_chart
+from analytics.charts.weekly import taxonomy_trend_chart
+from analytics.i18n import using_language
+
+DAILY = pd.DataFrame({"day": pd.date_range("2026-01-01", periods=30), "contacts": range(2500, 2530)})
+
+
+def test_counts_get_thousands_separators_and_dates_stay_dates():
+    fig = daily_contacts_chart(DAILY)
+    assert fig.layout.yaxis.tickformat == ","
+    assert fig.layout.xaxis.tickformat is None  # plotly's own date ticks in English
+    assert fig.layout.separators == ".,"
+
+
+def test_dutch_charts_write_dutch_numbers_and_dates():
+    with using_language("nl"):
+        fig = daily_contacts_chart(DAILY)
+    assert fig.layout.separators == ",."  # decimal comma, thousands dot: 2.500
+    assert fig.layout.xaxis.tickformat == "%d-%m-%Y" and fig.layout.xaxis.hoverformat == "%d-%m-%Y"
+
+
+def test_a_percentage_axis_keeps_its_own_format():
+    monthly = pd.DataFrame({"month": pd.date_range("2026-01-01", periods=3, freq="MS"),
+                            "other_share": [0.1, 0.12, 0.08], "first_level_only_share": [0.2, 0.1, 0.05]})
+    fig = taxonomy_trend_chart(monthly, labels={"other": "Other", "shallow": "Only level 1", "share": "Share"})
+    assert fig.layout.yaxis.tickformat == ".0%"
