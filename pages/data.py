@@ -37,7 +37,11 @@ if section == "import":
 
 elif section == "history":
     history = cache.store_table(version, "import_history")
-    st.dataframe(history, hide_index=True, column_config=column_labels(history))
+    st.dataframe(history, hide_index=True, column_config={
+        **column_labels(history),
+        **{column: st.column_config.DatetimeColumn(t(f"data.col_{column}"), format=format.table_moment_format())
+           for column in ("started_at", "finished_at")},
+    })
 
 elif section == "reasons":
     st.caption(t("data.reasons_help"))
@@ -107,7 +111,13 @@ elif section == "events":
                 st.success(t("data.saved"))
             except ValueError as exc:
                 st.error(str(exc))
-    st.dataframe(cache.store_table(cache.current_data_version(), "event_list"), hide_index=True)
+    events = cache.store_table(cache.current_data_version(), "event_list")
+    events = events.assign(kind=events["kind"].map(format.option_text("data.event_kind_")))
+    st.dataframe(events, hide_index=True, column_config={
+        **column_labels(events),
+        **{column: st.column_config.DateColumn(t(f"data.col_{column}"), format=format.table_date_format())
+           for column in ("starts_on", "ends_on")},
+    })
 
 elif section == "health":
     taxonomy_panel.show(version)

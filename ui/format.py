@@ -55,6 +55,11 @@ def table_date_format() -> str:
     return "DD-MM-YYYY" if active_language() == "nl" else "D MMM YYYY"
 
 
+def table_moment_format() -> str:
+    """The ``format=`` of a table's ``DatetimeColumn``: "13 Mar 2025 14:05" / "13-03-2025 14:05"."""
+    return f"{table_date_format()} HH:mm"
+
+
 def option_text(prefix: str) -> Callable[[object], str]:
     """A ``format_func`` that shows a stable English option ("Over time") as the text of
     ``prefix`` + its slug (``t("ratios.view_over_time")``). Streamlit puts the shown text in

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.conftest import assert_no_exception, metric_value, open_page, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def test_reasons_sections_on_demo(page, page_timings, demo_server):
     page_timings["reasons-journeys"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Journeys&reasons_level=2",
                                                  charts=2, height=2400)
     assert_no_exception(page)
-    value = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    value = metric_value(page, "Contact again within")
     assert 0 < float(value.rstrip("%")) < 100
     screenshot(page, "reasons-journeys-demo")
 
