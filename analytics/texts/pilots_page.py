@@ -168,6 +168,7 @@ EN: dict[str, str] = {
     "pilots_page.caveats_title": "Caveats",
     "pilots_page.caveats_none": "None found: no overlapping pilots or events, enough history, a steady control group.",
     # Planner
+    "pilots_page.and": " and ",
     "pilots_page.planner": "Plan a pilot",
     "pilots_page.planner_intro": "Before a pilot starts: how large an effect can it show in the weeks it runs, "
                                  "from the target's own ups and downs? A small target (one reason in one channel) "
@@ -371,6 +372,7 @@ NL: dict[str, str] = {
     "pilots_page.caveats_none": "Geen gevonden: geen overlappende proeven of gebeurtenissen, genoeg historie, een "
                                 "stabiele controlegroep.",
     # Planner
+    "pilots_page.and": " en ",
     "pilots_page.planner": "Een proef plannen",
     "pilots_page.planner_intro": "Voordat een proef begint: hoe groot moet een effect zijn om het in de looptijd "
                                  "aan te tonen, gezien de eigen schommelingen van de doelgroep? Een kleine doelgroep "
