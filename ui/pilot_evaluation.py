@@ -16,14 +16,9 @@ from analytics.charts import pilots as charts
 from analytics.charts.colours import channel_colour, group_colour
 from analytics.i18n import t
 from analytics.pilots import PilotSpec
-from analytics.pilots.verdict import money_text, signed_percent
+from analytics.pilots.verdict import p_value_text, signed_count, signed_money, signed_percent
 from ui import cache, chart, format, report_panel
 from ui import pilot_forms as forms
-
-
-def money(amount: float) -> str:
-    """``-76.4`` -> ``"−€76"`` (a cost, not a saving)."""
-    return money_text(amount) if amount >= 0 else "\u2212" + money_text(-amount)
 
 
 def shift_colour(shift) -> str | None:
@@ -59,16 +54,15 @@ def show(version: int, pilot: PilotSpec) -> str | None:
     cols[0].metric(t("pilots_page.metric_effect"), signed_percent(head.relative_effect),
                    help=t("pilots_page.metric_effect_help"))
     cols[0].caption(t("pilots_page.interval", low=signed_percent(head.ci_low), high=signed_percent(head.ci_high)))
-    cols[1].metric(t("pilots_page.metric_contacts"), format.count(head.absolute_effect, signed=True).replace("-", "\u2212"))
-    cols[1].caption(t("pilots_page.interval", low=format.count(head.absolute_ci_low, signed=True).replace("-", "\u2212"),
-                      high=format.count(head.absolute_ci_high, signed=True).replace("-", "\u2212")))
+    cols[1].metric(t("pilots_page.metric_contacts"), signed_count(head.absolute_effect))
+    cols[1].caption(t("pilots_page.interval", low=signed_count(head.absolute_ci_low),
+                      high=signed_count(head.absolute_ci_high)))
     if window.money is not None:
-        cols[2].metric(t("pilots_page.metric_money"), money(window.money.amount))
-        cols[2].caption(t("pilots_page.interval", low=money(window.money.amount_low),
-                          high=money(window.money.amount_high)))
+        cols[2].metric(t("pilots_page.metric_money"), signed_money(window.money.amount))
+        cols[2].caption(t("pilots_page.interval", low=signed_money(window.money.amount_low),
+                          high=signed_money(window.money.amount_high)))
     cols[3].metric(t("pilots_page.metric_method"), t(f"pilots.method.{head.method}"))
-    p_value = "< " + format.decimal(0.001, 3) if head.p_value < 0.001 else format.decimal(head.p_value, 3)
-    cols[3].caption(t("pilots_page.p_value", p=p_value))
+    cols[3].caption(t("pilots_page.p_value", p=p_value_text(head.p_value)))
     st.caption(window.why)
     report_panel.pilot(pilot.name, evaluation)
 
@@ -178,7 +172,7 @@ def show(version: int, pilot: PilotSpec) -> str | None:
                    key="pilots_chart_spill", name="pilots-spill-over", data=shift_rows,
                    title=f"{pilot.name}: {t('pilots_page.spill_title')}", scope=None)
         named = ", ".join(t(f"pilots_page.shift_{s.kind}", name=s.name) + " ("
-                          + format.count(s.estimate.absolute_effect, signed=True).replace("-", "\u2212") + ")" for s in spill.largest)
+                          + signed_count(s.estimate.absolute_effect) + ")" for s in spill.largest)
         key = "pilots_page.spill_detected" if spill.detected else "pilots_page.spill_none"
         st.markdown(t(key, shifts=named, detected=", ".join(s.name for s in spill.moved)))
 
@@ -187,9 +181,9 @@ def show(version: int, pilot: PilotSpec) -> str | None:
     if window.money is not None:
         m = window.money
         cols = st.columns(3)
-        cols[0].metric(t("pilots_page.money_saved"), money(m.amount))
-        cols[1].metric(t("pilots_page.money_spill"), money(m.spill_cost))
-        cols[2].metric(t("pilots_page.money_net"), money(m.net))
+        cols[0].metric(t("pilots_page.money_saved"), signed_money(m.amount))
+        cols[1].metric(t("pilots_page.money_spill"), signed_money(m.spill_cost))
+        cols[2].metric(t("pilots_page.money_net"), signed_money(m.net))
         st.caption(t("pilots_page.money_help", cost=format.money(m.cost_per_contact, digits=2)))
         if m.missing_costs:
             st.warning(t("pilots.caveat.no_costs", channels=", ".join(m.missing_costs)))

@@ -47,6 +47,21 @@ def money_text(amount: float) -> str:
     return formatting.money(value)
 
 
+def signed_count(value: float) -> str:
+    """``-1268.4`` -> ``"−1,268"``: a change in contacts, with a real minus sign."""
+    return formatting.count(value, signed=True).replace("-", MINUS)
+
+
+def signed_money(amount: float) -> str:
+    """``-76.4`` -> ``"−€76"`` (a cost, not a saving)."""
+    return money_text(amount) if amount >= 0 else MINUS + money_text(-amount)
+
+
+def p_value_text(p: float) -> str:
+    """``0.0004`` -> ``"< 0.001"``; otherwise three decimals."""
+    return "< " + formatting.decimal(0.001, 3) if p < 0.001 else formatting.decimal(p, 3)
+
+
 def target_text(pilot) -> str:
     """The target as a reader says it: reasons joined, channels and segment added."""
     text = t("pilots.verdict.and").join(pilot.target_reasons)

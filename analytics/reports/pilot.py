@@ -22,7 +22,8 @@ from analytics.overview import store_freshness
 from analytics.pilots.evaluation import PilotEvaluation, evaluate_pilot
 from analytics.pilots.planner import PLAN_WEEKS, plan_pilot
 from analytics.pilots.registry import PilotSpec, get_pilot, list_pilots
-from analytics.pilots.verdict import MINUS, money_text, signed_percent, spill_text, target_text
+from analytics.pilots.verdict import (money_text, p_value_text, signed_count, signed_money, signed_percent,
+                                      spill_text, target_text)
 from analytics.reports.model import BigNumber, Report, Slide, Table
 
 
@@ -81,19 +82,6 @@ def _pilot(conn: duckdb.DuckDBPyConnection, name_or_spec: str | PilotSpec) -> Pi
     return pilot
 
 
-def _signed_count(value: float) -> str:
-    return fmt.decimal(value, 0, signed=True).replace("-", MINUS)
-
-
-def _money(amount: float) -> str:
-    """``-76.4`` -> ``"−€76"`` (a cost, not a saving), as on the page."""
-    return money_text(amount) if amount >= 0 else MINUS + money_text(-amount)
-
-
-def _p_text(p: float) -> str:
-    return "< " + fmt.decimal(0.001, 3) if p < 0.001 else fmt.decimal(p, 3)
-
-
 def verdict_title(evaluation: PilotEvaluation) -> str:
     head = evaluation.pilot_window.headline
     name = evaluation.pilot.name
@@ -111,16 +99,16 @@ def _verdict_slide(evaluation: PilotEvaluation) -> Slide:
     numbers = [
         BigNumber(t("pilots_page.metric_effect"), signed_percent(head.relative_effect),
                   t("pilots_page.interval", low=signed_percent(head.ci_low), high=signed_percent(head.ci_high)), tone),
-        BigNumber(t("pilots_page.metric_contacts"), _signed_count(head.absolute_effect),
-                  t("pilots_page.interval", low=_signed_count(head.absolute_ci_low),
-                    high=_signed_count(head.absolute_ci_high)), tone),
+        BigNumber(t("pilots_page.metric_contacts"), signed_count(head.absolute_effect),
+                  t("pilots_page.interval", low=signed_count(head.absolute_ci_low),
+                    high=signed_count(head.absolute_ci_high)), tone),
     ]
     if window.money is not None:
-        numbers.append(BigNumber(t("pilots_page.metric_money"), _money(window.money.amount),
-                                 t("pilots_page.interval", low=_money(window.money.amount_low),
-                                   high=_money(window.money.amount_high))))
+        numbers.append(BigNumber(t("pilots_page.metric_money"), signed_money(window.money.amount),
+                                 t("pilots_page.interval", low=signed_money(window.money.amount_low),
+                                   high=signed_money(window.money.amount_high))))
     numbers.append(BigNumber(t("pilots_page.metric_method"), t(f"pilots.method.{head.method}"),
-                             t("pilots_page.p_value", p=_p_text(head.p_value))))
+                             t("pilots_page.p_value", p=p_value_text(head.p_value))))
     return Slide(title=verdict_title(evaluation), message=window.verdict, numbers=tuple(numbers),
                  notes=t("reports.pilot_verdict_notes", method=t(f"pilots.method.{head.method}"), why=window.why))
 
@@ -163,7 +151,7 @@ def _kpi_slide(evaluation: PilotEvaluation) -> Slide:
                    signed_percent(k.relative_effect),
                    t("pilots_page.interval_short", low=signed_percent(k.relative_ci_low),
                      high=signed_percent(k.relative_ci_high)),
-                   _p_text(k.p_value) if k.p_value == k.p_value else "–",
+                   p_value_text(k.p_value) if k.p_value == k.p_value else "–",
                    t("pilots_page.yes") if k.significant else t("pilots_page.no")) for k in available)
     data = pd.DataFrame([k.to_dict() for k in available])
     missing = [_kpi_label(k) for k in window.kpis if not k.available]
@@ -198,7 +186,7 @@ def _spill_slide(evaluation: PilotEvaluation) -> Slide:
             for s in spill.shifts])
         chart = charts.forest_chart(rows, x_title=t("pilots_page.spill_x"), percent=False)
         named = ", ".join(t(f"pilots_page.shift_{s.kind}", name=s.name)
-                          + " (" + _signed_count(s.estimate.absolute_effect) + ")" for s in spill.largest)
+                          + " (" + signed_count(s.estimate.absolute_effect) + ")" for s in spill.largest)
         key = "pilots_page.spill_detected" if spill.detected else "pilots_page.spill_none"
         bullets = (t(key, shifts=named, detected=", ".join(s.name for s in spill.moved)).replace("**", ""),)
     message = t("pilots_page.spill_all_help") if numbers else t("reports.pilot_spill_message")
@@ -212,12 +200,12 @@ def _money_slide(evaluation: PilotEvaluation) -> Slide:
     if m is None:
         return Slide(title=t("reports.pilot_money_none"), message=t("pilots_page.money_none"), notes=notes)
     amount = m.net if m.spill_cost else m.amount
-    title = (t("reports.pilot_money_title", amount=_money(m.amount)) if amount >= 0
+    title = (t("reports.pilot_money_title", amount=signed_money(m.amount)) if amount >= 0
              else t("reports.pilot_money_cost", amount=money_text(-amount)))
-    numbers = (BigNumber(t("pilots_page.money_saved"), _money(m.amount),
-                         t("pilots_page.interval", low=_money(m.amount_low), high=_money(m.amount_high))),
-               BigNumber(t("pilots_page.money_spill"), _money(m.spill_cost)),
-               BigNumber(t("pilots_page.money_net"), _money(m.net)))
+    numbers = (BigNumber(t("pilots_page.money_saved"), signed_money(m.amount),
+                         t("pilots_page.interval", low=signed_money(m.amount_low), high=signed_money(m.amount_high))),
+               BigNumber(t("pilots_page.money_spill"), signed_money(m.spill_cost)),
+               BigNumber(t("pilots_page.money_net"), signed_money(m.net)))
     cost = fmt.money(m.cost_per_contact, digits=2)  # as the page writes it
     bullets = (t("pilots.caveat.no_costs", channels=", ".join(m.missing_costs)),) if m.missing_costs else ()
     return Slide(title=title, message=t("pilots_page.money_help", cost=cost), numbers=numbers, bullets=bullets,
