@@ -106,8 +106,13 @@ def wait_for_app(page, *, charts: int = 0, timeout_ms: int = 60_000) -> float:
     """Wait until the script has finished and at least ``charts`` charts are drawn (all
     of them, when there are more); return seconds taken."""
     started = time.monotonic()
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    page.wait_for_selector(idle, timeout=timeout_ms)
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    # A run can end and the next (a rerun the first asked for) start a moment later:
+    # idle twice, 300 ms apart, means the page has settled.
+    page.wait_for_timeout(300)
+    page.wait_for_selector(idle, timeout=timeout_ms)
     page.wait_for_function(
         """(minimum) => {
             const plots = [...document.querySelectorAll('.js-plotly-plot')];

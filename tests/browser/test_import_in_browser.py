@@ -4,6 +4,7 @@ the Data page imports with the right counts and the Overview then shows it."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics.store import open_store
 from tests.browser.conftest import AppServer, screenshot, wait_for_app
@@ -25,8 +26,8 @@ def empty_server(tmp_path):
 def test_welcome_then_upload_then_overview(page, empty_server):
     page.goto(empty_server.url)
     wait_for_app(page)
-    assert page.get_by_text("Welcome to the contact-reduction dashboard").count() == 1
-    assert page.get_by_role("button", name="Load the demo data (a web shop, three years)").count() == 1
+    expect(page.get_by_text("Welcome to the contact-reduction dashboard")).to_have_count(1)
+    expect(page.get_by_role("button", name="Load the demo data (a web shop, three years)")).to_have_count(1)
     screenshot(page, "welcome-empty-store")
 
     page.goto(f"{empty_server.url}/data")
