@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= $(or $(CONTACTS_DB),data/contacts.duckdb)
 PORT   ?= 8501
 
-.PHONY: run test demo venv test-venv chromium clean
+.PHONY: run test demo venv test-venv chromium clean bench
 
 run: venv
 	@test -f "$(DB)" || { echo "Building the demo store $(DB) (about a minute, once)..."; $(BIN)/python -m analytics demo --db "$(DB)"; }
@@ -47,6 +47,13 @@ chromium:
 			echo "Installing Debian's chromium for the browser tests..."; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else echo "The browser tests need Chromium. Run: sudo apt-get install -y chromium"; exit 1; fi; }
+
+# The scale benchmark (not a test; 1M, 5M and 20M stores, tens of minutes): the tables go to
+# benchmarks/results/scale.md and .json. BENCH_ARGS passes options, e.g.
+# make bench BENCH_ARGS="--sizes 1M --repeat 3 --no-browser" or "--store-20m PATH".
+BENCH_ARGS ?=
+bench: test-venv chromium
+	$(BIN)/python benchmarks/scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

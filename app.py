@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.store import StoreError
-from ui import cache, filters, presentation, share
+from ui import cache, filters, live, presentation, share
 
 filters.language_switch()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/call_end:", layout="wide")
@@ -27,10 +27,12 @@ except StoreError as exc:
 
 freshness = cache.store_freshness(version)
 if freshness.contacts:
+    live.follow_default_period(freshness)
     filters.remember_active_filter(filters.shared_filters(cache.filter_options(version), freshness))
 else:
     filters.remember_active_filter(None)
 share.copy_link_button(filters.active_filter())
 presentation.frame()
+live.frame(version)
 
 navigation.run()

@@ -25,6 +25,11 @@ class StoreError(RuntimeError):
     """The store cannot be opened or is not a contact store."""
 
 
+class StoreInUse(StoreError):
+    """Another process holds the store open for writing (usually the running dashboard);
+    writes go through its inbox instead (``analytics.live``)."""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -109,8 +114,8 @@ def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False
     Raises
     ------
     StoreError
-        When the file is not a DuckDB database, is locked by another process, or was made
-        by a newer version.
+        When the file is not a DuckDB database, is locked by another process
+        (``StoreInUse``), or was made by a newer version.
     """
     db_path = resolve_db_path(path)
     if read_only and not db_path.exists():
@@ -121,7 +126,7 @@ def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():
-            raise StoreError(
+            raise StoreInUse(
                 f"The contact store {db_path.name} is in use by another process "
                 "(probably the running dashboard). Stop it or import from the Data page."
             ) from exc

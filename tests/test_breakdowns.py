@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.breakdowns import (channel_mix, comparable_periods, hour_weekday, pareto, reason_by_channel,
                                   reason_levels_to_show, reason_tree, reasons_at_level, reasons_for_share,
                                   top_movers, unrecorded_measures)
@@ -28,6 +29,7 @@ def _insert(store, rows: list[tuple]) -> None:
     cur.register("rows", frame)
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3, "
                 "handle_seconds, resolved) select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     cur.execute("insert or ignore into channels values ('Phone', 'voice', 6), ('Chat', 'chat', 3), ('Mail', 'written', 4)")
 
 

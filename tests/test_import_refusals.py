@@ -88,7 +88,7 @@ def test_file_over_the_size_limit_is_refused(filled, tmp_path, monkeypatch):
         import_contacts(filled, path)
 
     assert table_counts(filled) == before
-    assert importing.MAX_FILE_BYTES == 2 * 1024**3
+    assert importing.MAX_FILE_BYTES == 8 * 1024**3
 
 
 def test_given_encoding_that_does_not_fit_is_refused(filled, tmp_path):

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.filters import ContactFilter
 from analytics.journeys import MAX_PERIOD_DAYS, channels_per_issue, check_window, journey_filter, repeat_contacts
 from analytics.store import open_store
@@ -30,6 +31,7 @@ def make_store(tmp_path, rows):
     cur.register("rows", frame)
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, customer_id) "
                 "select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     cur.execute("insert into channels values ('Phone', 'voice', 6), ('Chat', 'chat', 3), ('Mail', 'written', 4)")
     return store
 

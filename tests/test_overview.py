@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.filters import ContactFilter
 from analytics.overview import overview
 from analytics.store import open_store
@@ -28,6 +29,7 @@ def conn(tmp_path):
     cur = store.cursor()
     cur.register("rows", frame)
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2) select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     cur.execute("insert into channels values ('Phone', 'voice', 6)")
     yield store
     store.close()

@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.pilots.registry import (
     PilotSpec,
     add_pilot,
@@ -38,6 +39,7 @@ def shop(store):
     cur.register("rows", frame)
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
                 " select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     cur.execute("insert into channels values ('Phone', 'voice', 6), ('E-mail', 'written', 4)")
     cur.execute("insert into events (name, kind, starts_on, ends_on, foreseen, reason_l1) values"
                 " ('Carrier strike', 'outage', '2025-03-10', '2025-03-12', false, 'Delivery'),"

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics import ratios
+from analytics.aggregates import refresh_contact_days
 from analytics.filters import ContactFilter
 
 FIRST = date(2025, 1, 6)  # a Monday
@@ -26,6 +27,7 @@ def add_contacts(conn, rows: list[dict]) -> None:
     cur.register("rows", frame)
     columns = ", ".join(frame.columns)
     cur.execute(f"insert into contacts ({columns}) select {columns} from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     cur.close()
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analytics import taxonomy
+from analytics.aggregates import refresh_contact_days
 from analytics.store import open_store
 
 LAST = datetime(2026, 6, 28, 12, 0)
@@ -34,6 +35,7 @@ def _store_with(tmp_path, recent, old):
     conn.register("rows", frame)
     conn.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
                  " select * from rows")
+    refresh_contact_days(conn)  # the daily aggregates, as an import keeps them
     conn.execute("insert into reasons (reason_l1, reason_l2, reason_l3)"
                  " select distinct reason_l1, reason_l2, reason_l3 from rows")
     return conn
@@ -100,6 +102,7 @@ def test_a_clean_tree_has_no_findings(store):
                   " ('Payment', 'Refund', '', 'Finance', null)")
     store.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2) values"
                   " ('1', '2026-06-01', 'Phone', 'Delivery', 'Late'), ('2', '2026-06-02', 'Phone', 'Payment', 'Refund')")
+    refresh_contact_days(store)  # the daily aggregates, as an import keeps them
     assert taxonomy.taxonomy_health(store).findings == []
 
 

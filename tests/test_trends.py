@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.baseline import InsufficientHistory
 from analytics.filters import ContactFilter
 from analytics.store import open_store
@@ -35,6 +36,7 @@ def _fill(conn, days: int, step_factor: float = 1.0):
     cur = conn.cursor()
     cur.register("rows", frame)
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1) select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     cur.execute("insert into channels values ('Phone', 'voice', 6), ('E-mail', 'written', 4)")
     cur.execute("insert into reasons (reason_l1) values ('A'), ('B')")
 

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analytics import weekly
+from analytics.aggregates import refresh_contact_days
 from analytics.actions import ReasonPath, add_action, list_actions
 from analytics.filters import ContactFilter
 from analytics.store import open_store
@@ -42,6 +43,7 @@ def _truth_store(path, seed: int = 3) -> tuple[duckdb.DuckDBPyConnection, pd.Dat
     conn.register("generated", rows[["contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3"]])
     conn.execute("insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3)"
                  " select * from generated")
+    refresh_contact_days(conn)  # the daily aggregates, as an import keeps them
     conn.unregister("generated")
     conn.execute("insert into channels values ('Phone', 'voice', 5.0), ('Chat', 'chat', 3.0)")
     conn.execute("insert into reasons values ('Delivery', 'Late', '', null, null), ('Delivery', 'Damaged', '', null, null),"

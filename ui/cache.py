@@ -313,3 +313,26 @@ def timeline(version: int, first_day: date, last_day: date) -> list[timeline_log
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
 def _timeline(version: int, first_day: date, last_day: date, language: str) -> list[timeline_logic.TimelineItem]:
     return timeline_logic.timeline(connection(), first_day, last_day, language=language)
+
+
+# --- Live data: the inbox worker and the "data updated" line ----------------------------------
+from analytics import live as live_logic  # noqa: E402  (kept in this block)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, on_release=lambda worker: worker.stop(timeout=0))
+def _inbox_worker(path: str) -> live_logic.InboxWorker:
+    worker = live_logic.InboxWorker(_connection_to(path), live_logic.inbox_for(path),
+                                    live_logic.poll_seconds_from_env())
+    worker.start()
+    return worker
+
+
+def start_inbox_worker() -> live_logic.InboxWorker:
+    """The process's one thread that imports what others leave in the store's inbox
+    (started on first call; it writes through this process's connection)."""
+    return _inbox_worker(str(resolve_db_path()))
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
+def last_update(version: int) -> live_logic.LastUpdate:
+    return live_logic.last_update(connection())

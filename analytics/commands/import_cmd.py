@@ -4,6 +4,10 @@ Settings come from three layers: flags beat the ``--profile``, and whatever neit
 is detected from the file (the mapping of fields left unmapped is suggested from the
 column names). On success one JSON object goes to stdout; a refused file gives one line on
 stderr, writes nothing, and exits with 2 (see ``analytics.cli``).
+
+While the dashboard runs it holds the store (DuckDB allows one writing process), so the
+import is handed to it through the store's inbox (``analytics.live``) and this command
+waits for the result (``--wait``).
 """
 
 from __future__ import annotations
@@ -11,15 +15,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import shutil
+import sys
 from pathlib import Path
 
-from analytics.importing import (
-    ImportRefused, ImportSettings, complete_mapping, import_contacts, import_drivers, load_profile,
-    read_columns, save_profile,
-)
+from analytics.i18n import active_language, t
+from analytics.importing import ImportRefused, ImportSettings, complete_mapping, read_columns
 from analytics.importing.mapping import checked_mapping
 from analytics.importing.settings import fields_of
-from analytics.store import open_store, resolve_db_path
+from analytics.live import ImportJob, inbox_for, run_import, submit_job, wait_for_result
+from analytics.live.inbox import REJECTS_FILE
+from analytics.store import StoreInUse, open_store, resolve_db_path
+
+DEFAULT_WAIT_SECONDS = 600
 
 DELIMITER_WORDS = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
@@ -46,6 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--false-values", help="Comma-separated words meaning no (e.g. Nee,No).")
         sub.add_argument("--sheet", help="Worksheet of an .xlsx file (default: the first).")
         sub.add_argument("--rejects-out", metavar="FILE", help="Write every rejected row to this CSV file.")
+        sub.add_argument("--wait", type=float, default=DEFAULT_WAIT_SECONDS, metavar="SECONDS",
+                         help="When the running dashboard holds the store, wait this long for it to import "
+                              f"the file from its inbox (default {DEFAULT_WAIT_SECONDS}).")
         sub.set_defaults(func=run)
 
 
@@ -93,7 +104,12 @@ def flag_settings(args: argparse.Namespace) -> ImportSettings:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import the file; print the summary as JSON. Refusals propagate as ``ImportRefused``."""
+    """Import the file; print the summary as JSON. Refusals propagate as ``ImportRefused``.
+
+    When another process holds the store (the running dashboard), the import goes to the
+    store's inbox and this waits up to ``--wait`` seconds for the dashboard to run it; the
+    output is then the same as a direct import's. A job nobody ran in time stays queued
+    (exit 2 with a message saying so)."""
     kind = args.import_kind
     flags = flag_settings(args)
     # Refuse what can be refused before touching (or creating) the store.
@@ -102,30 +118,43 @@ def run(args: argparse.Namespace) -> int:
         raise ImportRefused(f"There is no contact store yet, so no profile {args.profile!r}.")
     if not args.profile:
         checked_mapping({f: c for f, c in complete_mapping(flags.mapping, columns, kind).items() if c}, columns, kind)
-    conn = open_store(args.db)
+    job = ImportJob(kind=kind, flags=flags.to_dict(), profile=args.profile, save_profile=args.save_profile,
+                    driver_name=getattr(args, "name", None), file_name=Path(args.file).name, imported_by=_user(),
+                    language=active_language())
     try:
-        profile = None
-        if args.profile:
-            profile_kind, profile = load_profile(conn, args.profile)
-            if profile_kind != kind:
-                raise ImportRefused(f"The profile {args.profile!r} is for {profile_kind}, not {kind}.")
-        settings = flags.merged_over(profile)
-        columns, _ = read_columns(args.file, settings)
-        settings = settings.with_changes(mapping=complete_mapping(settings.mapping, columns, kind))
-        common = {"profile": args.profile, "imported_by": _user()}
-        if kind == "contacts":
-            result = import_contacts(conn, args.file, settings, **common)
-        else:
-            result = import_drivers(conn, args.file, settings, driver_name=args.name, **common)
-        if args.save_profile:
-            # Pin everything that was used except the encoding, which is re-detected each time.
-            pinned = result.detected.with_changes(mapping=settings.mapping, encoding=settings.encoding)
-            save_profile(conn, args.save_profile, kind, pinned)
+        conn = open_store(args.db)
+    except StoreInUse:
+        return _run_through_inbox(args, job)
+    try:
+        result = run_import(conn, args.file, job)
     finally:
         conn.close()
     if args.rejects_out:
         result.rejects.to_csv(Path(args.rejects_out), index=False)
     print(json.dumps(result.summary(), ensure_ascii=False, default=str))
+    return 0
+
+
+def _run_through_inbox(args: argparse.Namespace, job: ImportJob) -> int:
+    """Leave the import in the store's inbox and wait for the process that holds the store."""
+    store = resolve_db_path(args.db)
+    inbox = inbox_for(store)
+    job_id = submit_job(store, args.file, job)
+    print(t("live.import_queued", job=job_id, inbox=inbox, seconds=f"{args.wait:g}"), file=sys.stderr)
+    result = wait_for_result(inbox, job_id, args.wait)
+    if result is None:
+        print("error: " + t("live.import_not_taken", seconds=f"{args.wait:g}", folder=inbox / "pending" / job_id),
+              file=sys.stderr)
+        return 2
+    if not result.ok:
+        raise ImportRefused(result.message or t("live.import_failed"))
+    rejects = result.folder / REJECTS_FILE
+    if args.rejects_out:
+        if rejects.is_file():
+            shutil.copyfile(rejects, Path(args.rejects_out))
+        else:
+            Path(args.rejects_out).write_text("line,column,value,reason\n", encoding="utf-8")
+    print(json.dumps(result.summary, ensure_ascii=False, default=str))
     return 0
 
 

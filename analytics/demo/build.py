@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
+from analytics.aggregates import refresh_contact_days
 from analytics.demo.contacts import contact_batch, last_week
 from analytics.demo.tables import (
     CONTACTS_INSERT,
@@ -146,6 +147,7 @@ def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: in
             cur.unregister("demo_contacts")
             contacts += len(batch)
             recent = last_week(batch)
+        refresh_contact_days(cur)
         cur.execute(
             "insert into import_log (import_id, kind, file_name, rows_read, inserted, duplicates, rejected,"
             " imported_by, started_at, finished_at)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from time import perf_counter
@@ -10,15 +11,18 @@ from time import perf_counter
 import duckdb
 import pandas as pd
 
+from analytics.aggregates import refresh_contact_days
 from analytics.channels import register_new_channels, register_new_reasons
 from analytics.importing.lines import rejects_frame
 from analytics.importing.pipeline import (
-    STAGE_TABLE, file_sha256, record_import, sql_text, stage_counts, staged_import,
+    STAGE_TABLE, bounded_memory, file_sha256, record_import, sql_text, stage_counts, staged_import,
 )
 from analytics.importing.settings import CONTACT_FIELDS, ImportResult, ImportSettings
+from analytics.parquet_mode import refuse_import_in_parquet_mode
 from analytics.store import write_transaction
 
 CSAT_SCALES = (5.0, 10.0, 100.0)
+REPEATS_TABLE = "_import_repeats"
 
 
 def inferred_csat_scale(highest: float | None, lowest: float | None) -> float | None:
@@ -52,6 +56,17 @@ def apply_csat_scale(cur: duckdb.DuckDBPyConnection, mapping: dict[str, str]) ->
         cur.execute(sql_text("csat_scale_fill"), {"scale": scale})
     cur.execute(sql_text("csat_scale_check"))
     return scale
+
+
+def contact_id_range(cur: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """Find the staged contact_ids that repeat (``_import_repeats``, see
+    ``sql/contacts_repeats.sql``) and return the lowest and highest valid contact_id as
+    ``first_id``/``last_id``, the parameters of the duplicate check and the insert."""
+    cur.execute(sql_text("contacts_repeats"))
+    first_id, last_id = cur.execute(
+        f"select min(contact_id), max(contact_id) from {STAGE_TABLE} where reject_reason is null"
+    ).fetchall()[0]
+    return {"first_id": first_id, "last_id": last_id}
 
 
 def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, settings: ImportSettings | None = None,
@@ -95,25 +110,35 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
         unknown type or broken structure; a required field is not mapped or a mapped column
         is missing; the date column is empty or unreadable in more than half the rows.
     """
+    refuse_import_in_parquet_mode(conn)
     settings = settings or ImportSettings()
     started, clock = datetime.now(), perf_counter()
     cur = conn.cursor()
+    # The file's hash is read in a second thread while DuckDB stages the rows.
+    hashing = ThreadPoolExecutor(max_workers=1)
     try:
-        with staged_import(cur, path, settings, "contacts") as staged:
+        digest_later = hashing.submit(file_sha256, path) if Path(path).is_file() else None
+        with bounded_memory(cur, path), staged_import(cur, path, settings, "contacts") as staged:
             scale = apply_csat_scale(cur, staged.mapping)
             rows_read, rejected = stage_counts(cur)
             rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=True)
-            digest = file_sha256(path)
+            id_range = contact_id_range(cur)
+            digest = digest_later.result()
             with write_transaction(conn, cursor=cur):
                 import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
-                duplicates = int(cur.execute(sql_text("contacts_duplicates")).fetchall()[0][0])
-                inserted = int(cur.execute(sql_text("contacts_insert"), {"import_id": import_id}).fetchall()[0][0])
+                duplicates = int(cur.execute(sql_text("contacts_duplicates"), id_range).fetchall()[0][0])
+                insert, params = (("contacts_insert", {"import_id": import_id, **id_range}) if duplicates
+                                  else ("contacts_insert_all", {"import_id": import_id}))
+                inserted = int(cur.execute(sql_text(insert), params).fetchall()[0][0])
+                refresh_contact_days(cur, import_id=import_id)
                 record_import(cur, import_id=import_id, kind="contacts", file_name=file_name or Path(path).name,
                               digest=digest, profile=profile, rows_read=rows_read, inserted=inserted,
                               duplicates=duplicates, rejected=rejected, imported_by=imported_by, started=started)
                 new_channels = register_new_channels(cur)
                 new_reasons = register_new_reasons(cur)
     finally:
+        hashing.shutdown(wait=True, cancel_futures=True)
+        cur.execute(f"drop table if exists {REPEATS_TABLE}")
         cur.close()
     return ImportResult(
         import_id=import_id, rows_read=rows_read, inserted=inserted, duplicates=duplicates, rejected=rejected,

@@ -1,10 +1,12 @@
 """File line numbers of rejected rows (the header is line 1).
 
 For a CSV file, row ``r`` (0-based, file order) starts on line
-``header_lines + 1 + r + (line breaks inside quoted fields of rows before r)``. DuckDB skips
-blank lines without a trace, so the count is checked against the file's real number of
-lines; when they differ (blank lines inside the file, or old Mac line ends) the lines are
-counted again by walking the file with Python's ``csv`` reader. Worksheet rows carry their
+``header_lines + 1 + r + (line breaks inside quoted fields of rows before r)``. When the
+file has exactly one line per row, there are no such breaks and nothing is read again;
+otherwise the breaks are counted in a second DuckDB pass. DuckDB skips blank lines without
+a trace, so the count is checked against the file's real number of lines; when they still
+differ (blank lines inside the file, or old Mac line ends) the lines are counted again by
+walking the file with Python's ``csv`` reader. Worksheet rows carry their
 Excel row number; Parquet row ``r`` is reported as line ``r + 2``.
 """
 
@@ -20,6 +22,7 @@ from analytics.importing.sources import Source
 from analytics.importing.staging import STAGE_TABLE
 
 REJECT_COLUMNS = ["line", "column", "value", "reason"]
+BREAKS_TABLE = "_import_breaks"
 
 
 def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[str, str],
@@ -30,14 +33,8 @@ def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[
     (a preview reads only the first ones).
     """
     rows = cur.execute(
-        f"""
-        with marks as (
-            select rowid as r, nl, reject_field, reject_value, reject_reason from {STAGE_TABLE}
-            where nl > 0 or reject_reason is not null)
-        select r, coalesce(sum(nl) over (order by r rows between unbounded preceding and 1 preceding), 0),
-               reject_field, reject_value, reject_reason
-        from marks qualify reject_reason is not null order by r
-        """
+        f"select rowid, reject_field, reject_value, reject_reason from {STAGE_TABLE}"
+        " where reject_reason is not null order by rowid"
     ).fetchall()
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "line" else "object") for c in REJECT_COLUMNS})
@@ -46,21 +43,50 @@ def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[
         lines = [source.sheet_rows[r] for r in records]
     elif source.file_type == "parquet":
         lines = [r + 2 for r in records]
-    elif whole_file and _counted_lines_agree(cur, source):
-        lines = [source.header_lines + 1 + r + int(before) for r, before, *_ in rows]
+    elif whole_file and (before := _breaks_before_rejects(cur, source)) is not None:
+        lines = [source.header_lines + 1 + r + b for r, b in zip(records, before)]
     else:
         lines = _walked_lines(source, records)
     return pd.DataFrame({
         "line": pd.Series(lines, dtype="int64"),
-        "column": [mapping.get(r[2], r[2]) for r in rows],
-        "value": [r[3] for r in rows],
-        "reason": [r[4] for r in rows],
+        "column": [mapping.get(r[1], r[1]) for r in rows],
+        "value": [r[2] for r in rows],
+        "reason": [r[3] for r in rows],
     })
 
 
-def _counted_lines_agree(cur: duckdb.DuckDBPyConnection, source: Source) -> bool:
-    records, breaks = cur.execute(f"select count(*), coalesce(sum(nl), 0) from {STAGE_TABLE}").fetchall()[0]
-    return source.header_lines + records + int(breaks) == _content_lines(Path(source.read_path))
+def _breaks_before_rejects(cur: duckdb.DuckDBPyConnection, source: Source) -> list[int] | None:
+    """For each rejected row (in file order), the line breaks inside quoted fields of the
+    rows before it; ``None`` when the file's line count does not fit (blank lines).
+
+    Most files have no such breaks: then the file's lines are the header's plus one per
+    row, and nothing is read again. Otherwise the breaks are counted in a second pass.
+    """
+    records = cur.execute(f"select count(*) from {STAGE_TABLE}").fetchall()[0][0]
+    lines = _content_lines(Path(source.read_path))
+    if source.header_lines + records == lines:
+        rejected = cur.execute(f"select count(*) from {STAGE_TABLE} where reject_reason is not null").fetchall()[0][0]
+        return [0] * rejected
+    relation, params = source.relation(line_breaks=True)
+    try:
+        cur.execute(f"create or replace temp table {BREAKS_TABLE} as select nl from ({relation})", params)
+        breaks = cur.execute(f"select count(*), coalesce(sum(nl), 0) from {BREAKS_TABLE}").fetchall()[0]
+        if breaks[0] != records or source.header_lines + records + int(breaks[1]) != lines:
+            return None
+        before = cur.execute(
+            f"""
+            with marks as (
+                select rowid as r, nl, false as rejected from {BREAKS_TABLE} where nl > 0
+                union all
+                select rowid as r, 0 as nl, true as rejected from {STAGE_TABLE} where reject_reason is not null),
+            rows as (select r, sum(nl) as nl, bool_or(rejected) as rejected from marks group by r)
+            select coalesce(sum(nl) over (order by r rows between unbounded preceding and 1 preceding), 0)
+            from rows qualify rejected order by r
+            """
+        ).fetchall()
+    finally:
+        cur.execute(f"drop table if exists {BREAKS_TABLE}")
+    return [int(b[0]) for b in before]
 
 
 def _content_lines(path: Path) -> int:

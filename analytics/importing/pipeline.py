@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
+import tempfile
+import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -52,28 +56,116 @@ def staged_import(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike, setti
         For every reason listed in ``opened_source``, ``checked_mapping`` and ``stage_rows``.
     """
     encoding = None
+    large = limit is None and Path(path).is_file() and Path(path).stat().st_size >= LARGE_FILE_BYTES
+    with scratch_database(cur) if large else nullcontext() as database:
+        try:
+            while True:
+                with opened_source(path, settings, limit=limit, encoding=encoding) as source:
+                    chosen = (settings.mapping if settings.mapping is not None
+                              else suggest_mapping(source.columns, kind))
+                    mapping = {field: column for field, column in chosen.items() if column}
+                    positions = checked_mapping(mapping, source.columns, kind)
+                    try:
+                        used = stage_rows(cur, source, kind, source.settings, positions,
+                                          encoding_given=bool(settings.encoding or encoding), limit=limit,
+                                          database=database)
+                    except NotUtf8:
+                        encoding = "cp1252"
+                        continue
+                    yield Staged(source, mapping, used.with_changes(mapping=mapping))
+                    return
+        finally:
+            cur.execute(f"drop table if exists {STAGE_TABLE}")
+
+
+@contextmanager
+def scratch_database(cur: duckdb.DuckDBPyConnection) -> Iterator[str]:
+    """A scratch DuckDB file attached on ``cur`` for the staged rows of a large file; its
+    name is yielded, and it is detached and deleted on exit.
+
+    A temporary table lives in memory and, filled in file order, cannot spill: 20 million
+    staged rows would need several GB. An ordinary table in an attached file is written to
+    disk as it fills. The cursor's ``search_path`` (its own, not the database's) finds
+    ``_import_rows`` there, so every later step reads it by its plain name.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="contacts-import-"))
+    name = f"import_scratch_{uuid.uuid4().hex[:12]}"
+    cur.execute(f"attach $path as {name}", {"path": str(folder / "staged.duckdb")})
     try:
-        while True:
-            with opened_source(path, settings, limit=limit, encoding=encoding) as source:
-                chosen = settings.mapping if settings.mapping is not None else suggest_mapping(source.columns, kind)
-                mapping = {field: column for field, column in chosen.items() if column}
-                positions = checked_mapping(mapping, source.columns, kind)
-                try:
-                    used = stage_rows(cur, source, kind, source.settings, positions,
-                                      encoding_given=bool(settings.encoding or encoding), limit=limit)
-                except NotUtf8:
-                    encoding = "cp1252"
-                    continue
-                yield Staged(source, mapping, used.with_changes(mapping=mapping))
-                return
+        cur.execute(f"set search_path = 'main,{name}.main'")
+        yield name
     finally:
-        cur.execute(f"drop table if exists {STAGE_TABLE}")
+        try:
+            cur.execute("reset search_path")
+            cur.execute(f"detach database if exists {name}")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+IMPORT_MEMORY_LIMIT_BYTES = 2 * 2**30
+LARGE_FILE_BYTES = 256 * 2**20
+_UNITS = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4,
+          "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+
+
+def setting_bytes(text: str) -> float | None:
+    """DuckDB's way of writing a memory size (``"18.8 GiB"``, ``"2GB"``) in bytes; ``None``
+    for anything else."""
+    found = re.fullmatch(r"\s*([0-9.]+)\s*([KMGT]?I?B)\s*", text.upper())
+    if not found:
+        return None
+    return float(found.group(1)) * _UNITS[found.group(2)]
+
+
+def import_memory_limit() -> int:
+    """DuckDB's memory limit for a large import in bytes: ``CONTACTS_IMPORT_MEMORY_MB``
+    (read now) or 2 GiB.
+
+    Raises
+    ------
+    ValueError
+        When the environment variable is set but is not a positive whole number.
+    """
+    raw = os.environ.get("CONTACTS_IMPORT_MEMORY_MB", "").strip()
+    if not raw:
+        return IMPORT_MEMORY_LIMIT_BYTES
+    if not raw.isdigit() or int(raw) <= 0:
+        raise ValueError(f"CONTACTS_IMPORT_MEMORY_MB must be a positive whole number of megabytes, not {raw!r}.")
+    return int(raw) * 2**20
+
+
+@contextmanager
+def bounded_memory(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike) -> Iterator[None]:
+    """Hold DuckDB to 2 GiB while a large file (256 MiB or more) is imported, then restore.
+
+    The staged rows, the duplicate check and the insert then spill to DuckDB's temporary
+    directory (next to the store) instead of growing the process: a 20-million-row export
+    stays within 3 GB. ``memory_limit`` belongs to the database, not the cursor, so every
+    query of the process shares the lower limit while the import runs. A limit that is
+    already lower, and small files, are left alone.
+    """
+    size = Path(path).stat().st_size if Path(path).is_file() else 0
+    before = cur.execute("select current_setting('memory_limit')").fetchall()[0][0]
+    current = setting_bytes(str(before))
+    wanted = import_memory_limit()
+    if size < LARGE_FILE_BYTES or current is None or current <= wanted:
+        yield
+        return
+    cur.execute(f"set memory_limit = '{wanted // 2**20}MiB'")
+    try:
+        yield
+    finally:
+        # DuckDB shows the limit rounded ("18.8 GiB"): the default is restored exactly by
+        # resetting it, any other limit by setting what was shown.
+        cur.execute("reset memory_limit")
+        if cur.execute("select current_setting('memory_limit')").fetchall()[0][0] != before:
+            cur.execute("set memory_limit = $limit", {"limit": str(before)})
 
 
 def file_sha256(path: str | os.PathLike) -> str:
     """The SHA-256 of a file's bytes (recorded in ``import_log`` to recognise a re-import)."""
     digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
+    with Path(path).open("rb", buffering=0) as handle:
         while chunk := handle.read(16 << 20):
             digest.update(chunk)
     return digest.hexdigest()

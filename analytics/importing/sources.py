@@ -4,7 +4,7 @@ CSV files are parsed by DuckDB's ``read_csv`` with every option spelled out (no 
 all columns as text, RFC 4180 quotes (``"`` doubled inside a quoted field), header on, and
 strict mode, so a row with too many or too few fields stops the import with its line
 number instead of being padded or skipped. Text that is not UTF-8 is first copied to a
-temporary UTF-8 file. Each CSV row also carries ``nl``, the number of line breaks inside
+temporary UTF-8 file. Each CSV row can also carry ``nl``, the number of line breaks inside
 its quoted fields, from which file line numbers are computed (see ``lines``).
 """
 
@@ -48,9 +48,14 @@ class Source:
     sheet_table: pa.Table | None = None
     parquet_types: list[str] | None = None
 
-    def relation(self, limit: int | None = None) -> tuple[str, dict[str, Any]]:
+    def relation(self, limit: int | None = None, *, line_breaks: bool = True) -> tuple[str, dict[str, Any]]:
         """SQL for the rows as text columns ``c0..cN`` plus ``nl``, in file order, and its
-        parameters. Identifiers are generated here (``c`` + position), never taken from the file."""
+        parameters. Identifiers are generated here (``c`` + position), never taken from the file.
+
+        ``line_breaks=False`` leaves ``nl`` at 0 for every row: counting the breaks inside
+        quoted fields costs as much as parsing the file, and only rejected rows need it
+        (``lines`` counts them afterwards, and only when the file's lines say there are any).
+        """
         names = [f"c{i}" for i in range(len(self.columns))]
         params: dict[str, Any] = {}
         if self.file_type == "csv":
@@ -58,7 +63,7 @@ class Source:
             breaks = " + ".join(
                 f"(case when contains({n}, chr(10)) then length({n}) - length(replace({n}, chr(10), '')) else 0 end)"
                 for n in names
-            )
+            ) if line_breaks else "0"
             sql = (
                 f"select {', '.join(names)}, ({breaks})::integer as nl"
                 f" from read_csv($src_path, auto_detect = false, header = true, columns = {columns},"

@@ -3,8 +3,8 @@
 ``_import_rows`` (temporary, on the importing cursor) has one row per data row of the
 file, in file order (its ``rowid`` is the row's position), with every target field of the
 import kind typed, and ``reject_field`` / ``reject_value`` / ``reject_reason`` filled for
-a row that must not be stored: the *first* problem in field order. ``nl`` counts line
-breaks inside the row's quoted fields (for line numbers).
+a row that must not be stored: the *first* problem in field order. Line breaks inside
+quoted fields are counted later, only when a rejected row needs its line (see ``lines``).
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def _values(rows: list[tuple], position: int) -> list[str]:
 
 
 def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settings: ImportSettings,
-               positions: dict[str, int], *, encoding_given: bool, limit: int | None = None) -> ImportSettings:
+               positions: dict[str, int], *, encoding_given: bool, limit: int | None = None,
+               database: str | None = None) -> ImportSettings:
     """Fill ``_import_rows`` from ``source``; return the settings used (formats detected).
 
     Parameters
@@ -74,6 +75,9 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         Mapped field -> column position, from ``checked_mapping``.
     limit
         Read only the first rows (previews).
+    database
+        An attached scratch database to hold ``_import_rows`` as an ordinary table (written
+        to disk as it fills, see ``pipeline.staged_import``); ``None`` makes it a temporary table.
 
     Raises
     ------
@@ -84,7 +88,7 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         When text that looked like UTF-8 is not (the caller retries as cp1252).
     """
     source.register(cur)
-    relation, params = source.relation(limit)
+    relation, params = source.relation(limit, line_breaks=False)
     used = sorted(set(positions.values()))
     columns = ", ".join(f"nullif(trim(c{k}), '')" for k in used)
     try:
@@ -106,7 +110,7 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         decimal = detected_decimal(numbers, source.settings.delimiter)
     true_words = settings.true_values or DEFAULT_TRUE_VALUES
     false_words = settings.false_values or DEFAULT_FALSE_VALUES
-    sql, reasons = staging_sql(kind, relation, positions, decimal, fmt, true_words, false_words)
+    sql, reasons = staging_sql(kind, relation, positions, decimal, fmt, true_words, false_words, database=database)
     given = {**params, **reasons, "date_format": fmt or "", "true_words": list(true_words),
              "false_words": list(false_words)}
     try:
@@ -140,15 +144,26 @@ def refuse_unreadable_dates(cur: duckdb.DuckDBPyConnection, column: str, field: 
                                column=repr(column), format=fmt))
 
 
-def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,
-                true_words: tuple[str, ...], false_words: tuple[str, ...]) -> tuple[str, dict[str, str]]:
-    """The ``create temp table _import_rows`` statement and its reason-text parameters.
+def trimmed_sql(value: str) -> str:
+    """SQL for ``value`` without surrounding spaces (``trim``, which also removes Unicode
+    spaces such as the no-break space). ``trim`` costs several times the check, so it only
+    runs on values that start or end with a space or hold any non-ASCII character."""
+    return (f"(case when starts_with({value}, ' ') or ends_with({value}, ' ') or strlen({value}) <> length({value})"
+            f" then trim({value}) else {value} end)")
 
-    Identifiers are field names from ``fields_of(kind)`` and generated column names only.
+
+def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,
+                true_words: tuple[str, ...], false_words: tuple[str, ...],
+                database: str | None = None) -> tuple[str, dict[str, str]]:
+    """The ``create temp table _import_rows`` statement (``create table
+    <database>._import_rows`` with a scratch database) and its reason-text parameters.
+
+    Identifiers are field names from ``fields_of(kind)``, generated column names and the
+    scratch database's generated name only.
     """
     required = set(required_fields_of(kind))
     used = sorted(set(positions.values()))
-    clean = ", ".join(f"nullif(trim(c{k}), '') as v{k}" for k in used)
+    clean = ", ".join(f"nullif({trimmed_sql(f'c{k}')}, '') as v{k}" for k in used)
     typed, checks, reasons = [], [], {}
     for field in fields_of(kind):
         field_kind = FIELD_KINDS[field]
@@ -179,16 +194,15 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
     reject_value = " ".join(f"when e_{f} is not null then coalesce({v}, '')" for f, v, _ in checks)
     reject_reason = ", ".join(f"e_{f}" for f, _, _ in checks)
     sql = f"""
-        create or replace temp table {STAGE_TABLE} as
+        create or replace {f"table {database}.{STAGE_TABLE}" if database else f"temp table {STAGE_TABLE}"} as
         with src as ({relation}),
-        clean as (select {clean}, nl from src),
+        clean as (select {clean} from src),
         typed as (select *, {', '.join(typed)} from clean),
         checked as (select *, {errors} from typed)
         select {', '.join(fields_of(kind))},
                case {reject_field} end as reject_field,
                case {reject_value} end as reject_value,
-               coalesce({reject_reason}, null)::varchar as reject_reason,
-               nl
+               coalesce({reject_reason}, null)::varchar as reject_reason
         from checked
     """
     return sql, reasons

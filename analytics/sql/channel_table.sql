@@ -1,6 +1,6 @@
--- One row per channel: group, cost per contact and contacts in the store.
+-- One row per channel: group, cost per contact and contacts in the store (contact_days).
 with counted as (
-    select channel, count(*) as contacts from contacts group by channel
+    select channel, sum(contacts)::bigint as contacts from contact_days group by channel
 ),
 
 final as (

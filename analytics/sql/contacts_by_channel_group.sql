@@ -1,13 +1,13 @@
--- One row per channel group × channel: contacts in the filtered period.
+-- One row per channel group × channel: contacts in the filtered period (from contact_days).
 with filtered as (
-    {{ filtered_contacts }}
+    {{ filtered_days }}
 ),
 
 final as (
     select
         coalesce(ch.channel_group, 'other') as channel_group,
         f.channel,
-        count(*)                            as contacts
+        sum(f.contacts)::bigint             as contacts
     from filtered as f
     left join channels as ch on ch.channel = f.channel
     group by all

@@ -1,7 +1,7 @@
 -- One row per reason at the chosen level ($level 1, 2 or 3; deeper levels are joined
--- with ' > ', empty levels left out): contacts in the filtered period.
+-- with ' > ', empty levels left out): contacts in the filtered period (from contact_days).
 with filtered as (
-    {{ filtered_contacts }}
+    {{ filtered_days }}
 ),
 
 labelled as (
@@ -10,12 +10,13 @@ labelled as (
             when 1 then reason_l1
             when 2 then concat_ws(' > ', reason_l1, nullif(reason_l2, ''))
             else concat_ws(' > ', reason_l1, nullif(reason_l2, ''), nullif(reason_l3, ''))
-        end as reason
+        end as reason,
+        contacts
     from filtered
 ),
 
 final as (
-    select reason, count(*) as contacts
+    select reason, sum(contacts)::bigint as contacts
     from labelled
     group by reason
 )

@@ -1,6 +1,7 @@
--- One row per day of the filtered period, zero-filled: contacts that day.
+-- One row per day of the filtered period, zero-filled: contacts that day (from the daily
+-- aggregate contact_days).
 with filtered as (
-    {{ filtered_contacts }}
+    {{ filtered_days }}
 ),
 
 days as (
@@ -9,7 +10,7 @@ days as (
 ),
 
 counted as (
-    select cast(started_at as date) as day, count(*) as contacts
+    select day, sum(contacts)::bigint as contacts
     from filtered
     group by 1
 ),

@@ -20,7 +20,7 @@ final as (
     select 'channel', channel, null, null, channel from channels
     union all
     select 'department', department, null, null, department
-    from (select distinct department from contacts where department is not null and department <> '')
+    from (select distinct department from contact_days where department is not null and department <> '')
 )
 
 select * from final order by kind, label

@@ -3,7 +3,7 @@
 with names as (
     select channel from channels
     union
-    select distinct channel from contacts
+    select distinct channel from contact_days
 ),
 
 final as (

@@ -3,7 +3,7 @@
 with leaves as (
     select reason_l1, reason_l2, reason_l3 from reasons
     union
-    select distinct reason_l1, reason_l2, reason_l3 from contacts
+    select distinct reason_l1, reason_l2, reason_l3 from contact_days
 ),
 
 paths as (

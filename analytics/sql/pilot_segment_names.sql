@@ -1,7 +1,7 @@
 -- One row per segment that contacts carry (contacts.segment), for the pilot form's
--- segment choice; empty when the store records no segments.
+-- segment choice; empty when the store records no segments. From contact_days_detail.
 with segments as (
-    select distinct segment from contacts where segment is not null and segment <> ''
+    select distinct segment from contact_days_detail where segment is not null and segment <> ''
 ),
 
 final as (

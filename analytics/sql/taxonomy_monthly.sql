@@ -2,6 +2,7 @@
 -- reason at any level ($other_l1/$other_l2/$other_l3: the exact names that count, found
 -- by analytics.taxonomy), and contacts recorded with only a first level although the
 -- tree has sub-reasons under it. Invariant: other_contacts <= contacts.
+-- From contact_days.
 with deeper as (
     select distinct reason_l1
     from reasons
@@ -10,21 +11,22 @@ with deeper as (
 
 labelled as (
     select
-        date_trunc('month', c.started_at) as month,
+        date_trunc('month', c.day) as month,
         list_contains($other_l1, c.reason_l1)
             or (c.reason_l2 <> '' and list_contains($other_l2, c.reason_l2))
             or (c.reason_l3 <> '' and list_contains($other_l3, c.reason_l3)) as is_other,
-        c.reason_l2 = '' and d.reason_l1 is not null as is_first_level_only
-    from contacts as c
+        c.reason_l2 = '' and d.reason_l1 is not null as is_first_level_only,
+        c.contacts
+    from contact_days as c
     left join deeper as d on c.reason_l1 = d.reason_l1
 ),
 
 final as (
     select
         cast(month as date) as month,
-        count(*) as contacts,
-        count(*) filter (where is_other) as other_contacts,
-        count(*) filter (where is_first_level_only) as first_level_only_contacts
+        sum(contacts)::bigint as contacts,
+        coalesce(sum(contacts) filter (where is_other), 0)::bigint as other_contacts,
+        coalesce(sum(contacts) filter (where is_first_level_only), 0)::bigint as first_level_only_contacts
     from labelled
     group by all
 )

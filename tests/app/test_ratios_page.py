@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.store import open_store
 
 PAGE = "pages/ratios.py"
@@ -103,6 +104,7 @@ def weekly_store(tmp_path_factory):
     cur = conn.cursor()
     cur.register("rows", pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1"]))
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1) select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     weeks = [first + timedelta(days=7 * w) for w in range(17) if w != 15]
     cur.executemany("insert into drivers (day, driver, value) values (?, 'orders', 2000)", [(d,) for d in weeks])
     cur.close()

@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pandas as pd
 import pytest
 
+from analytics.aggregates import refresh_contact_days
 from analytics.store import open_store
 from tests.browser.conftest import AppServer, assert_no_exception, open_page, screenshot
 
@@ -83,6 +84,7 @@ def _store_with_driver_gaps(path):
     cur = conn.cursor()
     cur.register("rows", pd.DataFrame(rows, columns=["contact_id", "started_at", "channel", "reason_l1"]))
     cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1) select * from rows")
+    refresh_contact_days(cur)  # the daily aggregates, as an import keeps them
     values = {first + timedelta(days=i): 1000.0 for i in range(120)}
     del values[first + timedelta(days=100)], values[first + timedelta(days=101)]
     values[first + timedelta(days=110)] = 0.0

@@ -1,0 +1,191 @@
+"""The store's inbox: imports handed to whichever process holds the store.
+
+DuckDB lets one process write a database file. While the dashboard runs it holds the
+store, so an ``import`` from a scheduled job cannot open it; instead it leaves a job in the
+store's inbox, ``<store>.inbox/`` next to the store file, and the dashboard imports it.
+
+Layout (one folder per job, named so that sorting the names gives the order they came in)::
+
+    contacts.duckdb.inbox/
+        incoming/<id>/   being written by the submitter (not yet a job)
+        pending/<id>/    job.json + the file: waiting
+        done/<id>/       job.json + result.json (the import's summary); the copy is removed
+        failed/<id>/     ... + result.json (the refusal or error message)
+
+Every step is a rename of a whole folder within one file system, so a job is either
+complete or absent, never half-written. A crash while a job runs leaves it in ``pending``
+and the next pass runs it again; imports are all-or-nothing and de-duplicate contacts, so
+running a job twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+import traceback
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from analytics.i18n import using_language
+from analytics.importing import ImportRefused
+from analytics.live.jobs import ImportJob, run_import
+
+INBOX_SUFFIX = ".inbox"
+STAGES = ("incoming", "pending", "done", "failed")
+JOB_FILE = "job.json"
+RESULT_FILE = "result.json"
+REJECTS_FILE = "rejects.csv"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """How a job ended.
+
+    Attributes
+    ----------
+    job_id
+        The job's folder name.
+    ok
+        True when the file was imported (``summary`` holds the import's JSON summary);
+        False when it was refused or failed (``message`` says why; nothing was written).
+    summary
+        The same JSON object the ``import`` command prints.
+    message
+        The refusal or error, one line.
+    folder
+        Where the job now lies (under ``done/`` or ``failed/``).
+    """
+
+    job_id: str
+    ok: bool
+    summary: dict[str, Any] | None
+    message: str | None
+    folder: Path
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"job_id": self.job_id, "ok": self.ok, "summary": self.summary, "message": self.message}
+
+
+def inbox_for(store_path: str | os.PathLike) -> Path:
+    """The inbox folder of a store: ``<store file>.inbox`` beside it."""
+    store = Path(store_path)
+    return store.with_name(store.name + INBOX_SUFFIX)
+
+
+def _stage(inbox: Path, stage: str) -> Path:
+    folder = inbox / stage
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _new_job_id() -> str:
+    # Nanoseconds first: names sort in the order jobs came in, across processes.
+    return f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+
+
+def _write_json_atomically(path: Path, data: dict[str, Any]) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def submit_job(store_path: str | os.PathLike, file: str | os.PathLike, job: ImportJob) -> str:
+    """Put a copy of ``file`` and the job's description in the store's inbox; return the
+    job's id. The job appears in ``pending`` whole or not at all.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``file`` does not exist.
+    """
+    source = Path(file)
+    if not source.is_file():
+        raise FileNotFoundError(f"No file {source}.")
+    inbox = inbox_for(store_path)
+    job_id = _new_job_id()
+    draft = _stage(inbox, "incoming") / job_id
+    draft.mkdir()
+    try:
+        shutil.copyfile(source, draft / source.name)
+        description = {**job.to_dict(), "file": source.name, "file_name": job.file_name or source.name,
+                       "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+        _write_json_atomically(draft / JOB_FILE, description)
+        os.rename(draft, _stage(inbox, "pending") / job_id)
+    except BaseException:
+        shutil.rmtree(draft, ignore_errors=True)
+        raise
+    return job_id
+
+
+def pending_jobs(inbox: str | os.PathLike) -> list[Path]:
+    """The waiting jobs' folders, oldest first."""
+    folder = Path(inbox) / "pending"
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if p.is_dir() and (p / JOB_FILE).is_file()), key=lambda p: p.name)
+
+
+def process_job(conn: duckdb.DuckDBPyConnection, folder: Path) -> JobResult:
+    """Run one pending job on the open, writable store, write its ``result.json`` and move
+    it to ``done/`` or ``failed/``. A refused file or any other error fails the job (its
+    file is kept); only a crash of the process leaves it pending."""
+    inbox = folder.parent.parent
+    summary, message = None, None
+    try:
+        description = json.loads((folder / JOB_FILE).read_text(encoding="utf-8"))
+        job = ImportJob.from_dict(description)
+        with using_language(job.language):
+            result = run_import(conn, folder / description["file"], job)
+        summary = result.summary()
+        if len(result.rejects):
+            result.rejects.to_csv(folder / REJECTS_FILE, index=False)
+    except (ImportRefused, ValueError, FileNotFoundError) as exc:
+        message = str(exc)
+    except Exception as exc:  # a bad file must never stop the queue or the dashboard
+        log.error("Inbox job %s failed:\n%s", folder.name, traceback.format_exc())
+        message = f"{type(exc).__name__}: {exc}"
+    ok = message is None
+    _write_json_atomically(folder / RESULT_FILE, {"ok": ok, "summary": summary, "message": message,
+                                                  "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    target = _stage(inbox, "done" if ok else "failed") / folder.name
+    os.rename(folder, target)
+    if ok:  # the data is in the store now; a refused file stays for whoever fixes it
+        (target / description["file"]).unlink(missing_ok=True)
+    return JobResult(folder.name, ok, summary, message, target)
+
+
+def process_pending(conn: duckdb.DuckDBPyConnection, inbox: str | os.PathLike) -> list[JobResult]:
+    """Run every pending job in the order they came in; return how each ended."""
+    return [process_job(conn, folder) for folder in pending_jobs(inbox)]
+
+
+def job_result(inbox: str | os.PathLike, job_id: str) -> JobResult | None:
+    """How a job ended, or None while it waits."""
+    for stage, ok in (("done", True), ("failed", False)):
+        folder = Path(inbox) / stage / job_id
+        result_file = folder / RESULT_FILE
+        if result_file.is_file():
+            data = json.loads(result_file.read_text(encoding="utf-8"))
+            return JobResult(job_id, ok, data.get("summary"), data.get("message"), folder)
+    return None
+
+
+def wait_for_result(inbox: str | os.PathLike, job_id: str, timeout: float, *, poll_seconds: float = 0.25,
+                    sleep: Callable[[float], None] = time.sleep) -> JobResult | None:
+    """Wait up to ``timeout`` seconds for the job to end; None when it still waits."""
+    deadline = time.monotonic() + max(timeout, 0)
+    while True:
+        result = job_result(inbox, job_id)
+        if result is not None or time.monotonic() >= deadline:
+            return result
+        sleep(min(poll_seconds, max(deadline - time.monotonic(), 0.01)))

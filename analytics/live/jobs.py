@@ -1,0 +1,103 @@
+"""One import, described so that another process can run it: what the ``import`` command
+was asked to do, as plain JSON-ready values.
+
+The command line runs :func:`run_import` itself when it can open the store; when the
+running dashboard holds the store, the same :class:`ImportJob` travels through the inbox
+(``analytics.live.inbox``) and the dashboard runs :func:`run_import` on its connection, so
+both ways give the same result.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import duckdb
+
+from analytics.importing import (
+    ImportRefused, ImportResult, ImportSettings, complete_mapping, import_contacts, import_drivers, load_profile,
+    read_columns, save_profile,
+)
+from analytics.importing.settings import IMPORT_KINDS
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    """What to import and how.
+
+    Attributes
+    ----------
+    kind
+        ``"contacts"`` or ``"drivers"``.
+    flags
+        Settings given as flags (``ImportSettings.to_dict()``); they beat the profile.
+    profile
+        Saved mapping profile to read the file with.
+    save_profile
+        Save the settings used under this name.
+    driver_name
+        The driver a ``drivers`` import fills.
+    file_name
+        Recorded in the import history (the name of the file the user gave).
+    imported_by
+        Who asked (recorded in the import history).
+    language
+        Language of a refusal message.
+    """
+
+    kind: str
+    flags: dict[str, Any] = field(default_factory=dict)
+    profile: str | None = None
+    save_profile: str | None = None
+    driver_name: str | None = None
+    file_name: str | None = None
+    imported_by: str | None = None
+    language: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in IMPORT_KINDS:
+            raise ValueError(f"Unknown import kind {self.kind!r}; use 'contacts' or 'drivers'.")
+        if self.kind == "drivers" and not self.driver_name:
+            raise ValueError("A drivers import needs a driver name.")
+
+    def settings(self) -> ImportSettings:
+        return ImportSettings.from_json(self.flags) if self.flags else ImportSettings()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ImportJob:
+        known = {name for name in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def run_import(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, job: ImportJob) -> ImportResult:
+    """Import ``path`` into the open, writable store as ``job`` says (profile, flags,
+    detection, then the all-or-nothing import; the profile saved afterwards if asked).
+
+    Raises
+    ------
+    ImportRefused
+        Nothing was written (see ``import_contacts``), or the profile is of the other kind.
+    """
+    flags = job.settings()
+    profile = None
+    if job.profile:
+        profile_kind, profile = load_profile(conn, job.profile)
+        if profile_kind != job.kind:
+            raise ImportRefused(f"The profile {job.profile!r} is for {profile_kind}, not {job.kind}.")
+    settings = flags.merged_over(profile)
+    columns, _ = read_columns(path, settings)
+    settings = settings.with_changes(mapping=complete_mapping(settings.mapping, columns, job.kind))
+    common = {"profile": job.profile, "imported_by": job.imported_by, "file_name": job.file_name}
+    if job.kind == "contacts":
+        result = import_contacts(conn, path, settings, **common)
+    else:
+        result = import_drivers(conn, path, settings, driver_name=job.driver_name, **common)
+    if job.save_profile:
+        # Pin everything that was used except the encoding, which is re-detected each time.
+        pinned = result.detected.with_changes(mapping=settings.mapping, encoding=settings.encoding)
+        save_profile(conn, job.save_profile, job.kind, pinned)
+    return result

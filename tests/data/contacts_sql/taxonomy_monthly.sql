@@ -1,0 +1,32 @@
+-- One row per calendar month of data: contacts, contacts with an "Other"-like or empty
+-- reason at any level ($other_l1/$other_l2/$other_l3: the exact names that count, found
+-- by analytics.taxonomy), and contacts recorded with only a first level although the
+-- tree has sub-reasons under it. Invariant: other_contacts <= contacts.
+with deeper as (
+    select distinct reason_l1
+    from reasons
+    where reason_l2 <> ''
+),
+
+labelled as (
+    select
+        date_trunc('month', c.started_at) as month,
+        list_contains($other_l1, c.reason_l1)
+            or (c.reason_l2 <> '' and list_contains($other_l2, c.reason_l2))
+            or (c.reason_l3 <> '' and list_contains($other_l3, c.reason_l3)) as is_other,
+        c.reason_l2 = '' and d.reason_l1 is not null as is_first_level_only
+    from contacts as c
+    left join deeper as d on c.reason_l1 = d.reason_l1
+),
+
+final as (
+    select
+        cast(month as date) as month,
+        count(*) as contacts,
+        count(*) filter (where is_other) as other_contacts,
+        count(*) filter (where is_first_level_only) as first_level_only_contacts
+    from labelled
+    group by all
+)
+
+select * from final order by month
