@@ -1,5 +1,5 @@
 """A large export goes the bounded-memory way (staged in a scratch database on disk, with
-DuckDB held to 2 GiB) and gives exactly what the small-file way gives; afterwards the
+DuckDB held to 2.5 GiB) and gives exactly what the small-file way gives; afterwards the
 store's connection is as it was."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def test_large_file_way_gives_what_the_small_file_way_gives(tmp_path, large):
     finally:
         conn.close()
 
-    # The large way really ran: staged in a scratch database with DuckDB held to 2 GiB.
+    # The large way really ran: staged in a scratch database with DuckDB held to 2.5 GiB.
     assert large["database"] and large["database"].startswith("import_scratch_")
     assert pipeline.setting_bytes(large["memory_limit"]) <= pipeline.IMPORT_MEMORY_LIMIT_BYTES
     # The same rows, counts, line numbers and reasons as the small way, in file order.

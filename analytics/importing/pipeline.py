@@ -83,10 +83,10 @@ def scratch_database(cur: duckdb.DuckDBPyConnection) -> Iterator[str]:
     """A scratch DuckDB file attached on ``cur`` for the staged rows of a large file; its
     name is yielded, and it is detached and deleted on exit.
 
-    A temporary table lives in memory and, filled in file order, cannot spill: 20 million
-    staged rows would need several GB. An ordinary table in an attached file is written to
-    disk as it fills. The cursor's ``search_path`` (its own, not the database's) finds
-    ``_import_rows`` there, so every later step reads it by its plain name.
+    A temporary table lives in memory: 20 million staged rows would need several GB. An
+    ordinary table in an attached file is written to disk (compressed) as it fills. The
+    cursor's ``search_path`` (its own, not the database's) finds ``_import_rows`` there, so
+    every later step reads it by its plain name.
     """
     folder = Path(tempfile.mkdtemp(prefix="contacts-import-"))
     name = f"import_scratch_{uuid.uuid4().hex[:12]}"
@@ -102,7 +102,7 @@ def scratch_database(cur: duckdb.DuckDBPyConnection) -> Iterator[str]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-IMPORT_MEMORY_LIMIT_BYTES = 2 * 2**30
+IMPORT_MEMORY_LIMIT_BYTES = 2560 * 2**20  # 2 GiB ran out of memory staging 20M rows
 LARGE_FILE_BYTES = 256 * 2**20
 _UNITS = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4,
           "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
@@ -119,7 +119,7 @@ def setting_bytes(text: str) -> float | None:
 
 def import_memory_limit() -> int:
     """DuckDB's memory limit for a large import in bytes: ``CONTACTS_IMPORT_MEMORY_MB``
-    (read now) or 2 GiB.
+    (read now) or 2.5 GiB.
 
     Raises
     ------
@@ -136,11 +136,11 @@ def import_memory_limit() -> int:
 
 @contextmanager
 def bounded_memory(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike) -> Iterator[None]:
-    """Hold DuckDB to 2 GiB while a large file (256 MiB or more) is imported, then restore.
+    """Hold DuckDB to 2.5 GiB while a large file (256 MiB or more) is imported, then restore.
 
     The staged rows, the duplicate check and the insert then spill to DuckDB's temporary
     directory (next to the store) instead of growing the process: a 20-million-row export
-    stays within 3 GB. ``memory_limit`` belongs to the database, not the cursor, so every
+    peaked at 3.0 GB. ``memory_limit`` belongs to the database, not the cursor, so every
     query of the process shares the lower limit while the import runs. A limit that is
     already lower, and small files, are left alone.
     """
