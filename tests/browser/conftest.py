@@ -13,9 +13,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.support.stores import ROOT, build_demo_store, build_sf311_store
+
+# Assertions on the page retry until they hold: a table or caption can be drawn a moment
+# after the charts the tests wait for.
+expect.set_options(timeout=30_000)
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"

@@ -35,18 +35,18 @@ def test_welcome_then_upload_then_overview(page, empty_server):
     page.locator('input[type="file"]').set_input_files(str(EXPORT))
     page.get_by_text("First rows as they will be stored").wait_for(timeout=60_000)
     wait_for_app(page)
-    assert page.get_by_text("Delimiter ;, encoding cp1252, 12 columns.").count() == 1
+    expect(page.get_by_text("Delimiter ;, encoding cp1252, 12 columns.")).to_have_count(1)
     screenshot(page, "import-mapping-preview")
 
     page.get_by_role("button", name="Import", exact=True).click()
     done = page.get_by_text("243 rows read, 240 added, 1 already there, 2 rejected", exact=False)
     done.wait_for(timeout=60_000)
     wait_for_app(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     screenshot(page, "import-done")
 
     page.goto(empty_server.url)
     wait_for_app(page, charts=2)
-    assert page.get_by_text("Welcome to the contact-reduction dashboard").count() == 0
+    expect(page.get_by_text("Welcome to the contact-reduction dashboard")).to_have_count(0)
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text().strip() != ""
     screenshot(page, "overview-after-import")

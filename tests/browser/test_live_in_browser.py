@@ -67,7 +67,7 @@ def test_an_import_by_the_command_line_shows_up_in_the_open_overview(page, live_
     excel = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Excel data").first
     excel.wait_for(state="visible")
     page.wait_for_timeout(5_000)
-    assert excel.is_visible()
+    expect(excel).to_be_visible()
     page.keyboard.press("Escape")
 
     # Tonight's file: new contacts on the last day (earlier than its last contact, so the

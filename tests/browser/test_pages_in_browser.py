@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AppServer, assert_no_exception, open_page, screenshot
 from tests.support.stores import build_sf311_store
@@ -39,7 +40,7 @@ def test_data_page_in_browser(page, page_timings, demo_server):
         elapsed = open_page(page, f"{demo_server.url}/data?data_section={section}", charts=int(section in ("Drivers", "Health")))
         page_timings[f"data-{section}"] = elapsed
         assert_no_exception(page)
-        assert page.get_by_role("heading", name="Data").count() == 1
+        expect(page.get_by_role("heading", name="Data")).to_have_count(1)
         screenshot(page, f"data-{section}-demo")
 
 
@@ -66,7 +67,7 @@ def test_trends_in_browser(page, page_timings, demo_server):
     page_timings["trends"] = open_page(page, f"{demo_server.url}/trends", charts=1)
     assert_no_exception(page)
     assert page.get_by_text("95% band").count() >= 1
-    assert page.locator("text=/Week \\d+: [\\d,]+ contacts/").count() == 1
+    expect(page.locator("text=/Week \\d+: [\\d,]+ contacts/")).to_have_count(1)
     screenshot(page, "trends-demo")
     page_timings["trends-week"] = open_page(page, f"{demo_server.url}/trends?trends_grain=Week", charts=1)
     assert_no_exception(page)

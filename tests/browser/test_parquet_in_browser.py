@@ -7,6 +7,7 @@ import shutil
 
 import duckdb
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AppServer, assert_no_exception, metric_value, open_page, screenshot, wait_for_app
 from tests.support.stores import ROOT, build_demo_store, run_cli
@@ -49,5 +50,5 @@ def test_overview_and_a_refused_upload_on_a_parquet_store(page, parquet_server):
     page.get_by_role("button", name="Import", exact=True).click()
     page.get_by_text("reads its contacts from the Parquet dataset", exact=False).wait_for(timeout=60_000)
     wait_for_app(page)
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     screenshot(page, "import-refused-parquet-mode")

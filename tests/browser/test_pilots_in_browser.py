@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, assert_no_exception, open_page, screenshot, wait_for_app
 
@@ -19,9 +20,9 @@ def test_registry_in_browser(page, page_timings, demo_server):
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
     screenshot(page, "pilots-demo-registry")
     assert_no_exception(page)
-    assert page.get_by_text("Registered pilots").count() == 1
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1
-    assert page.get_by_text("do not apply here").count() == 1
+    expect(page.get_by_text("Registered pilots")).to_have_count(1)
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+    expect(page.get_by_text("do not apply here")).to_have_count(1)
     page.get_by_text("Add a pilot", exact=True).click()
     page.get_by_role("button", name="Add pilot").wait_for(timeout=10_000)
     page.wait_for_timeout(500)  # the expander's opening animation
@@ -34,7 +35,7 @@ def test_evaluation_in_browser(page, page_timings, demo_server):
     assert_no_exception(page)
     effect = page.locator('[data-testid="stMetric"]').first.inner_text()
     assert "Effect on contacts" in effect and re.search(r"[+\u2212]\d+%", effect)
-    assert page.get_by_text("Contacts against what would have happened without the pilot").count() == 1
+    expect(page.get_by_text("Contacts against what would have happened without the pilot")).to_have_count(1)
     assert page.locator(".js-plotly-plot").count() >= 4
     screenshot(page, "pilots-demo-evaluation")
     # The chart people present, on its own at the size it is shown.
@@ -46,7 +47,7 @@ def test_chatbot_spillover_in_browser(page, demo_server):
     url = f"{demo_server.url}/pilots?pilots_view=Evaluation&pilots_pilot={quote('Chatbot for password reset')}"
     open_page(page, url, charts=4, height=5200)
     assert_no_exception(page)
-    assert page.get_by_text("Across all channels", exact=True).count() == 1
+    expect(page.get_by_text("Across all channels", exact=True)).to_have_count(1)
     screenshot(page, "pilots-demo-evaluation-chatbot")
 
 
@@ -56,14 +57,14 @@ def test_planner_in_browser(page, page_timings, demo_server):
     page.get_by_role("button", name="Plan", exact=True).click()
     wait_for_app(page, charts=1, timeout_ms=120_000)
     assert_no_exception(page)
-    assert page.get_by_text(re.compile("Smallest effect a \\d+-week pilot shows")).count() == 1
+    expect(page.get_by_text(re.compile("Smallest effect a \\d+-week pilot shows"))).to_have_count(1)
     screenshot(page, "pilots-demo-planner")
 
 
 def test_pilots_on_sf311_in_browser(page, page_timings, sf311_server):
     page_timings["pilots-sf311"] = open_page(page, f"{sf311_server.url}/pilots", height=2000)
     assert_no_exception(page)
-    assert page.get_by_text("No pilots registered yet.").count() == 1
+    expect(page.get_by_text("No pilots registered yet.")).to_have_count(1)
     assert "pilot add" in page.locator('[data-testid="stCode"]').first.inner_text()
     screenshot(page, "pilots-sf311-registry")
     open_page(page, f"{sf311_server.url}/pilots?pilots_view=Planner", height=1800)
@@ -76,5 +77,5 @@ def test_pilots_on_sf311_in_browser(page, page_timings, sf311_server):
     page.get_by_role("button", name="Plan", exact=True).click()
     wait_for_app(page, charts=1, timeout_ms=120_000)
     assert_no_exception(page)
-    assert page.get_by_text("would likely go unseen").count() == 1
+    expect(page.get_by_text("would likely go unseen")).to_have_count(1)
     screenshot(page, "pilots-sf311-planner")

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from analytics.aggregates import refresh_contact_days
 from analytics.store import open_store
@@ -25,13 +26,13 @@ def test_ratio_over_time_in_browser(page, page_timings, demo_server):
     screenshot(page, "ratios-demo")
     page_timings["ratios-week"] = open_page(page, f"{demo_server.url}/ratios?ratios_grain=Week", charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("summed per week").count() == 1
+    expect(page.get_by_text("summed per week")).to_have_count(1)
     screenshot(page, "ratios-demo-week")
     page_timings["ratios-product"] = open_page(
         page, f"{demo_server.url}/ratios?ratios_scope={quote('product: Fashion')}&ratios_grain=Week", charts=1,
         height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("Only contacts about product Fashion").count() == 1
+    expect(page.get_by_text("Only contacts about product Fashion")).to_have_count(1)
     screenshot(page, "ratios-demo-fashion")
 
 
@@ -39,7 +40,7 @@ def test_ratio_breakdown_in_browser(page, page_timings, demo_server):
     page_timings["ratios-breakdown"] = open_page(
         page, f"{demo_server.url}/ratios?ratios_view=Breakdown&ratios_breakdown=Product", charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("divided by its own orders").count() == 1
+    expect(page.get_by_text("divided by its own orders")).to_have_count(1)
     screenshot(page, "ratios-demo-breakdown")
 
 
@@ -47,7 +48,7 @@ def test_start_small_in_browser(page, page_timings, demo_server):
     page_timings["ratios-start-small"] = open_page(page, f"{demo_server.url}/ratios?ratios_view={quote('Start small')}",
                                                    charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("Start-small candidates").count() == 1
+    expect(page.get_by_text("Start-small candidates")).to_have_count(1)
     assert page.get_by_text("Start small: low volume, high ratio").count() >= 1
     screenshot(page, "ratios-demo-start-small")
 
@@ -55,14 +56,14 @@ def test_start_small_in_browser(page, page_timings, demo_server):
 def test_value_of_contacts_in_browser(page, page_timings, demo_server):
     page_timings["ratios-value"] = open_page(page, f"{demo_server.url}/ratios?ratios_view=Value", charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("Classify reasons on the Data page").count() == 1
+    expect(page.get_by_text("Classify reasons on the Data page")).to_have_count(1)
     screenshot(page, "ratios-demo-value")
 
 
 def test_ratios_on_sf311_in_browser(page, page_timings, sf311_server):
     page_timings["ratios-sf311"] = open_page(page, f"{sf311_server.url}/ratios", height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("No driver in the store yet").count() == 1
+    expect(page.get_by_text("No driver in the store yet")).to_have_count(1)
     assert "import drivers" in page.locator('[data-testid="stCode"]').first.inner_text()
     screenshot(page, "ratios-sf311")
     open_page(page, f"{sf311_server.url}/ratios?ratios_view=Value", charts=1, height=2400)
@@ -99,7 +100,7 @@ def test_missing_driver_days_are_breaks_in_the_line(page, tmp_path):
     try:
         open_page(page, f"{server.url}/ratios", charts=1, height=2400)
         assert_no_exception(page)
-        assert page.get_by_text("3 of 28 periods have no orders value").count() == 1
+        expect(page.get_by_text("3 of 28 periods have no orders value")).to_have_count(1)
         screenshot(page, "ratios-driver-gaps")
     finally:
         server.stop()

@@ -8,6 +8,7 @@ import time
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_exception, metric_value, open_page, screenshot, wait_for_app
 
@@ -17,14 +18,14 @@ pytestmark = pytest.mark.browser
 def test_reasons_sections_on_demo(page, page_timings, demo_server):
     page_timings["reasons"] = open_page(page, f"{demo_server.url}/reasons", charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_role("heading", name="Reason tree").count() == 1
-    assert page.locator(".js-plotly-plot .treemap").count() == 1
-    assert page.get_by_role("heading", name="Reasons at level 1").count() == 1
+    expect(page.get_by_role("heading", name="Reason tree")).to_have_count(1)
+    expect(page.locator(".js-plotly-plot .treemap")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Reasons at level 1")).to_have_count(1)
     screenshot(page, "reasons-tree-demo")
 
     page_timings["reasons-pareto"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Pareto", charts=2, height=2400)
     assert_no_exception(page)
-    assert page.locator("text=/\\d+ of \\d+ reasons/").count() == 1
+    expect(page.locator("text=/\\d+ of \\d+ reasons/")).to_have_count(1)
     screenshot(page, "reasons-pareto-demo")
 
     page_timings["reasons-channels"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Channels"
@@ -45,23 +46,23 @@ def test_reasons_sections_on_demo(page, page_timings, demo_server):
 def test_reasons_drill_down_from_the_filter(page, demo_server):
     open_page(page, f"{demo_server.url}/reasons?filter_reason={quote('Delivery')}", charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_role("heading", name="Reasons at level 2").count() == 1
+    expect(page.get_by_role("heading", name="Reasons at level 2")).to_have_count(1)
     table = page.locator('[data-testid="stDataFrame"]').first
-    assert table.is_visible()
+    expect(table).to_be_visible()
     screenshot(page, "reasons-tree-delivery-demo")
 
 
 def test_reasons_on_sf311(page, page_timings, sf311_server):
     page_timings["reasons-sf311"] = open_page(page, f"{sf311_server.url}/reasons?reasons_level=2", charts=1, height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("Not recorded in this data").count() == 1
+    expect(page.get_by_text("Not recorded in this data")).to_have_count(1)
     screenshot(page, "reasons-tree-sf311")
     open_page(page, f"{sf311_server.url}/reasons?reasons_section=Channels", charts=3, height=2400)
     assert_no_exception(page)
     screenshot(page, "reasons-channels-sf311")
     open_page(page, f"{sf311_server.url}/reasons?reasons_section=Journeys", height=2400)
     assert_no_exception(page)
-    assert page.get_by_text("need a customer id").count() == 1
+    expect(page.get_by_text("need a customer id")).to_have_count(1)
     screenshot(page, "reasons-journeys-sf311")
 
 
@@ -69,7 +70,7 @@ def test_changing_the_reason_filter_re_roots_the_page(page, page_timings, demo_s
     """Level 2 picked, then a second-level reason chosen in the sidebar: the level falls
     back to 3 (the only one below the new root) without an error."""
     open_page(page, f"{demo_server.url}/reasons?reasons_level=2", charts=1, height=2400)
-    assert page.get_by_role("heading", name="Reasons at level 2").count() == 1
+    expect(page.get_by_role("heading", name="Reasons at level 2")).to_have_count(1)
     reason_box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(0)
     reason_box.click()
     page.keyboard.type("Delivery > Late")

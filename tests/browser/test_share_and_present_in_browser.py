@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_exception, open_page, screenshot, wait_for_app
 
@@ -139,7 +140,7 @@ def _shown_whole(page, index: int) -> bool:
 def test_presentation_mode_looks_like_a_slide(page, demo_server, name):
     url = f"{demo_server.url}{PAGES[name]}"
     open_page(page, url, charts=1)
-    assert page.locator(SIDEBAR).is_visible()
+    expect(page.locator(SIDEBAR)).to_be_visible()
     normal_title = _title_size(page)
 
     joiner = "&" if "?" in url else "?"
@@ -152,7 +153,7 @@ def test_presentation_mode_looks_like_a_slide(page, demo_server, name):
                             ' [data-testid="stPopover"])')
     assert all(not controls.nth(i).is_visible() for i in range(controls.count()))
     exit_button = page.get_by_role("button", name=re.compile("Exit presentation"))
-    assert exit_button.is_visible()
+    expect(exit_button).to_be_visible()
     chart = page.locator('[data-testid="stMain"] .stPlotlyChart').first
     assert chart.evaluate("e => e.getBoundingClientRect().height") >= 0.75 * VIEWPORT["height"]  # a chart a screen
     screenshot_path = screenshot_viewport(page, f"present-{name}")
@@ -199,7 +200,7 @@ def test_the_present_button_and_the_p_key_enter_presentation_mode(page, demo_ser
     page.wait_for_url(re.compile("present=1"))
     page.locator(SIDEBAR).wait_for(state="hidden")
     wait_for_app(page, charts=1)
-    assert page.get_by_role("button", name=re.compile("Exit presentation")).is_visible()
+    expect(page.get_by_role("button", name=re.compile("Exit presentation"))).to_be_visible()
     page.get_by_role("button", name=re.compile("Exit presentation")).click()
     page.locator(SIDEBAR).wait_for(state="visible")
     assert "present=" not in page.url

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_exception, metric_value, open_page, screenshot, wait_for_app
 
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.browser
 def test_weekly_in_browser(page, page_timings, demo_server):
     page_timings["weekly"] = open_page(page, f"{demo_server.url}/weekly", charts=1)
     assert_no_exception(page)
-    assert page.get_by_role("heading", name="Weekly report").count() == 1
-    assert page.locator("text=/Week \\d+: [\\d,]+ contacts/").count() == 1
+    expect(page.get_by_role("heading", name="Weekly report")).to_have_count(1)
+    expect(page.locator("text=/Week \\d+: [\\d,]+ contacts/")).to_have_count(1)
     assert int(metric_value(page, "Contacts").replace(",", "")) > 0
     screenshot(page, "weekly-demo")
     page.get_by_role("heading", name="Per reason", exact=True).scroll_into_view_if_needed()
@@ -79,7 +80,7 @@ def test_weekly_on_sf311_in_browser(page, page_timings, sf311_server):
 def test_health_on_sf311_in_browser(page, page_timings, sf311_server):
     page_timings["data-Health-sf311"] = open_page(page, f"{sf311_server.url}/data?data_section=Health", charts=1)
     assert_no_exception(page)
-    assert page.locator("text=/\\d+ findings: \\d+ high/").count() == 1
+    expect(page.locator("text=/\\d+ findings: \\d+ high/")).to_have_count(1)
     screenshot(page, "data-Health-sf311")
     page.get_by_text("Share of “Other” and first-level-only contacts per month").scroll_into_view_if_needed()
     screenshot(page, "data-Health-sf311-trend")
