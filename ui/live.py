@@ -9,11 +9,10 @@ stay open; only a real change of data reruns the app, as a click would.
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
 from analytics.i18n import t
+from analytics.live.worker import seconds_from_env
 from analytics.overview import StoreFreshness, default_period
 from analytics.store import StoreError
 from ui import cache, format
@@ -26,12 +25,7 @@ DEFAULT_PERIOD_KEY = "live_default_period"
 
 def refresh_seconds() -> float:
     """``CONTACTS_REFRESH_SECONDS`` (a positive number), else 30."""
-    raw = os.environ.get("CONTACTS_REFRESH_SECONDS", "").strip()
-    try:
-        value = float(raw) if raw else DEFAULT_REFRESH_SECONDS
-    except ValueError:
-        value = DEFAULT_REFRESH_SECONDS
-    return value if value > 0 else DEFAULT_REFRESH_SECONDS
+    return seconds_from_env("CONTACTS_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS)
 
 
 def frame(version: int) -> None:

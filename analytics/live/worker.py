@@ -17,14 +17,19 @@ DEFAULT_POLL_SECONDS = 5.0
 log = logging.getLogger(__name__)
 
 
-def poll_seconds_from_env(default: float = DEFAULT_POLL_SECONDS) -> float:
-    """``CONTACTS_INBOX_POLL_SECONDS`` (a positive number), else ``default``."""
-    raw = os.environ.get("CONTACTS_INBOX_POLL_SECONDS", "").strip()
+def seconds_from_env(name: str, default: float) -> float:
+    """The environment variable ``name`` as a positive number of seconds, else ``default``."""
+    raw = os.environ.get(name, "").strip()
     try:
         value = float(raw) if raw else default
     except ValueError:
         value = default
     return value if value > 0 else default
+
+
+def poll_seconds_from_env(default: float = DEFAULT_POLL_SECONDS) -> float:
+    """``CONTACTS_INBOX_POLL_SECONDS`` (a positive number), else ``default``."""
+    return seconds_from_env("CONTACTS_INBOX_POLL_SECONDS", default)
 
 
 class InboxWorker(threading.Thread):
