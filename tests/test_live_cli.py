@@ -91,7 +91,7 @@ def test_nobody_processing_the_inbox_leaves_the_job_queued_and_exits_2(tmp_path)
     assert done.returncode == 2
     assert "stays queued" in done.stderr and "when the dashboard runs" in done.stderr
     [job] = pending_jobs(inbox_for(db))
-    assert (job / "week.csv").is_file()
+    assert (job / "data.csv").is_file()
 
 
 def test_watch_once_imports_the_good_file_and_files_away_the_bad_one(tmp_path):

@@ -14,7 +14,7 @@ from analytics.live import (
     ImportJob, InboxWorker, inbox_for, job_result, last_update, pending_jobs, process_pending, submit_job,
     wait_for_result,
 )
-from analytics.live.inbox import JOB_FILE, RESULT_FILE
+from analytics.live.inbox import JOB_FILE, RESULT_FILE, requeue_interrupted
 from analytics.store import data_version, open_store
 
 
@@ -47,9 +47,9 @@ def test_submit_puts_a_whole_job_in_pending(tmp_path, db):
     assert inbox == tmp_path / "store.duckdb.inbox"
     assert [p.name for p in pending_jobs(inbox)] == [job_id]
     folder = inbox / "pending" / job_id
-    assert (folder / "week.csv").read_bytes() == export.read_bytes()
+    assert (folder / "data.csv").read_bytes() == export.read_bytes()
     description = json.loads((folder / JOB_FILE).read_text())
-    assert description["kind"] == "contacts" and description["file"] == "week.csv"
+    assert description["kind"] == "contacts" and description["file"] == "data.csv"
     assert description["file_name"] == "week.csv"
     assert list((inbox / "incoming").iterdir()) == []  # nothing half-written left behind
     assert job_result(inbox, job_id) is None
@@ -92,7 +92,7 @@ def test_a_refused_file_fails_its_job_and_keeps_the_file_with_the_message(tmp_pa
     assert not result.ok and result.summary is None
     assert "contact_id" in result.message or "started_at" in result.message  # the required field it lacks
     assert result.folder == inbox_for(db) / "failed" / job_id
-    assert (result.folder / "broken.csv").read_bytes() == bad.read_bytes()
+    assert (result.folder / "data.csv").read_bytes() == bad.read_bytes()
     assert json.loads((result.folder / RESULT_FILE).read_text())["message"] == result.message
 
 
@@ -118,7 +118,7 @@ def test_a_job_left_pending_by_a_crash_runs_on_the_next_pass_and_adds_nothing_tw
         # The crash: the import committed, but the process died before filing the job away.
         pending = inbox_for(db) / "pending" / job_id
         from analytics.live import run_import
-        run_import(conn, pending / "week.csv", ImportJob(kind="contacts"))
+        run_import(conn, pending / "data.csv", ImportJob(kind="contacts"))
         assert pending_jobs(inbox_for(db)) == [pending]
 
         [result] = process_pending(conn, inbox_for(db))
@@ -175,3 +175,44 @@ def test_wait_gives_up_after_the_timeout(tmp_path, db):
 def test_a_drivers_job_needs_a_driver_name():
     with pytest.raises(ValueError, match="driver name"):
         ImportJob(kind="drivers")
+
+
+def test_a_job_interrupted_while_running_runs_once_more_then_fails(tmp_path, db):
+    """A file that kills the process mid-import must not do so after every restart."""
+    job_id = submit_job(db, contacts_csv(tmp_path / "week.csv", range(3)), ImportJob(kind="contacts"))
+    inbox = inbox_for(db)
+    running = inbox / "running"
+    running.mkdir()
+    os.rename(inbox / "pending" / job_id, running / job_id)  # claimed, then the process died
+
+    assert requeue_interrupted(inbox) == [job_id]  # the next worker start: once more
+    assert [p.name for p in pending_jobs(inbox)] == [job_id]
+    os.rename(inbox / "pending" / job_id, running / job_id)  # and it died again
+
+    assert requeue_interrupted(inbox) == []
+    result = job_result(inbox, job_id)
+    assert result is not None and not result.ok and "interrupted 2 times" in result.message
+
+
+def test_a_job_naming_a_file_outside_its_folder_fails_and_that_file_is_kept(tmp_path, db):
+    outside = contacts_csv(tmp_path / "nightly.csv", range(4))
+    job_id = submit_job(db, outside, ImportJob(kind="contacts"))
+    description_file = inbox_for(db) / "pending" / job_id / JOB_FILE
+    description = json.loads(description_file.read_text())
+    description_file.write_text(json.dumps({**description, "file": str(outside)}))  # a hand-made job.json
+    conn = open_store(db)
+    try:
+        [result] = process_pending(conn, inbox_for(db))
+        assert contact_count(conn) == 0
+    finally:
+        conn.close()
+    assert not result.ok and "no file of its own folder" in result.message
+    assert outside.is_file()
+
+
+def test_an_export_called_job_json_does_not_overwrite_the_job(tmp_path, db):
+    export = contacts_csv(tmp_path / "job.json", range(2))
+    job_id = submit_job(db, export, ImportJob(kind="contacts"))
+    folder = inbox_for(db) / "pending" / job_id
+    assert json.loads((folder / JOB_FILE).read_text())["file_name"] == "job.json"
+    assert (folder / "data.json").read_bytes() == export.read_bytes()

@@ -73,7 +73,10 @@ def import_one(store: Path, path: Path, job: ImportJob, wait_seconds: float) -> 
     try:
         conn = open_store(store)
     except StoreInUse:
-        job_id = submit_job(store, path, job)
+        try:
+            job_id = submit_job(store, path, job)
+        except OSError as exc:  # e.g. a full disk: this file fails, the watch goes on
+            return FAILED, {"message": f"{type(exc).__name__}: {exc}"}
         result = wait_for_result(inbox_for(store), job_id, wait_seconds)
         if result is None:
             return QUEUED, {"job_id": job_id, "message": t("live.watch_queued", seconds=f"{wait_seconds:g}")}
@@ -84,6 +87,8 @@ def import_one(store: Path, path: Path, job: ImportJob, wait_seconds: float) -> 
         return IMPORTED, {"summary": run_import(conn, path, job).summary()}
     except (ImportRefused, ValueError, FileNotFoundError) as exc:
         return FAILED, {"message": str(exc)}
+    except Exception as exc:  # noqa: BLE001  (one bad file must not stop the watch, now or after a restart)
+        return FAILED, {"message": f"{type(exc).__name__}: {exc}"}
     finally:
         conn.close()
 

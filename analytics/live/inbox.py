@@ -8,14 +8,18 @@ Layout (one folder per job, named so that sorting the names gives the order they
 
     contacts.duckdb.inbox/
         incoming/<id>/   being written by the submitter (not yet a job)
-        pending/<id>/    job.json + the file: waiting
+        pending/<id>/    job.json + the file (``data.<suffix>``): waiting
+        running/<id>/    claimed by the process importing it
         done/<id>/       job.json + result.json (the import's summary); the copy is removed
         failed/<id>/     ... + result.json (the refusal or error message)
 
 Every step is a rename of a whole folder within one file system, so a job is either
-complete or absent, never half-written. A crash while a job runs leaves it in ``pending``
-and the next pass runs it again; imports are all-or-nothing and de-duplicate contacts, so
-running a job twice adds nothing the second time.
+complete or absent, never half-written, and two workers never run the same job (the one
+whose rename to ``running`` succeeds has it). A crash while a job runs leaves it in
+``running``; the next worker to start puts it back in ``pending`` once
+(``requeue_interrupted``) and fails it the second time, so a file that kills the process
+cannot do so forever. Imports are all-or-nothing and de-duplicate contacts, so running a
+job twice adds nothing the second time.
 """
 
 from __future__ import annotations
@@ -34,15 +38,18 @@ from typing import Any
 
 import duckdb
 
-from analytics.i18n import using_language
+from analytics.i18n import t, using_language
 from analytics.importing import ImportRefused
 from analytics.live.jobs import ImportJob, run_import
 
 INBOX_SUFFIX = ".inbox"
-STAGES = ("incoming", "pending", "done", "failed")
+STAGES = ("incoming", "pending", "running", "done", "failed")
 JOB_FILE = "job.json"
 RESULT_FILE = "result.json"
 REJECTS_FILE = "rejects.csv"
+ATTEMPTS_FILE = "attempts"
+DATA_STEM = "data"  # the copy's name: never one of the files above, whatever the export is called
+MAX_ATTEMPTS = 2
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +123,9 @@ def submit_job(store_path: str | os.PathLike, file: str | os.PathLike, job: Impo
     draft = _stage(inbox, "incoming") / job_id
     draft.mkdir()
     try:
-        shutil.copyfile(source, draft / source.name)
-        description = {**job.to_dict(), "file": source.name, "file_name": job.file_name or source.name,
+        copy_name = DATA_STEM + source.suffix.lower()
+        shutil.copyfile(source, draft / copy_name)
+        description = {**job.to_dict(), "file": copy_name, "file_name": job.file_name or source.name,
                        "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
         _write_json_atomically(draft / JOB_FILE, description)
         os.rename(draft, _stage(inbox, "pending") / job_id)
@@ -143,9 +151,10 @@ def process_job(conn: duckdb.DuckDBPyConnection, folder: Path) -> JobResult:
     summary, message = None, None
     try:
         description = json.loads((folder / JOB_FILE).read_text(encoding="utf-8"))
+        copy = _job_file(description)
         job = ImportJob.from_dict(description)
         with using_language(job.language):
-            result = run_import(conn, folder / description["file"], job)
+            result = run_import(conn, folder / copy, job)
         summary = result.summary()
         if len(result.rejects):
             result.rejects.to_csv(folder / REJECTS_FILE, index=False)
@@ -160,13 +169,51 @@ def process_job(conn: duckdb.DuckDBPyConnection, folder: Path) -> JobResult:
     target = _stage(inbox, "done" if ok else "failed") / folder.name
     os.rename(folder, target)
     if ok:  # the data is in the store now; a refused file stays for whoever fixes it
-        (target / description["file"]).unlink(missing_ok=True)
+        (target / copy).unlink(missing_ok=True)
     return JobResult(folder.name, ok, summary, message, target)
 
 
+def _job_file(description: dict[str, Any]) -> str:
+    """The name of the job's copy: a plain name inside the job's folder, never a path
+    (a job.json written by hand must not import, or delete, a file elsewhere)."""
+    name = str(description.get("file", ""))
+    if not name or Path(name).name != name or name in (JOB_FILE, RESULT_FILE, REJECTS_FILE, ATTEMPTS_FILE):
+        raise ValueError(t("live.job_bad_file", name=repr(name)))
+    return name
+
+
 def process_pending(conn: duckdb.DuckDBPyConnection, inbox: str | os.PathLike) -> list[JobResult]:
-    """Run every pending job in the order they came in; return how each ended."""
-    return [process_job(conn, folder) for folder in pending_jobs(inbox)]
+    """Claim and run every pending job in the order they came in; return how each ended."""
+    results = []
+    for folder in pending_jobs(inbox):
+        claimed = _stage(Path(inbox), "running") / folder.name
+        try:
+            os.rename(folder, claimed)
+        except FileNotFoundError:
+            continue  # another worker claimed it first
+        results.append(process_job(conn, claimed))
+    return results
+
+
+def requeue_interrupted(inbox: str | os.PathLike) -> list[str]:
+    """Put jobs left in ``running`` by a process that died back in ``pending``; a job
+    interrupted ``MAX_ATTEMPTS`` times is failed instead. Call when a worker starts;
+    return the ids put back."""
+    folder = Path(inbox) / "running"
+    requeued = []
+    for job in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []:
+        attempts_file = job / ATTEMPTS_FILE
+        attempts = int(attempts_file.read_text() or 0) + 1 if attempts_file.is_file() else 1
+        if attempts >= MAX_ATTEMPTS:
+            message = t("live.job_interrupted", attempts=attempts)
+            _write_json_atomically(job / RESULT_FILE, {"ok": False, "summary": None, "message": message,
+                                                       "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+            os.rename(job, _stage(Path(inbox), "failed") / job.name)
+            continue
+        attempts_file.write_text(str(attempts))
+        os.rename(job, _stage(Path(inbox), "pending") / job.name)
+        requeued.append(job.name)
+    return requeued
 
 
 def job_result(inbox: str | os.PathLike, job_id: str) -> JobResult | None:

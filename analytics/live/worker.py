@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from analytics.live.inbox import JobResult, pending_jobs, process_pending
+from analytics.live.inbox import JobResult, pending_jobs, process_pending, requeue_interrupted
 
 DEFAULT_POLL_SECONDS = 5.0
 log = logging.getLogger(__name__)
@@ -63,6 +63,11 @@ class InboxWorker(threading.Thread):
         return results
 
     def run(self) -> None:
+        try:
+            for job_id in requeue_interrupted(self.inbox):
+                log.warning("Inbox job %s was interrupted; it runs again.", job_id)
+        except Exception:  # noqa: BLE001
+            log.exception("The inbox worker could not look at interrupted jobs in %s", self.inbox)
         while not self._stop_event.is_set():
             try:
                 self.run_once()

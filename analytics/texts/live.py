@@ -11,6 +11,8 @@ EN: dict[str, str] = {
     "live.import_not_taken": ("Nobody imported the file within {seconds} s. It stays queued in {folder} and will be "
                               "imported when the dashboard runs."),
     "live.import_failed": "The import failed.",
+    "live.job_interrupted": "The import was interrupted {attempts} times (the dashboard stopped while importing it).",
+    "live.job_bad_file": "The job names no file of its own folder: {name}.",
     "live.watch_no_folder": "There is no folder {folder} to watch.",
     "live.watch_driver_name": "Watching for driver files needs --name (the driver's name).",
     "live.watch_queued": ("The running dashboard did not import the file within {seconds} s; it stays queued in the "
@@ -27,6 +29,8 @@ NL: dict[str, str] = {
     "live.import_not_taken": ("Niemand heeft het bestand binnen {seconds} s geïmporteerd. Het blijft in de wachtrij "
                               "in {folder} en wordt geïmporteerd zodra het dashboard draait."),
     "live.import_failed": "De import is mislukt.",
+    "live.job_interrupted": "De import is {attempts} keer onderbroken (het dashboard stopte tijdens het importeren).",
+    "live.job_bad_file": "De opdracht noemt geen bestand uit zijn eigen map: {name}.",
     "live.watch_no_folder": "Er is geen map {folder} om in de gaten te houden.",
     "live.watch_driver_name": "Voor bestanden met drivers is --name nodig (de naam van de driver).",
     "live.watch_queued": ("Het draaiende dashboard heeft het bestand niet binnen {seconds} s geïmporteerd; het blijft "
