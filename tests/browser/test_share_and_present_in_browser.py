@@ -85,7 +85,7 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_browser(browser, demo_serv
         assert_no_exception(other)
         assert _period(other) == PERIOD
         assert other.get_by_role("combobox", name="Contact reason").input_value() == "Delivery"
-        assert other.locator('[data-testid="stMain"] [data-testid="stNumberInput"] input').input_value() == "14"
+        expect(other.locator('[data-testid="stMain"] [data-testid="stNumberInput"] input')).to_have_value("14")
         assert other.get_by_role("heading", name="Repeat contacts").count() == 1  # the Journeys section
         assert _metric(other, "again within 14 days") == shared["repeat"]
         assert _metric(other, "complete window") == shared["observed"]
