@@ -4,12 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= $(or $(CONTACTS_DB),data/contacts.duckdb)
 PORT   ?= 8501
+# No sign-in (one local user) only while no sign-in is set up in .streamlit/secrets.toml.
+AUTH   ?= $(if $(wildcard .streamlit/secrets.toml),,local)
 
 .PHONY: run test demo venv test-venv chromium clean bench
 
 run: venv
 	@test -f "$(DB)" || { echo "Building the demo store $(DB) (about a minute, once)..."; $(BIN)/python -m analytics demo --db "$(DB)"; }
-	CONTACTS_DB="$(DB)" $(BIN)/python -m ui.server \
+	CONTACTS_DB="$(DB)" CONTACTS_AUTH="$(AUTH)" $(BIN)/python -m ui.server \
 		--server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 

@@ -2,12 +2,20 @@
 
 import streamlit as st
 
+from analytics.access import acting_as
 from analytics.i18n import t
+from analytics.queries import QueryTimeout
 from analytics.store import StoreError
-from ui import cache, filters, live, presentation, share
+from ui import auth, cache, filters, live, presentation, share
 
 filters.language_switch()
 st.set_page_config(page_title=t("app.title"), page_icon=":material/call_end:", layout="wide")
+
+actor = auth.session_actor()
+if actor is None:
+    auth.show_sign_in()
+    st.stop()
+auth.sign_out_button()
 
 navigation = st.navigation([
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overview", default=True),
@@ -35,4 +43,8 @@ share.copy_link_button(filters.active_filter())
 presentation.frame()
 live.frame(version)
 
-navigation.run()
+with acting_as(actor):
+    try:
+        navigation.run()
+    except QueryTimeout as exc:  # this session's query only; the message says what to do
+        st.error(str(exc), icon=":material/timer_off:")

@@ -15,6 +15,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.i18n import t
 from analytics.queries import run_query
 from analytics.store import write_transaction
@@ -76,16 +78,22 @@ def add_action(
     ValueError
         For an empty action text, an unknown status, or a reason path that is not in the
         reason tree; nothing is written then.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "add an action")
     reason = _checked_reason(conn, reason)
     fields = _checked_fields({"action": action, "owner_department": owner_department, "due_on": due_on,
                               "status": status, "note": note})
     with write_transaction(conn) as cur:
-        return int(cur.execute(
+        action_id = int(cur.execute(
             "insert into actions (reason_l1, reason_l2, reason_l3, action, owner_department, due_on, status, note)"
             " values ($l1, $l2, $l3, $action, $owner_department, $due_on, $status, $note) returning action_id",
             {"l1": reason.reason_l1, "l2": reason.reason_l2, "l3": reason.reason_l3, **fields},
         ).fetchall()[0][0])
+        audit.record(cur, "action.add", f"{action_id}: {reason.label}", None,
+                     {"action_id": action_id, "reason": reason.label, **fields})
+    return action_id
 
 
 def update_action(
@@ -99,7 +107,10 @@ def update_action(
     ------
     ValueError
         For an unknown action id, an empty action text or an unknown status.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "change an action")
     changes = {name: value for name, value in {
         "action": action, "owner_department": owner_department, "due_on": due_on, "status": status, "note": note,
     }.items() if value is not _UNCHANGED}
@@ -116,11 +127,15 @@ def update_actions(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
     ValueError
         When any row has an unknown id, an empty action text or an unknown status; nothing
         is saved then.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "change actions")
     if "action_id" not in edited.columns:
         raise ValueError("Edited actions need their action_id.")
     columns = [c for c in EDITABLE_FIELDS if c in edited.columns]
-    known = set(list_actions(conn)["action_id"].astype(int))
+    stored = {int(row["action_id"]): row for row in list_actions(conn).to_dict("records")}
+    known = set(stored)
     rows = []
     for record in edited.to_dict("records"):
         action_id = int(record["action_id"])
@@ -132,6 +147,8 @@ def update_actions(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
             assignments = ", ".join(f"{name} = ${name}" for name in fields)  # names from EDITABLE_FIELDS only
             cur.execute(f"update actions set {assignments}, updated_at = $now where action_id = $action_id",
                         {**fields, "now": datetime.now(), "action_id": action_id})
+            audit.record(cur, "action.update", str(action_id), {name: stored[action_id][name] for name in fields},
+                         fields)
     return len(rows)
 
 
@@ -142,11 +159,22 @@ def delete_action(conn: duckdb.DuckDBPyConnection, action_id: int) -> None:
     ------
     ValueError
         For an unknown action id.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
-    if int(action_id) not in set(list_actions(conn)["action_id"].astype(int)):
+    require(Role.EDITOR, "delete an action")
+    stored = {int(row["action_id"]): row for row in list_actions(conn).to_dict("records")}
+    if int(action_id) not in stored:
         raise ValueError(t("errors.action_not_found", action_id=int(action_id)))
     with write_transaction(conn) as cur:
         cur.execute("delete from actions where action_id = $id", {"id": int(action_id)})
+        audit.record(cur, "action.delete", str(int(action_id)), _audit_row(stored[int(action_id)]), None)
+
+
+def _audit_row(row: dict[str, Any]) -> dict[str, Any]:
+    """An action's stored fields as its audit row shows them."""
+    keep = ("action_id", "reason_l1", "reason_l2", "reason_l3", *EDITABLE_FIELDS)
+    return {key: (None if _blank(row.get(key)) else row.get(key)) for key in keep}
 
 
 def _checked_reason(conn: duckdb.DuckDBPyConnection, reason: ReasonPath) -> ReasonPath:

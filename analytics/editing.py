@@ -8,8 +8,10 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.channels import CHANNEL_GROUPS
-from analytics.filters import parse_reason_path
+from analytics.filters import parse_reason_path, reason_path
 from analytics.i18n import t
 from analytics.store import write_transaction
 
@@ -25,7 +27,11 @@ def update_channels(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> in
     ------
     ValueError
         For an unknown channel group or a negative cost; nothing is saved then.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "change channel groups and costs")
+    before = _rows_by_key(conn, "select channel, channel_group, cost_per_contact from channels", ["channel"])
     for row in edited.itertuples(index=False):
         if row.channel_group not in CHANNEL_GROUPS:
             raise ValueError(t("errors.edit_channel_group", channel=repr(row.channel),
@@ -39,6 +45,11 @@ def update_channels(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> in
                 {"group": row.channel_group, "channel": row.channel,
                  "cost": None if pd.isna(row.cost_per_contact) else float(row.cost_per_contact)},
             )
+            after = {"channel": row.channel, "channel_group": row.channel_group,
+                     "cost_per_contact": None if pd.isna(row.cost_per_contact) else float(row.cost_per_contact)}
+            old = before.get((row.channel,))
+            if old != after:
+                audit.record(cur, "channel.update", row.channel, old, after)
     return len(edited)
 
 
@@ -50,7 +61,12 @@ def update_reasons(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
     ------
     ValueError
         For an unknown value class; nothing is saved then.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "change reason owners and value classes")
+    before = _rows_by_key(conn, "select reason_l1, reason_l2, reason_l3, department, value_class from reasons",
+                          ["reason_l1", "reason_l2", "reason_l3"])
     for row in edited.itertuples(index=False):
         if not _blank(row.value_class) and row.value_class not in VALUE_CLASSES:
             raise ValueError(t("errors.edit_value_class", choices=", ".join(VALUE_CLASSES),
@@ -64,40 +80,81 @@ def update_reasons(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
                  "value_class": None if _blank(row.value_class) else row.value_class,
                  "l1": row.reason_l1, "l2": row.reason_l2, "l3": row.reason_l3},
             )
+            after = {"reason_l1": row.reason_l1, "reason_l2": row.reason_l2, "reason_l3": row.reason_l3,
+                     "department": None if _blank(row.department) else str(row.department).strip(),
+                     "value_class": None if _blank(row.value_class) else row.value_class}
+            old = before.get((row.reason_l1, row.reason_l2, row.reason_l3))
+            if old != after:
+                label = " > ".join(level for level in (row.reason_l1, row.reason_l2, row.reason_l3) if level)
+                audit.record(cur, "reason.update", label, old, after)
     return len(edited)
 
 
 def add_event(
     conn: duckdb.DuckDBPyConnection, *, name: str, kind: str, starts_on: date, ends_on: date,
-    foreseen: bool, reason: str | None = None, channel: str | None = None, note: str | None = None,
+    foreseen: bool, reason: str | tuple[str | None, ...] | None = None, channel: str | None = None,
+    note: str | None = None,
 ) -> int:
     """Record a dated event (campaign, holiday, outage, other); return its id.
+
+    ``reason`` is a path as typed ("Delivery > Late"), or the levels themselves as a filter
+    holds them, taken as they are: a reason name may contain ``>`` itself.
 
     Raises
     ------
     ValueError
         For an empty name, an unknown kind or an end before the start.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "add an event")
     if not name or not name.strip():
         raise ValueError(t("errors.event_name_missing"))
     if kind not in EVENT_KINDS:
         raise ValueError(t("errors.event_kind_invalid", choices=", ".join(EVENT_KINDS)))
     if ends_on < starts_on:
         raise ValueError(t("errors.event_ends_before_start"))
-    l1, l2, l3 = parse_reason_path(reason) if reason else (None, None, None)
+    if isinstance(reason, tuple):
+        l1, l2, l3 = (tuple(level or None for level in reason) + (None, None, None))[:3]
+        reason = reason_path(l1, l2, l3)
+    else:
+        l1, l2, l3 = parse_reason_path(reason) if reason else (None, None, None)
     with write_transaction(conn) as cur:
-        return cur.execute(
+        event_id = cur.execute(
             "insert into events (name, kind, starts_on, ends_on, foreseen, reason_l1, reason_l2, reason_l3, channel, note)"
             " values ($name, $kind, $starts_on, $ends_on, $foreseen, $l1, $l2, $l3, $channel, $note) returning event_id",
             {"name": name.strip(), "kind": kind, "starts_on": starts_on, "ends_on": ends_on,
              "foreseen": bool(foreseen), "l1": l1, "l2": l2, "l3": l3,
              "channel": channel or None, "note": note or None},
         ).fetchall()[0][0]
+        audit.record(cur, "event.add", name.strip(), None, {
+            "event_id": event_id, "name": name.strip(), "kind": kind, "starts_on": starts_on, "ends_on": ends_on,
+            "foreseen": bool(foreseen), "reason": reason or None, "channel": channel or None, "note": note or None})
+    return event_id
 
 
 def delete_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> None:
+    """Remove one event (an unknown id changes nothing and records nothing).
+
+    Raises
+    ------
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
+    """
+    require(Role.EDITOR, "delete an event")
+    found = conn.cursor().execute(
+        "select event_id, name, kind, starts_on, ends_on, foreseen, reason_l1, reason_l2, reason_l3, channel, note"
+        " from events where event_id = $id", {"id": int(event_id)}).fetch_df().to_dict("records")
     with write_transaction(conn) as cur:
         cur.execute("delete from events where event_id = $id", {"id": int(event_id)})
+        if found:
+            audit.record(cur, "event.delete", str(found[0]["name"]), found[0], None)
+
+
+def _rows_by_key(conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str]) -> dict[tuple, dict]:
+    """The rows of a small table (``sql`` has no parameters) as plain dicts by their key."""
+    rows = conn.cursor().execute(sql).fetch_df().to_dict("records")
+    return {tuple(row[k] for k in keys): {k: (None if _blank(v) else v) for k, v in row.items()} for row in rows}
 
 
 def _blank(value) -> bool:

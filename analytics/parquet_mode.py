@@ -34,6 +34,8 @@ from time import perf_counter
 
 import duckdb
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.channels import register_new_channels, register_new_reasons
 from analytics.formatting import count as count_text
 from analytics.i18n import t
@@ -310,7 +312,10 @@ def use_parquet(conn: duckdb.DuckDBPyConnection, location: str, *, discard_table
     ParquetSourceError
         When the location is invalid or unreadable, the dataset lacks a required column or
         value, or (unless ``discard_table``) the table holds contacts the dataset does not.
+    AccessDenied
+        When the current actor is not an editor; nothing is read or written.
     """
+    require(Role.EDITOR, "switch the contacts to a Parquet dataset")
     clock = perf_counter()
     location = checked_location(location)
     cur = conn.cursor()
@@ -346,10 +351,19 @@ def use_parquet(conn: duckdb.DuckDBPyConnection, location: str, *, discard_table
             new_channels = register_new_channels(cur)
             new_reasons = register_new_reasons(cur)
             _refresh_aggregates(cur)
+            audit.record(cur, "source.use_parquet", location, _audit_source(current),
+                         {"mode": "parquet", "location": location, "files": len(files), "contacts": contacts,
+                          "discard_table": discard_table})
     finally:
         cur.close()
     return SourceResult("parquet", "parquet", location, len(files), sum(f.size for f in files), contacts,
                         new_channels, new_reasons, perf_counter() - clock)
+
+
+def _audit_source(source: ContactSource) -> dict:
+    """Where the contacts came from, as an audit row's ``before`` shows it."""
+    return {"mode": source.mode, "location": source.location, "files": source.files, "bytes": source.bytes,
+            "fingerprint": source.fingerprint}
 
 
 def _stored_definition(cur: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str, str]], str]:
@@ -381,7 +395,10 @@ def refresh_source(conn: duckdb.DuckDBPyConnection, *, force: bool = False) -> S
     ParquetSourceError
         When the dataset became unreadable, empty, or lacks a required column or value;
         the store keeps its previous state.
+    AccessDenied
+        When the current actor is not an editor; nothing is read or written.
     """
+    require(Role.EDITOR, "refresh the contacts from their source")
     clock = perf_counter()
     source = contact_source(conn)
     cur = conn.cursor()
@@ -389,6 +406,7 @@ def refresh_source(conn: duckdb.DuckDBPyConnection, *, force: bool = False) -> S
         if source.mode == "table":
             with write_transaction(conn, cursor=cur):
                 _refresh_aggregates(cur)
+                audit.record(cur, "source.refresh", "table", _audit_source(source), {"mode": "table"})
             contacts = int(cur.execute("select count(*) from contacts").fetchall()[0][0])
             return SourceResult("refreshed", "table", None, 0, 0, contacts, seconds=perf_counter() - clock)
         location = source.location
@@ -408,6 +426,9 @@ def refresh_source(conn: duckdb.DuckDBPyConnection, *, force: bool = False) -> S
             new_channels = register_new_channels(cur)
             new_reasons = register_new_reasons(cur)
             _refresh_aggregates(cur)
+            audit.record(cur, "source.refresh", location, _audit_source(source),
+                         {"mode": "parquet", "location": location, "files": len(files), "bytes": size,
+                          "fingerprint": fingerprint_of(files), "contacts": contacts})
     finally:
         cur.close()
     return SourceResult("refreshed", "parquet", location, len(files), size, contacts, new_channels, new_reasons,
@@ -423,7 +444,10 @@ def use_table(conn: duckdb.DuckDBPyConnection) -> SourceResult:
     ------
     ParquetSourceError
         When the store is not in Parquet mode or the dataset cannot be read.
+    AccessDenied
+        When the current actor is not an editor; nothing is read or written.
     """
+    require(Role.EDITOR, "copy the contacts back into the store")
     clock = perf_counter()
     source = contact_source(conn)
     if source.mode != "parquet":
@@ -439,7 +463,9 @@ def use_table(conn: duckdb.DuckDBPyConnection) -> SourceResult:
             cur.execute("drop view contacts_from_parquet")
             cur.execute("delete from contact_source")
             _refresh_aggregates(cur)
-        contacts = int(cur.execute("select count(*) from contacts").fetchall()[0][0])
+            contacts = int(cur.execute("select count(*) from contacts").fetchall()[0][0])
+            audit.record(cur, "source.use_table", source.location, _audit_source(source),
+                         {"mode": "table", "contacts": contacts})
     finally:
         cur.close()
     return SourceResult("table", "table", None, 0, 0, contacts, seconds=perf_counter() - clock)

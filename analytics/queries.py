@@ -3,11 +3,17 @@
 A query file may include ``{{ name }}``, which is replaced by the text of ``_name.sql``
 (a fixed piece of SQL, never a value). Values always travel as bound parameters: only the
 parameters a query names are passed, so callers can hand over a whole filter.
+
+Every query has a time limit (``CONTACTS_QUERY_TIMEOUT_S``, 30 s by default): a runaway one
+is interrupted on its own cursor, so only the session that asked for it sees
+:class:`QueryTimeout`; the others' queries on the same connection go on.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -15,9 +21,25 @@ from typing import Any, Mapping
 import duckdb
 import pandas as pd
 
+from analytics.i18n import t
+
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 _INCLUDE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+TIMEOUT_VARIABLE = "CONTACTS_QUERY_TIMEOUT_S"
+DEFAULT_TIMEOUT_S = 30.0
+
+
+class QueryTimeout(RuntimeError):
+    """A query ran past the time limit and was stopped; nothing was changed."""
+
+
+def query_time_limit() -> float:
+    """Seconds a query may run (``CONTACTS_QUERY_TIMEOUT_S``; 0 or less: no limit)."""
+    try:
+        return float(os.environ.get(TIMEOUT_VARIABLE) or DEFAULT_TIMEOUT_S)
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
 
 
 @lru_cache(maxsize=None)
@@ -44,6 +66,28 @@ def run_query(conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, A
         raise ValueError(f"query {name!r} needs parameters {sorted(missing)}")
     cur = conn.cursor()
     try:
-        return cur.execute(sql, {k: given[k] for k in wanted}).fetch_df()
+        return fetch_within_limit(cur, sql, {k: given[k] for k in wanted}, query_time_limit())
     finally:
         cur.close()
+
+
+def fetch_within_limit(cur: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, Any],
+                       seconds: float) -> pd.DataFrame:
+    """``cur.execute(sql, params).fetch_df()``, interrupted after ``seconds``.
+
+    Raises
+    ------
+    QueryTimeout
+        When the limit was reached; the message says what to do.
+    """
+    if seconds <= 0:
+        return cur.execute(sql, params).fetch_df()
+    timer = threading.Timer(seconds, cur.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        return cur.execute(sql, params).fetch_df()
+    except duckdb.InterruptException:
+        raise QueryTimeout(t("errors.query_timeout", seconds=f"{seconds:g}")) from None
+    finally:
+        timer.cancel()

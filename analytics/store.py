@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from analytics.access import Role, require
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "contacts.duckdb"
@@ -133,13 +135,40 @@ def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False
         raise StoreError(f"{db_path.name} is not a contact store (DuckDB file): {message}") from exc
     except duckdb.Error as exc:
         raise StoreError(f"{db_path.name} could not be opened as a contact store: {exc}") from exc
-    if not read_only:
-        try:
+    try:
+        refuse_foreign_database(conn, db_path)
+        if not read_only:
             migrate(conn)
-        except Exception:
-            conn.close()
-            raise
+    except Exception:
+        conn.close()
+        raise
     return conn
+
+
+def refuse_foreign_database(conn: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Refuse a DuckDB file that holds tables but was never a contact store.
+
+    Migrating it would add the store's tables among somebody else's (and a later restore or
+    clean-up could touch theirs), so a file with tables and no schema version is left alone.
+
+    Raises
+    ------
+    StoreError
+        When the file has tables of its own and no ``schema_version`` rows.
+    """
+    if schema_version(conn) > 0:
+        return
+    foreign = [row[0] for row in conn.cursor().execute(
+        "select table_name from duckdb_tables() where database_name = current_database()"
+        " and table_name <> 'schema_version' order by table_name limit 6"
+    ).fetchall()]
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise StoreError(
+            f"{db_path.name} is a DuckDB database but not a contact store (it holds the tables {shown}); "
+            "nothing in it was changed. Point CONTACTS_DB (or --db) at a contact store, or at a new file name "
+            "to start an empty store."
+        )
 
 
 def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
@@ -160,7 +189,18 @@ def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBP
                       ) -> Iterator[duckdb.DuckDBPyConnection]:
     """``with write_transaction(conn) as cur:`` — one all-or-nothing write; the data
     version is bumped on commit so cached views refresh. By default on a cursor of its own
-    (closed afterwards); pass ``cursor`` to write on one that holds temporary tables."""
+    (closed afterwards); pass ``cursor`` to write on one that holds temporary tables.
+
+    Each write function checks the actor's role for what it does (and records its audit
+    row, ``analytics.audit.record``, on ``cur``); the check here is a safety net, so a write
+    that forgot its own check is still refused to viewers and to nobody.
+
+    Raises
+    ------
+    AccessDenied
+        When nobody is acting or the actor is below editor; nothing is written.
+    """
+    require(Role.EDITOR, "change the store")
     cur = cursor if cursor is not None else conn.cursor()
     cur.execute("begin transaction")
     try:

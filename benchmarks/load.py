@@ -65,6 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer  # noqa: E402
+from benchmarks.load_pilot_edit import PilotEdit, check_edit, has_pilots, run_pilot_edit  # noqa: E402
 
 PERIOD_DAYS = 28
 # Per page: its address, how many charts it draws by default, and its title (English).
@@ -397,7 +398,7 @@ async def run_session(browser, url: str, number: int, pages: list[str], rounds: 
 
 
 async def drive(url: str, args, store: Path, import_file: Path | None, t0: float,
-                warm_up: list[dict]) -> tuple[list[View], ImportRun]:
+                warm_up: list[dict], edit: PilotEdit | None = None) -> tuple[list[View], ImportRun]:
     from playwright.async_api import async_playwright
 
     views: list[View] = []
@@ -425,7 +426,16 @@ async def drive(url: str, args, store: Path, import_file: Path | None, t0: float
                     args.import_timeout, shown, import_done, record))
             else:
                 import_done.set()
+            editing = None
+            if edit is not None:
+                editing = asyncio.create_task(run_pilot_edit(
+                    browser, url, args.import_delay + 1, t0, args.page_timeout, shown, edit))
             await asyncio.gather(*sessions)
+            if editing is not None:
+                if not shown.is_set():
+                    editing.cancel()
+                    edit.result = "not started: no page was ever ready"
+                await asyncio.gather(editing, return_exceptions=True)
             if importing is not None:
                 if not shown.is_set():  # no page ever got ready: the import never started
                     importing.cancel()
@@ -434,6 +444,14 @@ async def drive(url: str, args, store: Path, import_file: Path | None, t0: float
         finally:
             await browser.close()
     return views, record
+
+
+def quarter_medians(values: list[float]) -> list[float]:
+    """The median of each quarter of ``values`` (memory levelling off: the last ones close)."""
+    if len(values) < 4:
+        return [round(statistics.median(values), 1)] if values else []
+    size = len(values) // 4
+    return [round(statistics.median(values[i * size:(i + 1) * size if i < 3 else None]), 1) for i in range(4)]
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -485,7 +503,12 @@ def markdown(report: dict) -> str:
         f"{'ok' if r['import']['ok'] else 'FAILED'}; store after the run as predicted: {r['after_as_predicted']}",
         f"- Numbers seen: {r['views_showing_before']} views showed the count before the import, "
         f"{r['views_showing_after']} the count after it",
-        f"- Server memory (VmRSS, process tree): peak {r['server_rss_peak_mb']} MB",
+        f"- Pilot edit during the reads: " + (
+            "none" if not r.get("pilot_edit") else
+            f"{r['pilot_edit']['pilot']!r}, {r['pilot_edit']['seconds']} s, "
+            f"{'saved and in the store' if r['pilot_edit']['ok'] and not r['pilot_edit_problems'] else 'FAILED'}"),
+        f"- Server memory (VmRSS, process tree): peak {r['server_rss_peak_mb']} MB; median of each quarter "
+        f"of the run: {' → '.join(str(q) for q in r['server_rss_quarters_mb'])} MB",
         "- Warm-up before the sessions (one visit per page, not counted): "
         + (", ".join(f"{w['page']} {w['seconds']} s" for w in r["warm_up"]) or "none, a fresh server"),
         f"- Target p95 page-ready ≤ {r['target_p95_s']} s: {'met' if r['target_met'] else 'NOT met'}",
@@ -526,6 +549,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-up", action=argparse.BooleanOptionalAction, default=True,
                         help="before the sessions, one visit of every page (not counted), as on a server that "
                              "has run since last night; --no-warm-up times a fresh server")
+    parser.add_argument("--pilot-edit", action=argparse.BooleanOptionalAction, default=True,
+                        help="while the sessions read, an editor changes a pilot's owner on the Pilots page "
+                             "(checked in the store and its audit log afterwards)")
     parser.add_argument("--in-place", action="store_true", help="use the store itself, not a copy")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "load",
                         help="writes OUT.json and OUT.md")
@@ -572,7 +598,8 @@ def main(argv: list[str] | None = None) -> int:
         load_average = os.getloadavg()[0]
         t0 = time.monotonic()
         warm_up: list[dict] = []
-        views, record = asyncio.run(drive(server.url, args, store, import_file, t0, warm_up))
+        edit = PilotEdit() if args.pilot_edit and has_pilots(store) else None
+        views, record = asyncio.run(drive(server.url, args, store, import_file, t0, warm_up, edit))
         wall = time.monotonic() - t0
         sampler.stop()
         server.stop()
@@ -592,6 +619,8 @@ def main(argv: list[str] | None = None) -> int:
         problems = [f"session {v.session} round {v.round} {v.page}: {'; '.join(v.errors + v.wrong)}"
                     for v in views if v.errors or v.wrong]
         problems += [f"server log: {line}" for line in logged]
+        edit_problems = check_edit(store, edit) if edit is not None else []
+        problems += edit_problems
         if import_file and not record.ok:
             problems.append(f"import failed: {' | '.join(record.attempts)}")
         if predicted is not None and after != predicted:
@@ -616,7 +645,10 @@ def main(argv: list[str] | None = None) -> int:
             "expected_before": before, "expected_after": after, "predicted_after": predicted,
             "after_as_predicted": None if predicted is None else after == predicted,
             "import": {**asdict(record), "file": str(import_file) if import_file else None, "made": made},
+            "pilot_edit": asdict(edit) if edit is not None else None,
             "server_rss_peak_mb": round(sampler.peak_mb, 1),
+            "server_rss_quarters_mb": quarter_medians([mb for _, mb in sampler.samples]),
+            "pilot_edit_problems": edit_problems,
             "server_rss_samples": sampler.samples[::max(1, len(sampler.samples) // 400)],
             "problems": problems,
             "views": [asdict(v) for v in views],

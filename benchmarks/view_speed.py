@@ -94,6 +94,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "analytics", "demo", "--db", str(store)], cwd=ROOT, check=True,
                        capture_output=True)
     os.environ["CONTACTS_DB"] = str(store)
+    os.environ.setdefault("CONTACTS_AUTH", "local")
     os.chdir(ROOT)
 
     import duckdb

@@ -3,22 +3,29 @@ tree owners and value classes, channel groups and costs, drivers, events)."""
 
 import streamlit as st
 
-from analytics import charts, editing
+from datetime import datetime
+
+import pandas as pd
+
+from analytics import audit, backup, charts, editing
+from analytics.store import resolve_db_path
 from analytics.i18n import TEXT, t
-from ui import cache, chart, format, import_panel, taxonomy_panel
+from ui import cache, chart, format, import_panel, roles, taxonomy_panel
 
 st.title(t("data.title"))
 version = cache.current_data_version()
 
 
 def save(write, edited) -> None:
-    """Write an edited table; say what went wrong instead of saving half."""
+    """Write an edited table; say what went wrong (or that it was refused) instead of saving half."""
     try:
-        write(cache.connection(), edited)
-        cache.clear_results()
-        st.success(t("data.saved"))
+        saved, _ = roles.guarded(lambda: write(cache.connection(), edited))
     except ValueError as exc:
         st.error(str(exc))
+        return
+    if saved:
+        cache.clear_results()
+        st.success(t("data.saved"))
 
 
 def column_labels(table) -> dict:
@@ -26,14 +33,74 @@ def column_labels(table) -> dict:
     return {column: t(f"data.col_{column}") for column in table.columns if f"data.col_{column}" in TEXT["en"]}
 
 
+AUDIT_ROWS = 50
+
+
+def backup_section() -> None:
+    """Make a backup of the store beside it, and list the ones there are (admins only)."""
+    store_path = resolve_db_path()
+    st.caption(t("backup.help", folder=f"`{backup.backup_folder(store_path)}`"))
+    if st.button(t("backup.make"), key="data_backup_make", icon=":material/backup:"):
+        with st.spinner(t("backup.making")):
+            made, checks = roles.guarded(lambda: backup.make_backup(
+                cache.connection(), backup.new_backup_path(store_path, datetime.now())))
+        if made:
+            newest = backup.existing_backups(store_path)[0]
+            rows = {check.table: check.rows for check in checks}
+            st.success(t("backup.made", file=newest.name, size=f"{format.decimal(newest.size_bytes / 2**20, 1)} MB",
+                         contacts=format.count(rows.get("contacts", 0)), tables=format.count(len(rows))))
+    files = backup.existing_backups(store_path)
+    if not files:
+        st.info(t("backup.none"))
+        return
+    listing = pd.DataFrame({"name": [f.name for f in files], "size_mb": [f.size_bytes / 2**20 for f in files],
+                            "written_at": [f.written_at for f in files]})
+    st.dataframe(listing, hide_index=True, key="data_backup_table", column_config={
+        "name": t("backup.col_name"),
+        "size_mb": st.column_config.NumberColumn(t("backup.col_size_mb"), format="localized"),
+        "written_at": st.column_config.DatetimeColumn(t("backup.col_written_at"), format=format.table_moment_format()),
+    })
+
+
+def add_event_form() -> None:
+    """The form that records an event (editors only)."""
+    with st.form("data_event_form", clear_on_submit=True):
+        st.markdown(f"**{t('data.add_event')}**")
+        name = st.text_input(t("data.event_name"))
+        cols = st.columns(4)
+        kind = cols[0].selectbox(t("data.event_kind"), editing.EVENT_KINDS,
+                                 format_func=format.option_text("data.event_kind_"))
+        starts_on = cols[1].date_input(t("data.event_start"), format=format.date_input_format())
+        ends_on = cols[2].date_input(t("data.event_end"), format=format.date_input_format())
+        foreseen = cols[3].toggle(t("data.event_foreseen"), value=True)
+        reason = st.text_input(t("data.event_reason"), placeholder="Delivery > Late")
+        if st.form_submit_button(t("data.save")):
+            try:
+                saved, _ = roles.guarded(lambda: editing.add_event(
+                    cache.connection(), name=name, kind=kind, starts_on=starts_on, ends_on=ends_on,
+                    foreseen=foreseen, reason=reason or None))
+            except ValueError as exc:
+                st.error(str(exc))
+                return
+            if saved:
+                cache.clear_results()
+                st.success(t("data.saved"))
+
+
 # The option strings go into the URL as they are, so they are fixed English words.
 SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]
+if roles.is_admin():
+    SECTIONS += ["Audit log", "Backup"]
+editor = roles.can_edit()
 section = (st.segmented_control(t("data.section"), SECTIONS, default="Import", key="data_section",
                                 bind="query-params", format_func=format.option_text("data.section_"),
                                 label_visibility="collapsed") or "Import").lower()
 
 if section == "import":
-    import_panel.show()
+    if editor:
+        import_panel.show()
+    else:
+        roles.read_only_note()
 
 elif section == "history":
     history = cache.store_table(version, "import_history")
@@ -47,19 +114,22 @@ elif section == "reasons":
     st.caption(t("data.reasons_help"))
     tree = cache.store_table(version, "reason_tree")
     edited = st.data_editor(
-        tree, hide_index=True, key="data_reasons_editor", disabled=["reason_l1", "reason_l2", "reason_l3", "contacts_90d"],
+        tree, hide_index=True, key="data_reasons_editor",
+        disabled=True if not editor else ["reason_l1", "reason_l2", "reason_l3", "contacts_90d"],
         column_config={**column_labels(tree), "value_class": st.column_config.SelectboxColumn(
             t("data.col_value_class"), options=list(editing.VALUE_CLASSES),
             format_func=format.option_text("ratios.class_"))},
     )
-    if st.button(t("data.save"), key="data_reasons_save"):
+    if not editor:
+        roles.read_only_note()
+    elif st.button(t("data.save"), key="data_reasons_save"):
         save(editing.update_reasons, edited)
 
 elif section == "channels":
     st.caption(t("data.channels_help"))
     table = cache.store_table(version, "channel_table")
     edited = st.data_editor(
-        table, hide_index=True, key="data_channels_editor", disabled=["channel", "contacts"],
+        table, hide_index=True, key="data_channels_editor", disabled=True if not editor else ["channel", "contacts"],
         column_config={
             **column_labels(table),
             "channel_group": st.column_config.SelectboxColumn(
@@ -69,7 +139,9 @@ elif section == "channels":
                                                               format="€ %.2f"),
         },
     )
-    if st.button(t("data.save"), key="data_channels_save"):
+    if not editor:
+        roles.read_only_note()
+    elif st.button(t("data.save"), key="data_channels_save"):
         save(editing.update_channels, edited)
 
 elif section == "drivers":
@@ -93,24 +165,10 @@ elif section == "drivers":
             name="data-driver", data=daily.rename(columns={"contacts": driver}), title=driver, scope=None)
 
 elif section == "events":
-    with st.form("data_event_form", clear_on_submit=True):
-        st.markdown(f"**{t('data.add_event')}**")
-        name = st.text_input(t("data.event_name"))
-        cols = st.columns(4)
-        kind = cols[0].selectbox(t("data.event_kind"), editing.EVENT_KINDS,
-                                 format_func=format.option_text("data.event_kind_"))
-        starts_on = cols[1].date_input(t("data.event_start"), format=format.date_input_format())
-        ends_on = cols[2].date_input(t("data.event_end"), format=format.date_input_format())
-        foreseen = cols[3].toggle(t("data.event_foreseen"), value=True)
-        reason = st.text_input(t("data.event_reason"), placeholder="Delivery > Late")
-        if st.form_submit_button(t("data.save")):
-            try:
-                editing.add_event(cache.connection(), name=name, kind=kind, starts_on=starts_on,
-                                  ends_on=ends_on, foreseen=foreseen, reason=reason or None)
-                cache.clear_results()
-                st.success(t("data.saved"))
-            except ValueError as exc:
-                st.error(str(exc))
+    if not editor:
+        roles.read_only_note()
+    else:
+        add_event_form()
     events = cache.store_table(cache.current_data_version(), "event_list")
     events = events.assign(kind=events["kind"].map(format.option_text("data.event_kind_")))
     st.dataframe(events, hide_index=True, column_config={
@@ -121,3 +179,17 @@ elif section == "events":
 
 elif section == "health":
     taxonomy_panel.show(version)
+
+elif section == "audit log" and roles.is_admin():
+    entries = audit.recent_entries(cache.connection(), AUDIT_ROWS)
+    if entries.empty:
+        st.info(t("roles.audit_empty"))
+    else:
+        st.caption(t("roles.audit_help", count=format.count(len(entries))))
+        st.dataframe(entries.drop(columns=["entry_id"]), hide_index=True, key="data_audit_table", column_config={
+            **{column: t(f"roles.col_{column}") for column in entries.columns if column != "entry_id"},
+            "logged_at": st.column_config.DatetimeColumn(t("roles.col_logged_at"), format=format.table_moment_format()),
+        })
+
+elif section == "backup" and roles.is_admin():
+    backup_section()

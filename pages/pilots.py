@@ -12,7 +12,7 @@ import streamlit as st
 from analytics.charts import pilots as charts
 from analytics.i18n import t
 from analytics.pilots.verdict import signed_percent, target_text
-from ui import cache, chart, format, page, pilot_evaluation
+from ui import cache, chart, format, page, pilot_evaluation, roles
 from ui import pilot_forms as forms
 
 context = page.start(t("nav.pilots"))
@@ -76,11 +76,14 @@ if view == "Registry":
                 st.warning(f"**{p.name}**: {forms.overlap_text(overlap)}", icon=":material/warning:")
     else:
         no_pilots_yet()
-    with st.expander(t("pilots_page.add_title"), expanded=not pilots, icon=":material/add:"):
-        typed = forms.pilot_form("pilots_add_form", choices, initial=None, default_start=default_start())
-        if typed is not None and forms.save_pilot(typed, editing=None):
-            st.rerun()
-    if pilots:
+    if not roles.can_edit():
+        roles.read_only_note()
+    else:
+        with st.expander(t("pilots_page.add_title"), expanded=not pilots, icon=":material/add:"):
+            typed = forms.pilot_form("pilots_add_form", choices, initial=None, default_start=default_start())
+            if typed is not None and forms.save_pilot(typed, editing=None):
+                st.rerun()
+    if pilots and roles.can_edit():
         with st.expander(t("pilots_page.edit_title"), icon=":material/edit:"):
             name = st.selectbox(t("pilots_page.edit_pick"), list(by_name), key="pilots_edit_pick")
             chosen = by_name[name]

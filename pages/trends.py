@@ -6,10 +6,9 @@ import streamlit as st
 
 from analytics import charts, editing
 from analytics.baseline import InsufficientHistory
-from analytics.filters import reason_path
 from analytics.i18n import t
 from analytics.trends import week_summary
-from ui import cache, chart, format, page
+from ui import cache, chart, format, page, roles
 
 context = page.start(t("trends.title"))
 contact_filter, version = context.contact_filter, context.version
@@ -73,24 +72,26 @@ else:
     by_reason, by_channel = st.columns(2)
     by_reason.dataframe(cache.gap_by_part(version, contact_filter, expected_days, "reason").head(8), hide_index=True)
     by_channel.dataframe(cache.gap_by_part(version, contact_filter, expected_days, "channel").head(8), hide_index=True)
-    with st.form("trends_event_form", clear_on_submit=True):
-        st.markdown(f"**{t('trends.save_event')}**")
-        name = st.text_input(t("data.event_name"), key="trends_event_name")
-        kind = st.selectbox(t("data.event_kind"), editing.EVENT_KINDS, index=2, key="trends_event_kind",
-                            format_func=format.option_text("data.event_kind_"))
-        foreseen = st.toggle(t("data.event_foreseen"), value=False, key="trends_event_foreseen")
-        if st.form_submit_button(t("data.save")):
-            try:
-                editing.add_event(cache.connection(), name=name, kind=kind,
-                                  starts_on=max(start, pd.Timestamp(contact_filter.start)).date(),
-                                  ends_on=min(end, pd.Timestamp(contact_filter.end)).date(), foreseen=foreseen,
-                                  reason=reason_path(contact_filter.reason_l1, contact_filter.reason_l2,
-                                                     contact_filter.reason_l3) or None,
-                                  channel=contact_filter.channel)
-                cache.clear_results()
-                st.success(t("data.saved"))
-            except ValueError as exc:
-                st.error(str(exc))
+    if roles.can_edit():
+        with st.form("trends_event_form", clear_on_submit=True):
+            st.markdown(f"**{t('trends.save_event')}**")
+            name = st.text_input(t("data.event_name"), key="trends_event_name")
+            kind = st.selectbox(t("data.event_kind"), editing.EVENT_KINDS, index=2, key="trends_event_kind",
+                                format_func=format.option_text("data.event_kind_"))
+            foreseen = st.toggle(t("data.event_foreseen"), value=False, key="trends_event_foreseen")
+            if st.form_submit_button(t("data.save")):
+                try:
+                    saved, _ = roles.guarded(lambda: editing.add_event(
+                        cache.connection(), name=name, kind=kind,
+                        starts_on=max(start, pd.Timestamp(contact_filter.start)).date(),
+                        ends_on=min(end, pd.Timestamp(contact_filter.end)).date(), foreseen=foreseen,
+                        reason=(contact_filter.reason_l1, contact_filter.reason_l2, contact_filter.reason_l3),
+                        channel=contact_filter.channel))
+                    if saved:
+                        cache.clear_results()
+                        st.success(t("data.saved"))
+                except ValueError as exc:
+                    st.error(str(exc))
 
 if st.toggle(t("trends.quality"), key="trends_quality", bind="query-params"):
     with st.spinner(t("trends.quality_running")):

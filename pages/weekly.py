@@ -8,7 +8,7 @@ import streamlit as st
 from analytics import actions, weekly
 from analytics.charts.weekly import weekly_gap_chart
 from analytics.i18n import t
-from ui import cache, chart, format, page, report_panel
+from ui import cache, chart, format, page, report_panel, roles
 
 context = page.start(t("weekly.title"))
 contact_filter, version = context.contact_filter, context.version
@@ -110,9 +110,11 @@ def save(write, done: str) -> None:
     """Run one write of the actions list on the store; when it is accepted, drop the
     cached results and rerun with the message ``done``; when refused, say why."""
     try:
-        write(cache.connection())
+        saved, _ = roles.guarded(lambda: write(cache.connection()))
     except ValueError as exc:
         st.error(str(exc))
+        return
+    if not saved:
         return
     cache.clear_results()
     st.session_state["weekly_message"] = done
@@ -124,6 +126,7 @@ st.caption(t("weekly.actions_help"))
 if message := st.session_state.pop("weekly_message", None):
     st.toast(message, icon=":material/check_circle:")  # floats: the table below does not jump
 
+editor = roles.can_edit()
 show_closed = st.toggle(t("weekly.show_closed"), key="weekly_show_closed", bind="query-params")
 listed = all_actions if show_closed else open_actions
 listed = listed.assign(overdue=actions.overdue(listed, today))
@@ -135,7 +138,8 @@ else:
     shown = listed[["action_id", "reason", "action", "owner_department", "due_on", "status", "note", "overdue"]]
     edited = st.data_editor(
         shown.style.apply(lambda row: ["background-color: #ffebe9" if row["overdue"] else "" for _ in row], axis=1),
-        hide_index=True, key=f"weekly_actions_editor_{version}", disabled=["action_id", "reason", "overdue"],
+        hide_index=True, key=f"weekly_actions_editor_{version}",
+        disabled=["action_id", "reason", "overdue"] if editor else True,
         column_config={
             "action_id": st.column_config.NumberColumn(t("weekly.column_id"), format="%d", width="small"),
             "reason": st.column_config.TextColumn(t("weekly.column_reason")),
@@ -149,37 +153,40 @@ else:
         },
     )
     changed = actions.changed_rows(shown, edited)  # saved as soon as a cell is left: no Save to forget
-    if not changed.empty:
+    if not changed.empty and editor:
         save(lambda conn: actions.update_actions(conn, changed), t("weekly.saved"))
 
-choices = cache.weekly_reason_choices(version)
-with st.form("weekly_add_form", clear_on_submit=True):
-    st.markdown(f"**{t('weekly.add_action')}**")
-    labels = choices["label"].tolist()
-    default_path = weekly.focus_reason(report)
-    reason = st.selectbox(t("weekly.add_reason"), labels, index=labels.index(default_path) if default_path in labels else 0,
-                          key="weekly_add_reason")
-    text = st.text_input(t("weekly.add_text"), key="weekly_add_text")
-    cols = st.columns(3)
-    owner = cols[0].text_input(t("weekly.add_owner"), key="weekly_add_owner", help=t("weekly.add_owner_help"))
-    due_on = cols[1].date_input(t("weekly.add_due"), value=today + timedelta(days=14), format=format.date_input_format(),
-                                key="weekly_add_due")
-    note = cols[2].text_input(t("weekly.add_note"), key="weekly_add_note")
-    if st.form_submit_button(t("weekly.add_submit")):
-        chosen = choices[choices["label"] == reason].iloc[0]
-        path = actions.ReasonPath(chosen["reason_l1"], chosen["reason_l2"], chosen["reason_l3"])
-        save(lambda conn: actions.add_action(conn, path, action=text, due_on=due_on, note=note,
-                                             owner_department=owner or chosen["owner_department"]), t("weekly.added"))
+if not editor:
+    roles.read_only_note()
+else:
+    choices = cache.weekly_reason_choices(version)
+    with st.form("weekly_add_form", clear_on_submit=True):
+        st.markdown(f"**{t('weekly.add_action')}**")
+        labels = choices["label"].tolist()
+        default_path = weekly.focus_reason(report)
+        reason = st.selectbox(t("weekly.add_reason"), labels, index=labels.index(default_path) if default_path in labels else 0,
+                              key="weekly_add_reason")
+        text = st.text_input(t("weekly.add_text"), key="weekly_add_text")
+        cols = st.columns(3)
+        owner = cols[0].text_input(t("weekly.add_owner"), key="weekly_add_owner", help=t("weekly.add_owner_help"))
+        due_on = cols[1].date_input(t("weekly.add_due"), value=today + timedelta(days=14), format=format.date_input_format(),
+                                    key="weekly_add_due")
+        note = cols[2].text_input(t("weekly.add_note"), key="weekly_add_note")
+        if st.form_submit_button(t("weekly.add_submit")):
+            chosen = choices[choices["label"] == reason].iloc[0]
+            path = actions.ReasonPath(chosen["reason_l1"], chosen["reason_l2"], chosen["reason_l3"])
+            save(lambda conn: actions.add_action(conn, path, action=text, due_on=due_on, note=note,
+                                                 owner_department=owner or chosen["owner_department"]), t("weekly.added"))
 
-if not all_actions.empty:
-    with st.form("weekly_delete_form", clear_on_submit=True):
-        st.markdown(f"**{t('weekly.delete_action')}**")
-        ids = all_actions["action_id"].astype(int).tolist()
-        described = dict(zip(ids, (f"#{a.action_id} {a.reason}: {a.action}" for a in all_actions.itertuples())))
-        doomed = st.selectbox(t("weekly.delete_choice"), ids, format_func=described.get, key=f"weekly_delete_choice_{version}")  # a new widget after each write, so labels are fresh
-        sure = st.checkbox(t("weekly.delete_confirm"), key="weekly_delete_confirm")
-        if st.form_submit_button(t("weekly.delete_submit")):
-            if not sure:
-                st.warning(t("weekly.delete_needs_confirm"))
-            else:
-                save(lambda conn: actions.delete_action(conn, doomed), t("weekly.deleted"))
+    if not all_actions.empty:
+        with st.form("weekly_delete_form", clear_on_submit=True):
+            st.markdown(f"**{t('weekly.delete_action')}**")
+            ids = all_actions["action_id"].astype(int).tolist()
+            described = dict(zip(ids, (f"#{a.action_id} {a.reason}: {a.action}" for a in all_actions.itertuples())))
+            doomed = st.selectbox(t("weekly.delete_choice"), ids, format_func=described.get, key=f"weekly_delete_choice_{version}")  # a new widget after each write, so labels are fresh
+            sure = st.checkbox(t("weekly.delete_confirm"), key="weekly_delete_confirm")
+            if st.form_submit_button(t("weekly.delete_submit")):
+                if not sure:
+                    st.warning(t("weekly.delete_needs_confirm"))
+                else:
+                    save(lambda conn: actions.delete_action(conn, doomed), t("weekly.deleted"))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from analytics.store import open_store
+
+# The app (AppTest and the servers the browser tests start) runs as one local user unless a
+# test sets up sign-in itself; sign-in is never on by accident nor off by accident.
+os.environ.setdefault("CONTACTS_AUTH", "local")
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from analytics import trends
 from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
 from analytics.i18n import active_language, using_language
-from analytics.store import data_version, open_store, resolve_db_path
+from analytics.lockdown import open_dashboard_store
+from analytics.store import data_version, resolve_db_path
 
 RESULT_TTL_SECONDS = 3600
 RESULT_MAX_ENTRIES = 256
@@ -33,7 +34,7 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _connection_to(path: str) -> duckdb.DuckDBPyConnection:
-    return open_store(path)
+    return open_dashboard_store(path)
 
 
 def current_data_version() -> int:

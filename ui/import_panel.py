@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import importing
 from analytics.i18n import t
 from analytics.exports.tables import csv_bytes
-from ui import cache, format
+from ui import cache, format, roles
 
 _UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "parquet"]
 
@@ -58,8 +58,9 @@ def show() -> None:
     with right.popover(t("import.save_profile")):
         name = st.text_input(t("import.profile_name"), key="data_import_profile_name")
         if st.button(t("import.save"), key="data_import_profile_save") and name.strip():
-            importing.save_profile(conn, name.strip(), kind, settings)
-            st.success(t("import.profile_saved", name=name.strip()))
+            saved, _ = roles.guarded(lambda: importing.save_profile(conn, name.strip(), kind, settings))
+            if saved:
+                st.success(t("import.profile_saved", name=name.strip()))
 
 
 def _saved_upload(upload) -> Path:
@@ -132,12 +133,15 @@ def _run_import(kind, path, settings, file_name, profile, driver_name) -> None:
     try:
         with st.spinner(t("import.running")):
             if kind == "contacts":
-                result = importing.import_contacts(conn, path, settings, file_name=file_name, profile=profile)
+                imported, result = roles.guarded(lambda: importing.import_contacts(
+                    conn, path, settings, file_name=file_name, profile=profile))
             else:
-                result = importing.import_drivers(conn, path, settings, driver_name=driver_name or "orders",
-                                                  file_name=file_name, profile=profile)
+                imported, result = roles.guarded(lambda: importing.import_drivers(
+                    conn, path, settings, driver_name=driver_name or "orders", file_name=file_name, profile=profile))
     except importing.ImportRefused as exc:
         st.error(t("import.refused", reason=str(exc)))
+        return
+    if not imported:
         return
     cache.clear_results()
     st.session_state["data_import_result"] = (file_name, result)

@@ -13,7 +13,7 @@ from analytics.i18n import t
 from analytics.pilots import STATUSES, PilotSpec, add_pilot, delete_pilot, overlaps, update_pilot
 from analytics.pilots.planner import PLAN_WEEKS
 from analytics.pilots.verdict import signed_percent
-from ui import cache
+from ui import cache, roles
 from ui.format import date_input_format, day
 
 FLASH_KEY = "pilots_flash"
@@ -137,9 +137,12 @@ def save_pilot(pilot: PilotSpec, *, editing: str | None) -> bool:
         return False
     conn = cache.connection()
     try:
-        saved = add_pilot(conn, pilot) if editing is None else update_pilot(conn, editing, pilot)
+        accepted, saved = roles.guarded(
+            lambda: add_pilot(conn, pilot) if editing is None else update_pilot(conn, editing, pilot))
     except ValueError as exc:
         st.error(t("pilots_page.refused", reason=str(exc)), icon=":material/error:")
+        return False
+    if not accepted:
         return False
     cache.clear_results()
     warnings = [overlap_text(o) for o in overlaps(conn, saved)]
@@ -161,9 +164,11 @@ def delete_with_confirmation(pilot: PilotSpec) -> bool:
     if yes.button(t("pilots_page.delete_yes"), key=f"pilots_delete_yes_{pilot.pilot_id}", type="primary"):
         st.session_state.pop(pending, None)
         try:
-            delete_pilot(cache.connection(), pilot.name)
+            deleted, _ = roles.guarded(lambda: delete_pilot(cache.connection(), pilot.name))
         except ValueError as exc:
             st.error(t("pilots_page.refused", reason=str(exc)))
+            return False
+        if not deleted:
             return False
         cache.clear_results()
         st.session_state[FLASH_KEY] = {"message": t("pilots_page.deleted", name=pilot.name)}

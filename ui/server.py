@@ -15,11 +15,14 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+from analytics.access import require_explicit_actor
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def main(argv: list[str]) -> int:
     PagesManager.uses_pages_directory = False
+    require_explicit_actor()  # in the server, work outside a signed-in session acts as nobody
     sys.argv = ["streamlit", "run", str(APP), *argv]
     return cli.main()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.i18n import t
-from ui import cache, format
+from ui import cache, format, roles
 
 
 def show() -> None:
@@ -13,9 +13,13 @@ def show() -> None:
     st.write(t("welcome.body"))
     left, right = st.columns(2)
     with left:
-        if st.button(t("welcome.demo"), type="primary", help=t("welcome.demo_help"), key="welcome_demo"):
+        if not roles.can_edit():
+            roles.read_only_note()
+        elif st.button(t("welcome.demo"), type="primary", help=t("welcome.demo_help"), key="welcome_demo"):
             with st.spinner(t("welcome.demo_help")):
-                contacts = cache.load_demo()
+                loaded, contacts = roles.guarded(cache.load_demo)
+            if not loaded:
+                return
             st.toast(t("welcome.demo_done", contacts=format.count(contacts)))
             st.rerun()
     with right:

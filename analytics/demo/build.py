@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.aggregates import refresh_contact_days
 from analytics.demo.contacts import contact_batch, last_week
 from analytics.demo.tables import (
@@ -154,6 +156,9 @@ def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: in
             " values ($id, 'demo', 'demo', $n, $n, 0, 0, 'demo generator', $started, $finished)",
             {"id": import_id, "n": contacts, "started": started, "finished": datetime.now()},
         )
+        audit.record(cur, "demo.fill", "demo", None, {
+            "import_id": import_id, "contacts": contacts, "days": len(volumes.days), "seed": seed,
+            "pilots": len(volumes.pilots), "events": len(volumes.events)})
     return contacts
 
 
@@ -178,7 +183,10 @@ def build_demo_store(db_path: str | os.PathLike, settings: DemoSettings, *, forc
         not set.
     StoreError
         When an existing file cannot be inspected.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "build the demo store")
     settings.check()
     clock = time.perf_counter()
     target = Path(db_path)
@@ -215,7 +223,10 @@ def fill_open_store(conn: duckdb.DuckDBPyConnection, db_path: str | os.PathLike,
     ------
     ValueError
         When the store already holds contacts, drivers or events.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "load the demo data")
     settings.check()
     held = conn.cursor().execute(
         "select (select count(*) from contacts) + (select count(*) from drivers) + (select count(*) from events)"

@@ -11,6 +11,8 @@ from time import perf_counter
 import duckdb
 import pandas as pd
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.aggregates import refresh_contact_days
 from analytics.channels import register_new_channels, register_new_reasons
 from analytics.importing.lines import rejects_frame
@@ -101,7 +103,8 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
     settings
         How to read it; anything ``None`` is detected (see ``ImportSettings``).
     file_name, profile, imported_by
-        Recorded in ``import_log`` (``file_name`` defaults to the file's name).
+        Recorded in ``import_log`` (``file_name`` defaults to the file's name, ``imported_by`` to
+        the acting user's name).
 
     Raises
     ------
@@ -109,7 +112,11 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
         Nothing was written: the file is missing, empty, header-only, too big, of an
         unknown type or broken structure; a required field is not mapped or a mapped column
         is missing; the date column is empty or unreadable in more than half the rows.
+    AccessDenied
+        When the current actor is not an editor; the file is not even read.
     """
+    actor = require(Role.EDITOR, "import contacts")
+    imported_by = imported_by or actor.name
     refuse_import_in_parquet_mode(conn)
     settings = settings or ImportSettings()
     started, clock = datetime.now(), perf_counter()
@@ -136,6 +143,10 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
                               duplicates=duplicates, rejected=rejected, imported_by=imported_by, started=started)
                 new_channels = register_new_channels(cur)
                 new_reasons = register_new_reasons(cur)
+                audit.record(cur, "import.contacts", file_name or Path(path).name, None, {
+                    "import_id": import_id, "file_name": file_name or Path(path).name, "profile": profile,
+                    "rows_read": rows_read, "inserted": inserted, "duplicates": duplicates, "rejected": rejected,
+                    "new_channels": new_channels, "new_reasons": new_reasons})
     finally:
         hashing.shutdown(wait=True, cancel_futures=True)
         cur.execute(f"drop table if exists {REPEATS_TABLE}")

@@ -22,7 +22,7 @@ import re
 import duckdb
 
 from analytics.i18n import t
-from analytics.importing.settings import ImportRefused
+from analytics.importing.settings import ImportRefused, quoted
 
 FIELD_KINDS: dict[str, str] = {
     "contact_id": "text", "started_at": "timestamp", "channel": "text", "reason_l1": "text",
@@ -140,7 +140,7 @@ def detected_date_format(cur: duckdb.DuckDBPyConnection, values: list[str], colu
     best_count = max(counts)
     best = DATE_FORMAT_CANDIDATES[counts.index(best_count)]
     if best_count * 2 <= len(values):
-        raise ImportRefused(t("errors.import_dates_unreadable", column=repr(column), example=repr(values[0])))
+        raise ImportRefused(t("errors.import_dates_unreadable", column=quoted(column), example=quoted(values[0])))
     return best
 
 

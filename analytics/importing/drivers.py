@@ -9,6 +9,8 @@ from time import perf_counter
 
 import duckdb
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.i18n import t
 from analytics.importing.lines import rejects_frame
 from analytics.importing.pipeline import file_sha256, record_import, sql_text, stage_counts, staged_import
@@ -35,7 +37,11 @@ def import_drivers(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, set
     ------
     ImportRefused
         For an empty ``driver_name`` and every reason ``import_contacts`` refuses a file.
+    AccessDenied
+        When the current actor is not an editor; the file is not even read.
     """
+    actor = require(Role.EDITOR, "import driver values")
+    imported_by = imported_by or actor.name
     driver = (driver_name or "").strip()
     if not driver:
         raise ImportRefused(t("errors.import_driver_name_missing"))
@@ -57,6 +63,10 @@ def import_drivers(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, set
                 record_import(cur, import_id=import_id, kind="drivers", file_name=file_name or Path(path).name,
                               digest=digest, profile=profile, rows_read=rows_read, inserted=inserted,
                               duplicates=updated, rejected=rejected, imported_by=imported_by, started=started)
+                audit.record(cur, "import.drivers", file_name or Path(path).name, None, {
+                    "import_id": import_id, "driver": driver, "file_name": file_name or Path(path).name,
+                    "profile": profile, "rows_read": rows_read, "inserted": inserted, "updated": updated,
+                    "rejected": rejected})
     finally:
         cur.close()
     return ImportResult(

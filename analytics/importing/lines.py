@@ -12,12 +12,12 @@ Excel row number; Parquet row ``r`` is reported as line ``r + 2``.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from analytics.importing.reading import csv_rows
 from analytics.importing.sources import Source
 from analytics.importing.staging import STAGE_TABLE
 
@@ -109,7 +109,7 @@ def _walked_lines(source: Source, records: list[int]) -> list[int]:
     last_line = 0
     record = -1 - source.skip  # the header is record -1, a `sep=` line before it -2
     with Path(source.read_path).open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=source.settings.delimiter or ",")
+        reader = csv_rows(handle, source.settings.delimiter or ",")
         for row in reader:
             start, last_line = last_line + 1, reader.line_num
             if not row:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from analytics.i18n import t
-from analytics.importing.settings import ImportRefused, fields_of, required_fields_of
+from analytics.importing.settings import ImportRefused, fields_of, quoted, required_fields_of
 
 # Synonyms in order of preference, written as people write them; normalised on use.
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -158,8 +158,8 @@ def checked_mapping(mapping: dict[str, str], columns: list[str], kind: str) -> d
             continue
         column = wanted[target]
         if column not in positions:
-            shown = ", ".join(columns[:30]) + (", ..." if len(columns) > 30 else "")
-            raise ImportRefused(t("errors.import_column_missing", column=repr(column), field=repr(target),
+            shown = ", ".join(quoted(c)[1:-1] for c in columns[:30]) + (", ..." if len(columns) > 30 else "")
+            raise ImportRefused(t("errors.import_column_missing", column=quoted(column), field=repr(target),
                                    columns=shown))
         result[target] = positions[column]
     return result

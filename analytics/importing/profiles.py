@@ -8,7 +8,10 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from analytics import audit
+from analytics.access import Role, require
 from analytics.i18n import t
+from analytics.store import write_transaction
 from analytics.importing.settings import IMPORT_KINDS, ImportRefused, ImportSettings
 
 
@@ -26,18 +29,32 @@ def save_profile(conn: duckdb.DuckDBPyConnection, name: str, kind: str, settings
     ------
     ValueError
         When the name is empty or the kind is not ``"contacts"`` or ``"drivers"``.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "save an import profile")
     if kind not in IMPORT_KINDS:
         raise ValueError(f"Unknown import kind {kind!r}; use 'contacts' or 'drivers'.")
-    conn.cursor().execute(
-        """
-        insert into mapping_profiles (name, kind, settings, updated_at)
-        values ($name, $kind, $settings, $now)
-        on conflict (name) do update
-        set kind = excluded.kind, settings = excluded.settings, updated_at = excluded.updated_at
-        """,
-        {"name": _checked_name(name), "kind": kind, "settings": settings.to_json(), "now": datetime.now()},
-    )
+    name = _checked_name(name)
+    before = _stored(conn, name)
+    with write_transaction(conn) as cur:
+        cur.execute(
+            """
+            insert into mapping_profiles (name, kind, settings, updated_at)
+            values ($name, $kind, $settings, $now)
+            on conflict (name) do update
+            set kind = excluded.kind, settings = excluded.settings, updated_at = excluded.updated_at
+            """,
+            {"name": name, "kind": kind, "settings": settings.to_json(), "now": datetime.now()},
+        )
+        audit.record(cur, "import_profile.save", name, before, {"kind": kind, "settings": settings.to_dict()})
+
+
+def _stored(conn: duckdb.DuckDBPyConnection, name: str) -> dict | None:
+    """The kind and settings saved under ``name`` as plain values, or None."""
+    rows = conn.cursor().execute("select kind, settings::varchar from mapping_profiles where name = $name",
+                                 {"name": name}).fetchall()
+    return {"kind": rows[0][0], "settings": ImportSettings.from_json(rows[0][1]).to_dict()} if rows else None
 
 
 def load_profile(conn: duckdb.DuckDBPyConnection, name: str) -> tuple[str, ImportSettings]:
@@ -74,6 +91,13 @@ def delete_profile(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     ------
     ImportRefused
         When there is no profile of that name.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "delete an import profile")
     load_profile(conn, name)
-    conn.cursor().execute("delete from mapping_profiles where name = $name", {"name": _checked_name(name)})
+    name = _checked_name(name)
+    before = _stored(conn, name)
+    with write_transaction(conn) as cur:
+        cur.execute("delete from mapping_profiles where name = $name", {"name": name})
+        audit.record(cur, "import_profile.delete", name, before, None)

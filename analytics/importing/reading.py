@@ -24,6 +24,7 @@ PARQUET_EXTENSIONS = (".parquet", ".pq")
 DELIMITER_CANDIDATES = (",", ";", "\t", "|")
 SAMPLE_BYTES = 1 << 20
 SNIFF_CHARS = 1 << 16
+MAX_FIELD_CHARS = 64 * 1024 * 1024  # DuckDB's max_line_size of an import (``max_line_size``)
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -82,9 +83,11 @@ def file_type(path: Path) -> str:
         raise ImportRefused(t("errors.import_unknown_type", file=path.name,
                                suffix=repr(suffix or t("errors.import_no_extension"))))
     if head.startswith(b"PK\x03\x04"):
-        content = "xlsx" if _is_workbook(path) else "zip"
+        content = "xlsx" if _is_workbook(path) else "ods" if b"opendocument.spreadsheet" in head[:100] else "zip"
     elif head.startswith(b"PAR1"):
         content = "parquet"
+    elif head.startswith(b"%PDF-"):
+        content = "pdf"
     elif b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         content = "binary"
     else:
@@ -160,9 +163,17 @@ def decoded_sample(path: Path, encoding: str) -> tuple[str, bool]:
     return text.lstrip("\ufeff"), whole
 
 
+def csv_rows(handle, delimiter: str):
+    """``csv.reader`` over ``handle`` that takes fields as long as DuckDB reads them
+    (``MAX_FIELD_CHARS``): the csv module stops at 128 KiB, which would make a file with one
+    long remark look as if it had no delimiter."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
+    return csv.reader(handle, delimiter=delimiter)
+
+
 def _records(text: str, delimiter: str, whole: bool) -> list[list[str]]:
     try:
-        rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row]
+        rows = [row for row in csv_rows(io.StringIO(text, newline=""), delimiter) if row]
     except csv.Error:
         return []
     return rows if whole or len(rows) < 2 else rows[:-1]
@@ -202,7 +213,7 @@ def header_of(text: str, delimiter: str) -> tuple[list[str], int]:
         When there is no header at all.
     """
     try:
-        raw = next((row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row), [])
+        raw = next((row for row in csv_rows(io.StringIO(text, newline=""), delimiter) if row), [])
     except csv.Error:
         raw = []
     if not any(cell.strip() for cell in raw):

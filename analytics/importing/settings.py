@@ -42,6 +42,25 @@ class ImportRefused(ValueError):
     """
 
 
+MAX_QUOTED_CHARS = 60
+
+
+def quoted(value: object, limit: int = MAX_QUOTED_CHARS) -> str:
+    """A value from the file as a refusal quotes it: ``repr`` (so control characters and
+    surrounding spaces show), cut to about ``limit`` characters with ``...`` at the cut.
+
+    A message stays a sentence when the file's cell is a megabyte long.
+
+    Examples
+    --------
+    ``quoted("13 maart")`` -> ``"'13 maart'"``; ``quoted("x" * 10**6, 8)`` -> ``"'xxx...'"``.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 4, 1)] + "..." + text[0]
+
+
 def fields_of(kind: str) -> list[str]:
     """The target fields of an import kind, in the order of the table's columns.
 

@@ -24,12 +24,12 @@ import pyarrow as pa
 
 from analytics import formatting
 from analytics.i18n import t
-from analytics.importing.reading import checked_size, file_type, text_layout, unique_names
+from analytics.importing.reading import MAX_FIELD_CHARS, checked_size, file_type, text_layout, unique_names
 from analytics.importing.settings import ImportRefused, ImportSettings
 from analytics.importing.xlsx import read_sheet
 
 SHEET_VIEW = "_import_sheet"
-MAX_LINE_BYTES = 64 * 1024 * 1024
+MAX_LINE_BYTES = MAX_FIELD_CHARS
 _NATIVE_ENCODINGS = ("utf-8", "utf-8-sig")
 
 

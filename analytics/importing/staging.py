@@ -20,7 +20,7 @@ from analytics.importing.conversion import (
 )
 from analytics.importing.reading import delimiter_name
 from analytics.importing.settings import (
-    DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, required_fields_of,
+    DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, quoted, required_fields_of,
 )
 from analytics.importing.sources import Source
 
@@ -38,6 +38,10 @@ def refusal_for(exc: duckdb.Error, source: Source, encoding_given: bool) -> Exce
     """A manager-readable refusal for DuckDB's complaint about a CSV file's structure;
     any other error is returned unchanged (it is a bug, not a bad file)."""
     message = str(exc)
+    if isinstance(exc, duckdb.InvalidInputException) and "state machine reached an invalid state" in message:
+        # A quote inside an unquoted field, or text after a closing quote (strict mode).
+        return ImportRefused(t("errors.import_stray_quote", file=source.path.name,
+                               delimiter=delimiter_name(source.settings.delimiter or ",")))
     if not isinstance(exc, duckdb.InvalidInputException) or "CSV Error" not in message:
         return exc
     found = re.search(r"CSV Error on Line: (\d+)", message)
@@ -138,18 +142,21 @@ def refuse_unreadable_dates(cur: duckdb.DuckDBPyConnection, column: str, field: 
         {"f": field, "bad": reasons[f"r_{field}_bad"], "missing": reasons[f"r_{field}_missing"]},
     ).fetchall()[0]
     if rows and empty == rows:
-        raise ImportRefused(t("errors.import_column_empty", column=repr(column), field=repr(field)))
+        raise ImportRefused(t("errors.import_column_empty", column=quoted(column), field=repr(field)))
     if bad * 2 > rows:
         raise ImportRefused(t("errors.import_dates_bad", bad=formatting.count(bad), rows=formatting.count(rows),
-                               column=repr(column), format=fmt))
+                               column=quoted(column), format=fmt))
 
 
 def trimmed_sql(value: str) -> str:
-    """SQL for ``value`` without surrounding spaces (``trim``, which also removes Unicode
-    spaces such as the no-break space). ``trim`` costs several times the check, so it only
-    runs on values that start or end with a space or hold any non-ASCII character."""
+    """SQL for ``value`` without surrounding white space: spaces, Unicode spaces such as the
+    no-break space (``trim``), and tabs and line breaks (which ``trim`` keeps, so a quoted
+    cell holding only a line break would otherwise be a reason nobody can see). Trimming
+    costs several times the check, so it only runs on values that start or end with a space,
+    hold a tab or line break, or hold any non-ASCII character."""
     return (f"(case when starts_with({value}, ' ') or ends_with({value}, ' ') or strlen({value}) <> length({value})"
-            f" then trim({value}) else {value} end)")
+            f" or contains({value}, chr(9)) or contains({value}, chr(10)) or contains({value}, chr(13))"
+            f" then trim(trim(trim({value}), chr(9) || chr(10) || chr(13) || ' ')) else {value} end)")
 
 
 def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,

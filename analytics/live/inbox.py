@@ -32,12 +32,14 @@ import time
 import traceback
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from analytics.access import AccessDenied, acting_as, current_actor
 from analytics.i18n import t, using_language
 from analytics.importing import ImportRefused
 from analytics.live.jobs import ImportJob, run_import
@@ -110,6 +112,10 @@ def submit_job(store_path: str | os.PathLike, file: str | os.PathLike, job: Impo
     """Put a copy of ``file`` and the job's description in the store's inbox; return the
     job's id. The job appears in ``pending`` whole or not at all.
 
+    The job records who asks for it: the actor it names, else the current actor (the
+    signed-in user, or the local operator on the command line). The worker checks that
+    actor's role when it runs the job, not here.
+
     Raises
     ------
     FileNotFoundError
@@ -125,6 +131,8 @@ def submit_job(store_path: str | os.PathLike, file: str | os.PathLike, job: Impo
     try:
         copy_name = DATA_STEM + source.suffix.lower()
         shutil.copyfile(source, draft / copy_name)
+        if job.actor_name is None:
+            job = job.requested_by(current_actor())
         description = {**job.to_dict(), "file": copy_name, "file_name": job.file_name or source.name,
                        "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
         _write_json_atomically(draft / JOB_FILE, description)
@@ -146,19 +154,25 @@ def pending_jobs(inbox: str | os.PathLike) -> list[Path]:
 def process_job(conn: duckdb.DuckDBPyConnection, folder: Path) -> JobResult:
     """Run one pending job on the open, writable store, write its ``result.json`` and move
     it to ``done/`` or ``failed/``. A refused file or any other error fails the job (its
-    file is kept); only a crash of the process leaves it pending."""
+    file is kept); only a crash of the process leaves it pending.
+
+    The job runs acting as the actor its ``job.json`` names, so the role check of the
+    import refuses a viewer's job (failed, nothing written) and the audit log names the
+    person who asked. A job naming nobody runs as whoever the worker acts as: nobody in
+    the web server, so it is refused there too."""
     inbox = folder.parent.parent
     summary, message = None, None
     try:
         description = json.loads((folder / JOB_FILE).read_text(encoding="utf-8"))
         copy = _job_file(description)
         job = ImportJob.from_dict(description)
-        with using_language(job.language):
+        actor = job.actor()
+        with using_language(job.language), (acting_as(actor) if actor is not None else nullcontext()):
             result = run_import(conn, folder / copy, job)
         summary = result.summary()
         if len(result.rejects):
             result.rejects.to_csv(folder / REJECTS_FILE, index=False)
-    except (ImportRefused, ValueError, FileNotFoundError) as exc:
+    except (ImportRefused, AccessDenied, ValueError, FileNotFoundError) as exc:
         message = str(exc)
     except Exception as exc:  # a bad file must never stop the queue or the dashboard
         log.error("Inbox job %s failed:\n%s", folder.name, traceback.format_exc())

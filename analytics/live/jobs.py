@@ -10,11 +10,12 @@ both ways give the same result.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import duckdb
 
+from analytics.access import Actor, Role
 from analytics.importing import (
     ImportRefused, ImportResult, ImportSettings, complete_mapping, import_contacts, import_drivers, load_profile,
     read_columns, save_profile,
@@ -44,6 +45,10 @@ class ImportJob:
         Who asked (recorded in the import history).
     language
         Language of a refusal message.
+    actor_name, actor_role
+        Who asked, as the access check sees them (``analytics.access``): the worker runs the
+        job acting as this actor, so a viewer's job is refused and the audit log names the
+        person who asked. Filled in by ``submit_job`` from the current actor.
     """
 
     kind: str
@@ -54,12 +59,34 @@ class ImportJob:
     file_name: str | None = None
     imported_by: str | None = None
     language: str | None = None
+    actor_name: str | None = None
+    actor_role: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in IMPORT_KINDS:
             raise ValueError(f"Unknown import kind {self.kind!r}; use 'contacts' or 'drivers'.")
         if self.kind == "drivers" and not self.driver_name:
             raise ValueError("A drivers import needs a driver name.")
+
+    def actor(self) -> Actor | None:
+        """The actor who asked for the job, or None when the job names nobody.
+
+        Raises
+        ------
+        ValueError
+            When the job names an actor without a name or with an unknown role.
+        """
+        if self.actor_name is None and self.actor_role is None:
+            return None
+        if not (self.actor_name or "").strip():
+            raise ValueError("The job names a role but no user.")
+        return Actor(self.actor_name.strip(), Role.parse(self.actor_role or ""))
+
+    def requested_by(self, actor: Actor | None) -> ImportJob:
+        """This job as asked for by ``actor`` (kept as it is when ``actor`` is None)."""
+        if actor is None:
+            return self
+        return replace(self, actor_name=actor.name, actor_role=actor.role.name.lower())
 
     def settings(self) -> ImportSettings:
         return ImportSettings.from_json(self.flags) if self.flags else ImportSettings()

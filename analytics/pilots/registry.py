@@ -14,7 +14,8 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from analytics import formatting
+from analytics import audit, formatting
+from analytics.access import Role, require
 from analytics.filters import parse_reason_path, reason_path
 from analytics.i18n import t
 from analytics.queries import run_query
@@ -167,7 +168,10 @@ def add_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec) -> PilotSpec:
     ------
     ValueError
         When :func:`checked_pilot` refuses it or a pilot of that name exists.
+    AccessDenied
+        When the current actor is not an editor; nothing is read or written.
     """
+    require(Role.EDITOR, "add a pilot")
     pilot = checked_pilot(conn, pilot)
     if get_pilot(conn, pilot.name) is not None:
         raise ValueError(t("errors.pilot_name_taken", name=repr(pilot.name)))
@@ -179,6 +183,7 @@ def add_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec) -> PilotSpec:
             " $ends_on, $rollout_on, $control_reasons, $expected_effect, $now, $now)",
             _row_params(pilot),
         )
+        audit.record(cur, "pilot.add", pilot.name, None, _audit_fields(pilot))
     return get_pilot(conn, pilot.name)
 
 
@@ -189,7 +194,10 @@ def update_pilot(conn: duckdb.DuckDBPyConnection, name: str, pilot: PilotSpec) -
     ------
     ValueError
         When there is no such pilot, the new version is refused, or the new name is taken.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "edit a pilot")
     current = get_pilot(conn, name)
     if current is None:
         raise ValueError(t("errors.pilot_not_found", name=repr(name)))
@@ -205,6 +213,7 @@ def update_pilot(conn: duckdb.DuckDBPyConnection, name: str, pilot: PilotSpec) -
             " where pilot_id = $pilot_id",
             {**_row_params(pilot), "pilot_id": current.pilot_id},
         )
+        audit.record(cur, "pilot.update", current.name, _audit_fields(current), _audit_fields(pilot))
     return get_pilot(conn, pilot.name)
 
 
@@ -215,12 +224,24 @@ def delete_pilot(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     ------
     ValueError
         When there is no such pilot.
+    AccessDenied
+        When the current actor is not an editor; nothing is written.
     """
+    require(Role.EDITOR, "delete a pilot")
     current = get_pilot(conn, name)
     if current is None:
         raise ValueError(t("errors.pilot_not_found", name=repr(name)))
     with write_transaction(conn) as cur:
         cur.execute("delete from pilots where pilot_id = $pilot_id", {"pilot_id": current.pilot_id})
+        audit.record(cur, "pilot.delete", current.name, _audit_fields(current), None)
+
+
+def _audit_fields(pilot: PilotSpec) -> dict:
+    """A pilot's registered fields as its audit rows show them (no id or timestamps)."""
+    fields = pilot.to_dict()
+    for key in ("pilot_id", "created_at", "updated_at", "control"):
+        fields.pop(key, None)
+    return fields
 
 
 def _spec(row: pd.Series) -> PilotSpec:

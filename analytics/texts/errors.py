@@ -4,6 +4,8 @@ sees them in an error box, so they are worded for a user, not for a developer.""
 EN: dict[str, str] = {
     # the store
     "errors.store_no_contacts": "The store has no contacts.",
+    "errors.query_timeout": ("This view took longer than {seconds} seconds and was stopped; nothing was changed. "
+                             "Choose a shorter period or fewer filters and try again."),
     # pilots: registry
     "errors.pilot_reason_path_empty": "A reason path cannot be empty.",
     "errors.pilot_name_missing": "A pilot needs a name.",
@@ -65,8 +67,11 @@ EN: dict[str, str] = {
                                   "import a CSV (.csv, .txt, .tsv), Excel (.xlsx) or Parquet (.parquet) file.",
     "errors.import_no_extension": "(no extension)",
     "errors.import_wrong_extension": "{file} is named {suffix} but its content is {content}; "
-                                     "export it again or give it the right extension.",
+                                     "export it again as CSV (.csv, .txt, .tsv), Excel (.xlsx) or Parquet (.parquet), "
+                                     "or give it the right extension.",
     "errors.import_content_xlsx": "an Excel workbook",
+    "errors.import_content_ods": "an OpenDocument spreadsheet (.ods)",
+    "errors.import_content_pdf": "a PDF document",
     "errors.import_content_zip": "a ZIP archive",
     "errors.import_content_parquet": "a Parquet file",
     "errors.import_content_binary": "a binary file",
@@ -89,6 +94,17 @@ EN: dict[str, str] = {
     "errors.import_excel_unreadable": "{file} could not be opened as an Excel workbook ({detail}).",
     "errors.import_no_sheet": "{file} has no sheet {sheet}; its sheets are: {sheets}.",
     "errors.import_sheet_empty": "The sheet {sheet} of {file} is empty.",
+    "errors.import_excel_too_large": "{file} unpacks to {size}, over the {limit} an Excel import reads; "
+                                     "export the sheet as CSV, which has no such limit.",
+    "errors.import_excel_dtd": "{file} holds an XML document type declaration (in {part}), which Excel never "
+                               "writes and which can hide an attack; it was not opened. Save the sheet again "
+                               "from Excel or export it as CSV.",
+    "errors.import_sheet_too_large": "The sheet {sheet} of {file} {extent}; an Excel import reads at most {rows} "
+                                     "rows, {columns} columns and {cells} cells. Export the sheet as CSV, which has "
+                                     "no such limit.",
+    "errors.import_sheet_declares": "declares {rows} rows and {columns} columns",
+    "errors.import_sheet_rows": "has more than {rows} rows",
+    "errors.import_sheet_cells": "has more than {cells} cells",
     "errors.import_no_rows": "{file} has a header but no data rows.",
     "errors.import_line": "Line {line}",
     "errors.import_a_line": "A line",
@@ -98,6 +114,9 @@ EN: dict[str, str] = {
                                  "delimiter ({delimiter}) and that text containing it is quoted. Nothing was imported.",
     "errors.import_line_quote": "{where} has a quote (\") that is not closed properly; fix that line. "
                                 "Nothing was imported.",
+    "errors.import_stray_quote": "A line of {file} has a quote (\") inside a field that is not quoted, or text "
+                                 "after a closing quote; quote the whole field and double the quotes in it, or "
+                                 "check the delimiter ({delimiter}). Nothing was imported.",
     "errors.import_unreadable": "{file} could not be read: {detail}",
     "errors.import_column_empty": "The column {column} mapped to {field} is empty in every row; check the mapping.",
     "errors.import_dates_bad": "{bad} of {rows} values in the column {column} are not dates in the format {format}; "
@@ -117,6 +136,8 @@ EN: dict[str, str] = {
 NL: dict[str, str] = {
     # the store
     "errors.store_no_contacts": "De contactopslag bevat geen klantcontacten.",
+    "errors.query_timeout": ("Deze weergave duurde langer dan {seconds} seconden en is gestopt; er is niets gewijzigd. "
+                             "Kies een kortere periode of minder filters en probeer het opnieuw."),
     # pilots: registry
     "errors.pilot_reason_path_empty": "Een contactredenpad kan niet leeg zijn.",
     "errors.pilot_name_missing": "Een proef heeft een naam nodig.",
@@ -182,8 +203,11 @@ NL: dict[str, str] = {
                                   ".txt, .tsv), Excel- (.xlsx) of Parquet-bestand (.parquet).",
     "errors.import_no_extension": "(geen extensie)",
     "errors.import_wrong_extension": "{file} heet {suffix}, maar de inhoud is {content}; "
-                                     "exporteer het opnieuw of geef het de juiste extensie.",
+                                     "exporteer het opnieuw als CSV (.csv, .txt, .tsv), Excel (.xlsx) of Parquet "
+                                     "(.parquet), of geef het de juiste extensie.",
     "errors.import_content_xlsx": "een Excel-werkmap",
+    "errors.import_content_ods": "een OpenDocument-rekenblad (.ods)",
+    "errors.import_content_pdf": "een PDF-document",
     "errors.import_content_zip": "een ZIP-archief",
     "errors.import_content_parquet": "een Parquet-bestand",
     "errors.import_content_binary": "een binair bestand",
@@ -206,6 +230,17 @@ NL: dict[str, str] = {
     "errors.import_excel_unreadable": "{file} kon niet als Excel-werkmap geopend worden ({detail}).",
     "errors.import_no_sheet": "{file} heeft geen werkblad {sheet}; de werkbladen zijn: {sheets}.",
     "errors.import_sheet_empty": "Het werkblad {sheet} van {file} is leeg.",
+    "errors.import_excel_too_large": "{file} is uitgepakt {size}, meer dan de {limit} die een Excel-import "
+                                     "leest; exporteer het werkblad als CSV, dat die grens niet heeft.",
+    "errors.import_excel_dtd": "{file} bevat een XML-documenttypedeclaratie (in {part}), die Excel nooit schrijft "
+                               "en die een aanval kan verbergen; het bestand is niet geopend. Sla het werkblad "
+                               "opnieuw op vanuit Excel of exporteer het als CSV.",
+    "errors.import_sheet_too_large": "Het werkblad {sheet} van {file} {extent}; een Excel-import leest ten hoogste "
+                                     "{rows} rijen, {columns} kolommen en {cells} cellen. Exporteer het werkblad als "
+                                     "CSV, dat die grens niet heeft.",
+    "errors.import_sheet_declares": "geeft {rows} rijen en {columns} kolommen op",
+    "errors.import_sheet_rows": "heeft meer dan {rows} rijen",
+    "errors.import_sheet_cells": "heeft meer dan {cells} cellen",
     "errors.import_no_rows": "{file} heeft een kopregel maar geen gegevensregels.",
     "errors.import_line": "Regel {line}",
     "errors.import_a_line": "Een regel",
@@ -216,6 +251,10 @@ NL: dict[str, str] = {
                                  "aanhalingstekens staat. Er is niets geïmporteerd.",
     "errors.import_line_quote": "{where} heeft een aanhalingsteken (\") dat niet goed gesloten is; herstel die "
                                 "regel. Er is niets geïmporteerd.",
+    "errors.import_stray_quote": "Een regel van {file} heeft een aanhalingsteken (\") in een veld dat niet tussen "
+                                 "aanhalingstekens staat, of tekst na een sluitend aanhalingsteken; zet het hele "
+                                 "veld tussen aanhalingstekens en verdubbel de aanhalingstekens erin, of controleer "
+                                 "het scheidingsteken ({delimiter}). Er is niets geïmporteerd.",
     "errors.import_unreadable": "{file} kon niet gelezen worden: {detail}",
     "errors.import_column_empty": "De kolom {column}, toegewezen aan {field}, is in elke rij leeg; "
                                   "controleer de toewijzing.",

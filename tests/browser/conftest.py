@@ -27,7 +27,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -36,15 +36,19 @@ def _free_port() -> int:
 class AppServer:
     """``streamlit run app.py`` on a store, until stopped."""
 
-    def __init__(self, store: Path):
-        self.port = _free_port()
+    def __init__(self, store: Path, *, port: int | None = None, args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None):
+        """``args`` are more server options; ``env`` replaces the default sign-in (local)."""
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(store.with_suffix(".server.log"), "w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "ui.server",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, "CONTACTS_DB": str(store)}, stdout=self.log, stderr=subprocess.STDOUT,
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", *args],
+            cwd=ROOT, env={**(env if env is not None else {"CONTACTS_AUTH": "local", **os.environ}),
+                           "CONTACTS_DB": str(store)},
+            stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -1,6 +1,6 @@
 """Many viewers at once, small: six browser sessions open the Overview, Volume trends and
 Reasons while a nightly export is imported by the command line into the store the app
-holds. Every page gets ready, shows no error box, and every headline number is the
+holds, and an editor changes a pilot on the Pilots page. Every page gets ready, shows no error box, and every headline number is the
 store's count before the import or after it (counted here, directly, on the store).
 
 Runs ``benchmarks/load.py`` as the lead runs it on the large store, with a small store
@@ -52,6 +52,10 @@ def test_six_sessions_during_an_import(tmp_path):
     assert report["import"]["ok"], report["import"]
     assert report["import"]["via"] == "cli"
     assert after == before + IMPORT_ROWS
+
+    # An editor changed a pilot on the Pilots page meanwhile; the store holds it, audited.
+    assert report["pilot_edit"]["ok"], report["pilot_edit"]
+    assert report["pilot_edit_problems"] == []
 
     views = report["views"]
     assert report["errors"] == 0 and report["wrong_numbers"] == 0 and report["not_ready"] == 0

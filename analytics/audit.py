@@ -1,0 +1,88 @@
+"""The audit log: who changed what in the store, when, and how it looked before and after.
+
+Every write of the logic layer checks the actor's role (``analytics.access.require``) and
+then, inside its own transaction, calls :func:`record` on the transaction's cursor. The row
+is therefore committed with the change or rolled back with it: a row in ``audit_log`` means
+the change happened, and a refused or failed change leaves none.
+
+``before`` and ``after`` are JSON-ready values (dicts, lists, numbers, text; dates become
+ISO text); ``None`` means there was nothing (before an add, after a delete).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics.access import AccessDenied, current_actor
+from analytics.queries import run_query, sql_text
+
+MAX_RECENT = 1000
+
+
+def as_json(value: Any) -> str | None:
+    """``value`` as JSON text (``None`` stays ``None``); dates and other objects as text."""
+    if value is None:
+        return None
+    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+def _plain(value: Any) -> Any:
+    """``value`` made of JSON types only: missing values (NaN, NaT) become ``None``."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
+def record(cur: duckdb.DuckDBPyConnection, action: str, target: str | None, before: Any, after: Any) -> None:
+    """Write one audit row on ``cur``, which must be the cursor of the change's own
+    transaction (``with write_transaction(conn) as cur``), naming the current actor.
+
+    Raises
+    ------
+    AccessDenied
+        When nobody is acting (the write should have been refused by ``require`` first).
+    ValueError
+        For an empty action name.
+    """
+    if not action or not action.strip():
+        raise ValueError("An audit entry needs an action name.")
+    actor = current_actor()
+    if actor is None:
+        raise AccessDenied("Sign in to change the store.")
+    cur.execute(sql_text("audit_insert"), {
+        "logged_at": datetime.now(), "actor_name": actor.name, "actor_role": actor.role.name.lower(),
+        "action": action, "target": None if target is None else str(target),
+        "before_json": as_json(before), "after_json": as_json(after),
+    })
+
+
+def recent_entries(conn: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
+    """The latest ``limit`` audit rows, newest first: ``entry_id, logged_at, actor_name,
+    actor_role, action, target, before_json, after_json``.
+
+    Raises
+    ------
+    ValueError
+        When ``limit`` is not between 1 and ``MAX_RECENT``.
+    """
+    if not 1 <= int(limit) <= MAX_RECENT:
+        raise ValueError(f"The audit log shows between 1 and {MAX_RECENT} entries, not {limit}.")
+    return run_query(conn, "audit_recent", {"limit": int(limit)})

@@ -1,0 +1,77 @@
+"""The pilot edit that ``benchmarks/load.py`` makes while its sessions read: in a session of
+its own, an editor opens Pilots → "Edit or delete a pilot", changes the owner of the pilot
+the form shows first and saves. Afterwards the store must hold the new owner and an audit-log entry for it."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+SAVED = re.compile(r'Pilot "(.+)" saved\.')
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+@dataclass
+class PilotEdit:
+    ok: bool = False
+    pilot: str | None = None
+    owner: str | None = None
+    started_s: float | None = None
+    seconds: float | None = None
+    result: str = ""
+
+
+def has_pilots(store: Path) -> bool:
+    with duckdb.connect(str(store), read_only=True) as conn:
+        return conn.execute("select count(*) from pilots").fetchone()[0] > 0
+
+
+def check_edit(store: Path, edit: PilotEdit) -> list[str]:
+    """Problems with the edit as the store holds it after the run (none when it landed)."""
+    if not edit.ok:
+        return [f"pilot edit failed: {edit.result}"]
+    with duckdb.connect(str(store), read_only=True) as conn:
+        owner = conn.execute("select owner from pilots where name = $name", {"name": edit.pilot}).fetchone()
+        logged = conn.execute("select count(*) from audit_log where after_json like $owner",
+                              {"owner": f"%{edit.owner}%"}).fetchone()[0]
+    problems = []
+    if not owner or owner[0] != edit.owner:
+        problems.append(f"pilot {edit.pilot!r} has owner {owner and owner[0]!r}, the edit set {edit.owner!r}")
+    if logged < 1:
+        problems.append(f"no audit-log entry for the pilot edit of {edit.pilot!r}")
+    return problems
+
+
+async def run_pilot_edit(browser, url: str, delay: float, t0: float, timeout_s: float,
+                         shown: asyncio.Event, edit: PilotEdit) -> None:
+    """``delay`` seconds after the first page is shown, change a pilot's owner on the page;
+    ``edit.pilot`` is the one the page says it saved."""
+    await shown.wait()
+    await asyncio.sleep(delay)
+    edit.owner = f"load test {int(time.time())}"
+    edit.started_s = round(time.monotonic() - t0, 2)
+    started = time.monotonic()
+    timeout_ms = int(timeout_s * 1000)
+    context = await browser.new_context(viewport={"width": 1400, "height": 1400})
+    page = await context.new_page()
+    try:
+        await page.goto(f"{url}/pilots", timeout=timeout_ms)
+        await page.wait_for_selector(IDLE, timeout=timeout_ms)
+        await page.get_by_text("Edit or delete a pilot", exact=True).click(timeout=timeout_ms)
+        owner = page.get_by_role("textbox", name="Owner").last
+        await owner.fill(edit.owner, timeout=timeout_ms)
+        await page.get_by_role("button", name="Save changes").click(timeout=timeout_ms)
+        saved = page.get_by_text(SAVED)
+        await saved.first.wait_for(timeout=timeout_ms)
+        edit.pilot = SAVED.search(await saved.first.inner_text()).group(1)
+        edit.ok, edit.result = True, "saved"
+    except Exception as exc:
+        edit.result = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+    finally:
+        edit.seconds = round(time.monotonic() - started, 2)
+        await context.close()

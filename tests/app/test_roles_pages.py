@@ -1,0 +1,119 @@
+"""Roles in the pages (local sign-in, ``CONTACTS_LOCAL_ROLE``): a viewer sees no write
+controls on the Data, Pilots and Weekly pages and changes nothing; an editor has them, and a
+change made through the page appears in the audit log under the editor's name; only an
+admin sees the audit log on the Data page; a write attempted anyway shows the refusal as
+an error, not an exception."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import audit
+from analytics.access import Actor, Role, acting_as
+from analytics.editing import add_event
+from analytics.store import data_version, open_store
+
+DATA, PILOTS, WEEKLY = "pages/data.py", "pages/pilots.py", "pages/weekly.py"
+
+
+@pytest.fixture
+def demo_copy(demo_store, tmp_path):
+    """A private copy of the demo store (the session store is shared)."""
+    path = tmp_path / "contacts.duckdb"
+    shutil.copy(demo_store, path)
+    return path
+
+
+@pytest.fixture
+def role(monkeypatch):
+    def as_role(name: str) -> None:
+        monkeypatch.setenv("CONTACTS_AUTH", "local")
+        monkeypatch.setenv("CONTACTS_LOCAL_ROLE", name)
+    return as_role
+
+
+def _state(store) -> tuple[int, int]:
+    conn = open_store(store)
+    return data_version(conn), len(audit.recent_entries(conn, 1000))
+
+
+def _buttons(at) -> set[str]:
+    return {b.label for b in at.button}
+
+
+def test_a_viewer_sees_no_write_controls_and_changes_nothing(app_on, demo_copy, role):
+    role("viewer")
+    before = _state(demo_copy)
+    at = app_on(demo_copy, page=DATA, query={"data_section": "Import"})
+    assert not at.exception
+    assert not at.get("file_uploader")
+    assert "local (viewer)" in at.info[0].value and "needs the editor role" in at.info[0].value
+    assert "Audit log" not in at.segmented_control(key="data_section").options
+    for section in ("Reasons", "Channels", "Events"):
+        at = app_on(demo_copy, page=DATA, query={"data_section": section})
+        assert not at.exception
+        assert "Save" not in _buttons(at) and not at.text_input, section
+        assert any("needs the editor role" in i.value for i in at.info), section
+    at = app_on(demo_copy, page=PILOTS)
+    assert not at.exception
+    assert not at.text_input and "Add pilot" not in _buttons(at) and "Delete" not in _buttons(at)
+    assert len(at.dataframe[0].value) == 3  # the registry itself is shown
+    at = app_on(demo_copy, page=WEEKLY)
+    assert not at.exception
+    assert not at.text_input and "Add action" not in _buttons(at)
+    assert _state(demo_copy) == before
+
+
+def test_an_editors_change_through_the_page_is_in_the_audit_log(app_on, demo_copy, role):
+    role("editor")
+    at = app_on(demo_copy, page=DATA, query={"data_section": "Import"})
+    assert at.get("file_uploader")
+    assert "Audit log" not in at.segmented_control(key="data_section").options
+    at = app_on(demo_copy, page=PILOTS)
+    assert at.text_input(key="pilots_add_form_name") is not None
+    at = app_on(demo_copy, page=DATA, query={"data_section": "Events"})
+    at.text_input[0].set_value("Price change letter")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    entry = audit.recent_entries(open_store(demo_copy), 1).iloc[0]
+    assert (entry["actor_name"], entry["actor_role"], entry["action"], entry["target"]) == (
+        "local", "editor", "event.add", "Price change letter")
+    assert entry["before_json"] is None and json.loads(entry["after_json"])["kind"] == "campaign"
+
+
+def test_an_admin_sees_the_audit_log_on_the_data_page(app_on, demo_copy, role):
+    with acting_as(Actor("erin@example.org", Role.EDITOR)):
+        add_event(open_store(demo_copy), name="Carrier strike", kind="outage", starts_on=date(2026, 6, 1),
+                  ends_on=date(2026, 6, 2), foreseen=False)
+    role("admin")
+    at = app_on(demo_copy, page=DATA, query={"data_section": "Audit log"})
+    assert not at.exception
+    assert at.segmented_control(key="data_section").value == "Audit log"
+    table = at.dataframe[0].value
+    assert table[["actor_name", "action", "target"]].iloc[0].tolist() == [
+        "erin@example.org", "event.add", "Carrier strike"]
+    assert any("Only administrators see this list" in c.value for c in at.caption)
+
+
+def test_a_write_attempted_anyway_shows_the_refusal_as_an_error(demo_copy, role):
+    def page(store: str) -> None:
+        from datetime import date
+
+        from analytics.editing import add_event
+        from analytics.store import open_store
+        from ui import roles
+
+        roles.guarded(lambda: add_event(open_store(store), name="Sneaky", kind="other",
+                                        starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 1), foreseen=True))
+
+    role("viewer")
+    before = _state(demo_copy)
+    at = AppTest.from_function(page, args=(str(demo_copy),)).run()
+    assert not at.exception
+    assert at.error[0].value == "local is a viewer and may not add an event (needs the editor role)."
+    assert _state(demo_copy) == before
