@@ -35,7 +35,12 @@ class Role(IntEnum):
 
 
 class AccessDenied(PermissionError):
-    """The acting user's role does not allow this."""
+    """The acting user's role does not allow this. ``what`` names the refused change in
+    English for logs; the message is in the active language."""
+
+    def __init__(self, message: str, what: str = "") -> None:
+        super().__init__(message)
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -93,12 +98,14 @@ def require(role: Role, what: str) -> Actor:
     AccessDenied
         When nobody is signed in, or the role is too low; the message names the user, their role and what was refused.
     """
+    from analytics.i18n import TEXT, active_language, t  # the texts import nothing of ours
+
+    key = "access.what_" + what.lower().replace(" ", "_")
+    said = t(key) if key in TEXT[active_language()] else what
     actor = current_actor()
     if actor is None:
-        raise AccessDenied(f"Sign in to {what}.")
+        raise AccessDenied(t("access.sign_in_to", what=said), what)
     if actor.role < role:
-        raise AccessDenied(
-            f"{actor.name} is a {actor.role.name.lower()} and may not {what} "
-            f"(needs the {role.name.lower()} role)."
-        )
+        raise AccessDenied(t("access.denied", name=actor.name, role=t(f"roles.role_{actor.role.name.lower()}"),
+                             what=said, needed=t(f"roles.role_{role.name.lower()}")), what)
     return actor

@@ -12,7 +12,8 @@ ISO text); ``None`` means there was nothing (before an add, after a delete).
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
@@ -20,9 +21,10 @@ import numpy as np
 import pandas as pd
 
 from analytics.access import AccessDenied, current_actor
+from analytics.i18n import t
 from analytics.queries import run_query, sql_text
 
-MAX_RECENT = 1000
+MAX_ROWS = 10_000
 
 
 def as_json(value: Any) -> str | None:
@@ -66,7 +68,7 @@ def record(cur: duckdb.DuckDBPyConnection, action: str, target: str | None, befo
         raise ValueError("An audit entry needs an action name.")
     actor = current_actor()
     if actor is None:
-        raise AccessDenied("Sign in to change the store.")
+        raise AccessDenied(t("access.sign_in_to", what=t("access.what_change_the_store")), action)
     cur.execute(sql_text("audit_insert"), {
         "logged_at": datetime.now(), "actor_name": actor.name, "actor_role": actor.role.name.lower(),
         "action": action, "target": None if target is None else str(target),
@@ -74,15 +76,32 @@ def record(cur: duckdb.DuckDBPyConnection, action: str, target: str | None, befo
     })
 
 
-def recent_entries(conn: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
-    """The latest ``limit`` audit rows, newest first: ``entry_id, logged_at, actor_name,
-    actor_role, action, target, before_json, after_json``.
+def entries(conn: duckdb.DuckDBPyConnection, *, actors: Sequence[str] = (), actions: Sequence[str] = (),
+            first_day: date | None = None, last_day: date | None = None, limit: int = MAX_ROWS) -> pd.DataFrame:
+    """Audit rows, newest first, made by one of ``actors`` (all when empty), of one of
+    ``actions`` (all when empty), on days from ``first_day`` to ``last_day`` inclusive (open
+    when None); at most ``limit``: ``entry_id, logged_at, actor_name, actor_role, action,
+    target, before_json, after_json``.
 
     Raises
     ------
     ValueError
-        When ``limit`` is not between 1 and ``MAX_RECENT``.
+        When ``limit`` is not between 1 and ``MAX_ROWS``.
     """
-    if not 1 <= int(limit) <= MAX_RECENT:
-        raise ValueError(f"The audit log shows between 1 and {MAX_RECENT} entries, not {limit}.")
-    return run_query(conn, "audit_recent", {"limit": int(limit)})
+    if not 1 <= int(limit) <= MAX_ROWS:
+        raise ValueError(f"The audit log shows between 1 and {MAX_ROWS} entries, not {limit}.")
+    return run_query(conn, "audit_entries", {
+        "actors": list(actors), "actions": list(actions), "first_day": first_day, "last_day": last_day,
+        "limit": int(limit)})
+
+
+def recent_entries(conn: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
+    """The latest ``limit`` audit rows, newest first (see :func:`entries`)."""
+    return entries(conn, limit=limit)
+
+
+def facets(conn: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:
+    """Who made changes and which actions there are, each most frequent first."""
+    rows = run_query(conn, "audit_facets", {})
+    return (rows.loc[rows["facet"] == "actor", "value"].tolist(),
+            rows.loc[rows["facet"] == "action", "value"].tolist())

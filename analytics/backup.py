@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from analytics import audit
 from analytics.access import Role, require
 from analytics.store import StoreError, open_store, resolve_db_path
 
@@ -119,6 +120,9 @@ def make_backup(conn: duckdb.DuckDBPyConnection, out: str | os.PathLike) -> list
             cur.execute(f"detach {alias}")
         _fsync(partial)
         os.replace(partial, out)
+        if not _read_only(cur):  # a store opened read-only (a copy, a read-only disk) records nothing
+            _record(cur, "backup.make", out.name, None, {"file": str(out), "tables": len(checks),
+                                                         "contacts": _rows(checks, "contacts")})
     except duckdb.Error as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"The backup to {out} failed: {str(exc).splitlines()[0]}") from exc
@@ -175,7 +179,7 @@ def restore_backup(backup: str | os.PathLike, db: str | os.PathLike | None = Non
         When the running dashboard holds the store (stop it first); the store is untouched.
     """
     require(Role.ADMIN, "restore a backup")
-    verify_backup(backup)
+    checks = verify_backup(backup)
     target = resolve_db_path(db)
     if target.exists():
         open_store(target, read_only=True).close()  # raises StoreInUse while the app holds it
@@ -186,7 +190,13 @@ def restore_backup(backup: str | os.PathLike, db: str | os.PathLike | None = Non
         conn.execute(f"drop table {MANIFEST_TABLE}")
         conn.execute("checkpoint")
         conn.close()
-        open_store(staged).close()  # a backup from an older version is migrated here
+        restored = open_store(staged)  # a backup from an older version is migrated here
+        try:
+            _record(restored.cursor(), "backup.restore", Path(backup).name,
+                    None, {"file": str(Path(backup).resolve()), "contacts": _rows(checks, "contacts")})
+            restored.execute("checkpoint")
+        finally:
+            restored.close()
         _fsync(staged)
     except BaseException:
         staged.unlink(missing_ok=True)
@@ -200,6 +210,27 @@ def restore_backup(backup: str | os.PathLike, db: str | os.PathLike | None = Non
             os.replace(wal, kept.with_name(kept.name + ".wal"))
     os.replace(staged, target)
     return kept
+
+
+def _record(cur: duckdb.DuckDBPyConnection, action: str, target: str, before, after) -> None:
+    """An audit row in a transaction of its own: a backup changes no data, so the data
+    version (and every cached page) stays as it is."""
+    cur.execute("begin transaction")
+    try:
+        audit.record(cur, action, target, before, after)
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
+
+
+def _read_only(cur: duckdb.DuckDBPyConnection) -> bool:
+    return bool(cur.execute("select readonly from duckdb_databases() where database_name = current_database()"
+                            ).fetchall()[0][0])
+
+
+def _rows(checks: list[TableCheck], table: str) -> int:
+    return next((check.rows for check in checks if check.table == table), 0)
 
 
 def _fsync(path: Path) -> None:

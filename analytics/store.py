@@ -110,6 +110,10 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
+# The operating system's words for a file or disk the process may not write.
+_NOT_WRITABLE = ("Read-only file system", "Permission denied", "Operation not permitted")
+
+
 def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and, unless read-only, create and migrate) the contact store.
 
@@ -131,6 +135,13 @@ def open_store(path: str | os.PathLike | None = None, *, read_only: bool = False
             raise StoreInUse(
                 f"The contact store {db_path.name} is in use by another process "
                 "(probably the running dashboard). Stop it or import from the Data page."
+            ) from exc
+        if any(words in message for words in _NOT_WRITABLE):
+            raise StoreError(
+                f"The contact store {db_path} cannot be written here ({message.split(': ')[-1].strip()}): "
+                "the disk or the file is read-only for the dashboard. Make it writable for the user the "
+                "dashboard runs as, or point CONTACTS_DB (or --db) at a writable copy; a backup can be "
+                "restored there with `python -m analytics restore FILE --db PATH`."
             ) from exc
         raise StoreError(f"{db_path.name} is not a contact store (DuckDB file): {message}") from exc
     except duckdb.Error as exc:

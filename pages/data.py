@@ -3,14 +3,9 @@ tree owners and value classes, channel groups and costs, drivers, events)."""
 
 import streamlit as st
 
-from datetime import datetime
-
-import pandas as pd
-
-from analytics import audit, backup, charts, editing
-from analytics.store import resolve_db_path
+from analytics import charts, editing
 from analytics.i18n import TEXT, t
-from ui import cache, chart, format, import_panel, roles, taxonomy_panel
+from ui import admin_panel, cache, chart, format, import_panel, roles, taxonomy_panel
 
 st.title(t("data.title"))
 version = cache.current_data_version()
@@ -31,35 +26,6 @@ def save(write, edited) -> None:
 def column_labels(table) -> dict:
     """Each store column's heading in the active language (``data.col_<column>``)."""
     return {column: t(f"data.col_{column}") for column in table.columns if f"data.col_{column}" in TEXT["en"]}
-
-
-AUDIT_ROWS = 50
-
-
-def backup_section() -> None:
-    """Make a backup of the store beside it, and list the ones there are (admins only)."""
-    store_path = resolve_db_path()
-    st.caption(t("backup.help", folder=f"`{backup.backup_folder(store_path)}`"))
-    if st.button(t("backup.make"), key="data_backup_make", icon=":material/backup:"):
-        with st.spinner(t("backup.making")):
-            made, checks = roles.guarded(lambda: backup.make_backup(
-                cache.connection(), backup.new_backup_path(store_path, datetime.now())))
-        if made:
-            newest = backup.existing_backups(store_path)[0]
-            rows = {check.table: check.rows for check in checks}
-            st.success(t("backup.made", file=newest.name, size=f"{format.decimal(newest.size_bytes / 2**20, 1)} MB",
-                         contacts=format.count(rows.get("contacts", 0)), tables=format.count(len(rows))))
-    files = backup.existing_backups(store_path)
-    if not files:
-        st.info(t("backup.none"))
-        return
-    listing = pd.DataFrame({"name": [f.name for f in files], "size_mb": [f.size_bytes / 2**20 for f in files],
-                            "written_at": [f.written_at for f in files]})
-    st.dataframe(listing, hide_index=True, key="data_backup_table", column_config={
-        "name": t("backup.col_name"),
-        "size_mb": st.column_config.NumberColumn(t("backup.col_size_mb"), format="localized"),
-        "written_at": st.column_config.DatetimeColumn(t("backup.col_written_at"), format=format.table_moment_format()),
-    })
 
 
 def add_event_form() -> None:
@@ -90,7 +56,7 @@ def add_event_form() -> None:
 # The option strings go into the URL as they are, so they are fixed English words.
 SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]
 if roles.is_admin():
-    SECTIONS += ["Audit log", "Backup"]
+    SECTIONS += ["Users", "Audit log", "Backup"]
 editor = roles.can_edit()
 section = (st.segmented_control(t("data.section"), SECTIONS, default="Import", key="data_section",
                                 bind="query-params", format_func=format.option_text("data.section_"),
@@ -180,16 +146,11 @@ elif section == "events":
 elif section == "health":
     taxonomy_panel.show(version)
 
+elif section == "users" and roles.is_admin():
+    admin_panel.users_section()
+
 elif section == "audit log" and roles.is_admin():
-    entries = audit.recent_entries(cache.connection(), AUDIT_ROWS)
-    if entries.empty:
-        st.info(t("roles.audit_empty"))
-    else:
-        st.caption(t("roles.audit_help", count=format.count(len(entries))))
-        st.dataframe(entries.drop(columns=["entry_id"]), hide_index=True, key="data_audit_table", column_config={
-            **{column: t(f"roles.col_{column}") for column in entries.columns if column != "entry_id"},
-            "logged_at": st.column_config.DatetimeColumn(t("roles.col_logged_at"), format=format.table_moment_format()),
-        })
+    admin_panel.audit_section()
 
 elif section == "backup" and roles.is_admin():
-    backup_section()
+    admin_panel.backup_section()

@@ -43,6 +43,10 @@ def checks_of(db: Path):
         conn.close()
 
 
+def without_audit(checks):
+    return [c for c in checks if c.table != "audit_log"]
+
+
 def backup_of(db: Path, out: Path):
     conn = open_store(db, read_only=True)
     try:
@@ -65,7 +69,14 @@ def test_a_restored_backup_holds_every_table_as_it_was_and_imports_go_on(filled_
 
     kept = restore_backup(tmp_path / "backup.duckdb", filled_store)
 
-    assert checks_of(filled_store) == original
+    assert without_audit(checks_of(filled_store)) == without_audit(original)
+    # ... and the audit log says who restored which backup, on top of what it held
+    conn = duckdb.connect(str(filled_store), read_only=True)
+    restores = conn.execute("select actor_name, target from audit_log where action = 'backup.restore'").fetchall()
+    conn.close()
+    assert [target for _, target in restores] == ["backup.duckdb"] and restores[0][0].startswith("cli:")
+    assert {c.table: c.rows for c in checks_of(filled_store)}["audit_log"] == \
+        {c.table: c.rows for c in original}["audit_log"] + 1
     assert kept == filled_store.with_name("contacts.duckdb.before-restore")
     assert {c.table: c.rows for c in checks_of(kept)}["contacts"] == 10_002
     conn = open_store(filled_store)
@@ -164,7 +175,7 @@ def test_the_command_line_round_trip(filled_store, tmp_path):
     restored = _cli("restore", str(tmp_path / "b.duckdb"), "--db", str(filled_store))
     assert restored.returncode == 0, restored.stderr
     assert json.loads(restored.stdout)["previous_store_kept_as"] is None
-    assert checks_of(filled_store) == original
+    assert without_audit(checks_of(filled_store)) == without_audit(original)
 
     again = _cli("backup", "--db", str(filled_store), "--out", str(tmp_path / "b.duckdb"))
     assert again.returncode == 2 and again.stdout == ""

@@ -57,7 +57,7 @@ def test_a_viewers_job_is_refused_by_the_worker_and_recorded_as_failed(tmp_path,
         version = data_version(conn)
         [result] = InboxWorker(conn, inbox_for(db)).run_once()
         assert not result.ok
-        assert "vera@example.org is a viewer and may not import contacts" in result.message
+        assert "vera@example.org is a viewer here and may not import contacts" in result.message
         assert job_result(inbox_for(db), job_id).folder == inbox_for(db) / "failed" / job_id
         assert (inbox_for(db) / "failed" / job_id / "data.csv").is_file()  # kept for whoever fixes it
         assert contact_count(conn) == 0 and data_version(conn) == version

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -81,3 +82,47 @@ def test_the_command_line_refuses_a_foreign_store_in_one_line(tmp_path):
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0
     assert "not a contact store" in done.stderr
+
+
+def _as_unprivileged_user() -> list[str]:
+    """The command prefix that runs a program as a user for whom a 0444 file is read-only
+    (root writes to any file it may open)."""
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+
+
+def test_a_store_the_dashboard_may_not_write_is_refused_saying_what_to_do():
+    tmp_path = Path(tempfile.mkdtemp(prefix="read-only-store-"))  # reachable by the other user
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    store = folder / "contacts.duckdb"
+    open_store(store).close()
+    before = store.read_bytes()
+    export = tmp_path / "export.csv"
+    export.write_text("id,created,channel,reason\n1,2025-03-13 14:05:00,Phone,Billing\n", encoding="utf-8")
+    store.chmod(0o444)
+    folder.chmod(0o555)
+    tmp_path.chmod(0o755)
+    try:
+        done = subprocess.run([*_as_unprivileged_user(), sys.executable, "-m", "analytics", "import", "contacts",
+                               str(export), "--db", str(store)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "HOME": str(tmp_path)})
+    finally:
+        folder.chmod(0o755)
+        store.chmod(0o644)
+        after = store.read_bytes()
+        shutil.rmtree(tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().count("\n") == 0 and "Traceback" not in done.stderr
+    assert "cannot be written here" in done.stderr and "read-only" in done.stderr and "CONTACTS_DB" in done.stderr
+    assert after == before
+
+
+def test_a_store_from_a_newer_dashboard_is_refused_and_unchanged(tmp_path):
+    store = tmp_path / "future.duckdb"
+    conn = open_store(store)
+    conn.execute("insert into schema_version values (999, 'from the future', now())")
+    conn.close()
+    before = store.read_bytes()
+    with pytest.raises(StoreError, match="newer than this dashboard understands.*Update the dashboard"):
+        open_store(store)
+    assert store.read_bytes() == before

@@ -14,17 +14,21 @@ How people sign in is configured, never assumed (``.streamlit/secrets.toml``):
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
 
 from analytics.access import Actor, Role
 from analytics.i18n import t
-from analytics.passwords import check_sign_in
+from analytics.passwords import SignInThrottle, check_sign_in
+from analytics.user_roles import resolve_role, roles_from_claim
+from ui import cache
 
 LOCAL_USER = "local"
 _SIGNED_IN = "signed_in_actor"
+# One per server process: every session's failed attempts count against the user name.
+_THROTTLE = SignInThrottle()
 
 
 def sign_in_mode() -> str:
@@ -40,27 +44,40 @@ def sign_in_mode() -> str:
 
 
 def session_actor() -> Actor | None:
-    """The signed-in user of this session, or ``None`` for an anonymous visitor."""
+    """The signed-in user of this session, with the role they have now (an admin's change
+    on the Data page applies from the next rerun), or ``None`` for an anonymous visitor."""
     mode = sign_in_mode()
     if mode == "local":
         return Actor(LOCAL_USER, Role.parse(os.environ.get("CONTACTS_LOCAL_ROLE") or "admin"))
     if mode == "password":
-        return st.session_state.get(_SIGNED_IN)
+        signed_in = st.session_state.get(_SIGNED_IN)
+        if signed_in is None:
+            return None
+        role = resolve_role(given=_given_role(signed_in.name), listed=signed_in.role, from_claim=None, default=None)
+        return Actor(signed_in.name, role) if role else None
     if mode == "oidc" and _logged_in():
-        return provider_actor(st.user.get("email") or st.user.get("sub"))
+        return provider_actor(st.user.get("email") or st.user.get("sub"), dict(st.user), _given_role)
     return None
 
 
-def provider_actor(email: str | None) -> Actor | None:
-    """The actor for an address the identity provider vouched for: its role from ``[roles]``,
-    else ``default_role``; ``None`` when neither gives one."""
+def provider_actor(email: str | None, claims: Mapping[str, Any],
+                   given_role: Callable[[str], str | None] = lambda name: None) -> Actor | None:
+    """The actor for an address the identity provider vouched for, with the role the rule of
+    ``analytics.user_roles`` gives (the admin's choice, ``[roles]``, the token's
+    ``roles_claim``, ``default_role``); ``None`` when none gives one."""
     if not email:
         return None
-    roles = _lowercase_keys(_secret("roles") or {})
-    role = roles.get(email.lower()) or _secret("default_role")
+    listed = _lowercase_keys(_secret("roles") or {}).get(email.lower())
+    from_claim = roles_from_claim(claims, _secret("roles_claim"), _secret("claim_roles"))
+    role = resolve_role(given=given_role(email), listed=listed, from_claim=from_claim, default=_secret("default_role"))
+    return Actor(email, role) if role else None
+
+
+def _given_role(name: str) -> str | None:
+    """The role an admin gave ``name`` on the Data page (None when the store cannot say)."""
     try:
-        return Actor(email, Role.parse(role)) if role else None
-    except ValueError:
+        return cache.given_roles(cache.current_data_version()).get(name.strip().lower())
+    except Exception:  # a store that cannot be read is reported by the frame; roles fall back
         return None
 
 
@@ -80,6 +97,9 @@ def sign_out_button() -> None:
     """In the sidebar, for those who signed in (local mode has nobody to sign out)."""
     mode = sign_in_mode()
     user = session_actor()
+    if mode == "local" and user is not None:
+        st.sidebar.caption(t("auth.local_mode", role=t(f"roles.role_{user.role.name.lower()}")))
+        return
     if mode not in ("password", "oidc") or user is None:
         return
     st.sidebar.caption(t("auth.signed_in_as", name=user.name, role=t(f"roles.role_{user.role.name.lower()}")))
@@ -100,10 +120,16 @@ def _password_form() -> None:
         submitted = st.form_submit_button(t("auth.sign_in"), type="primary")
     if not submitted:
         return
+    wait = _THROTTLE.wait_seconds(name)
+    if wait > 0:  # not even checked: a guesser learns nothing while the name is throttled
+        st.error(t("auth.throttled", seconds=int(wait) + 1), icon=":material/timer:")
+        return
     actor = check_sign_in(_secret("users") or {}, name, password)
     if actor is None:
+        _THROTTLE.failed(name)
         st.error(t("auth.wrong_password"))
         return
+    _THROTTLE.succeeded(name)
     st.session_state[_SIGNED_IN] = actor
     st.rerun()
 

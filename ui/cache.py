@@ -15,7 +15,7 @@ import streamlit as st
 
 from analytics import catalog
 from analytics import overview as overview_logic
-from analytics import trends
+from analytics import trends, user_roles
 from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
 from analytics.i18n import active_language, using_language
@@ -69,6 +69,12 @@ def store_table(version: int, name: str):
     if name not in STORE_TABLES:
         raise ValueError(f"Unknown store table {name!r}.")
     return getattr(catalog, name)(connection())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)
+def given_roles(version: int) -> dict[str, str]:
+    """The roles an admin gave on the Data page: lower-case user name -> role name."""
+    return user_roles.given_roles_by_name(connection())
 
 
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=RESULT_MAX_ENTRIES, show_spinner=False)

@@ -13,6 +13,10 @@ Layout (one folder per job, named so that sorting the names gives the order they
         done/<id>/       job.json + result.json (the import's summary); the copy is removed
         failed/<id>/     ... + result.json (the refusal or error message)
 
+A job is an import (``job.json`` and the file) or a backup (``job.json`` naming the backup
+file to write in the store's ``backups/`` folder, ``analytics.backup``); both run on the
+holder's connection, so a backup is one consistent snapshot even while imports run.
+
 Every step is a rename of a whole folder within one file system, so a job is either
 complete or absent, never half-written, and two workers never run the same job (the one
 whose rename to ``running`` succeeds has it). A crash while a job runs leaves it in
@@ -42,7 +46,8 @@ import duckdb
 from analytics.access import AccessDenied, acting_as, current_actor
 from analytics.i18n import t, using_language
 from analytics.importing import ImportRefused
-from analytics.live.jobs import ImportJob, run_import
+from analytics.live.jobs import ImportJob, actor_named, run_import
+from analytics.store import StoreError
 
 INBOX_SUFFIX = ".inbox"
 STAGES = ("incoming", "pending", "running", "done", "failed")
@@ -143,6 +148,62 @@ def submit_job(store_path: str | os.PathLike, file: str | os.PathLike, job: Impo
     return job_id
 
 
+BACKUP_KIND = "backup"
+
+
+def submit_backup(store_path: str | os.PathLike, backup_name: str) -> str:
+    """Ask the process that holds the store for a backup written as ``backup_name`` in the
+    store's backup folder; return the job's id. Run as the current actor (an admin).
+
+    Raises
+    ------
+    ValueError
+        When ``backup_name`` is not a plain ``.duckdb`` file name.
+    """
+    _backup_name({"backup_name": backup_name})
+    inbox = inbox_for(store_path)
+    job_id = _new_job_id()
+    draft = _stage(inbox, "incoming") / job_id
+    draft.mkdir()
+    try:
+        actor = current_actor()
+        _write_json_atomically(draft / JOB_FILE, {
+            "kind": BACKUP_KIND, "backup_name": backup_name,
+            "actor_name": actor.name if actor else None, "actor_role": actor.role.name.lower() if actor else None,
+            "submitted_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        os.rename(draft, _stage(inbox, "pending") / job_id)
+    except BaseException:
+        shutil.rmtree(draft, ignore_errors=True)
+        raise
+    return job_id
+
+
+def withdraw_job(inbox: str | os.PathLike, job_id: str) -> bool:
+    """Take a job that still waits out of the queue (it moves to ``failed/``); False when a
+    worker has claimed it already."""
+    try:
+        os.rename(Path(inbox) / "pending" / job_id, _stage(Path(inbox), "failed") / job_id)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _backup_name(description: dict[str, Any]) -> str:
+    name = str(description.get("backup_name", ""))
+    if not name or Path(name).name != name or not name.endswith(".duckdb") or name.startswith("."):
+        raise ValueError(t("live.job_bad_file", name=repr(name)))
+    return name
+
+
+def _run_backup(conn: duckdb.DuckDBPyConnection, inbox: Path, description: dict[str, Any]) -> dict[str, Any]:
+    from analytics.backup import backup_folder, make_backup  # the backup module opens stores; keep this light
+
+    store = inbox.with_name(inbox.name[: -len(INBOX_SUFFIX)])
+    out = backup_folder(store) / _backup_name(description)
+    checks = make_backup(conn, out)
+    return {"backup": str(out), "tables": {c.table: {"rows": c.rows, "checksum": c.checksum} for c in checks}}
+
+
 def pending_jobs(inbox: str | os.PathLike) -> list[Path]:
     """The waiting jobs' folders, oldest first."""
     folder = Path(inbox) / "pending"
@@ -164,15 +225,21 @@ def process_job(conn: duckdb.DuckDBPyConnection, folder: Path) -> JobResult:
     summary, message = None, None
     try:
         description = json.loads((folder / JOB_FILE).read_text(encoding="utf-8"))
-        copy = _job_file(description)
-        job = ImportJob.from_dict(description)
-        actor = job.actor()
-        with using_language(job.language), (acting_as(actor) if actor is not None else nullcontext()):
-            result = run_import(conn, folder / copy, job)
-        summary = result.summary()
-        if len(result.rejects):
-            result.rejects.to_csv(folder / REJECTS_FILE, index=False)
-    except (ImportRefused, AccessDenied, ValueError, FileNotFoundError) as exc:
+        if description.get("kind") == BACKUP_KIND:
+            copy = None
+            actor = actor_named(description.get("actor_name"), description.get("actor_role"))
+            with acting_as(actor) if actor is not None else nullcontext():
+                summary = _run_backup(conn, inbox, description)
+        else:
+            copy = _job_file(description)
+            job = ImportJob.from_dict(description)
+            actor = job.actor()
+            with using_language(job.language), (acting_as(actor) if actor is not None else nullcontext()):
+                result = run_import(conn, folder / copy, job)
+            summary = result.summary()
+            if len(result.rejects):
+                result.rejects.to_csv(folder / REJECTS_FILE, index=False)
+    except (ImportRefused, AccessDenied, ValueError, FileNotFoundError, StoreError) as exc:
         message = str(exc)
     except Exception as exc:  # a bad file must never stop the queue or the dashboard
         log.error("Inbox job %s failed:\n%s", folder.name, traceback.format_exc())
@@ -182,7 +249,7 @@ def process_job(conn: duckdb.DuckDBPyConnection, folder: Path) -> JobResult:
                                                   "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
     target = _stage(inbox, "done" if ok else "failed") / folder.name
     os.rename(folder, target)
-    if ok:  # the data is in the store now; a refused file stays for whoever fixes it
+    if ok and copy:  # the data is in the store now; a refused file stays for whoever fixes it
         (target / copy).unlink(missing_ok=True)
     return JobResult(folder.name, ok, summary, message, target)
 

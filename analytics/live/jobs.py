@@ -69,18 +69,8 @@ class ImportJob:
             raise ValueError("A drivers import needs a driver name.")
 
     def actor(self) -> Actor | None:
-        """The actor who asked for the job, or None when the job names nobody.
-
-        Raises
-        ------
-        ValueError
-            When the job names an actor without a name or with an unknown role.
-        """
-        if self.actor_name is None and self.actor_role is None:
-            return None
-        if not (self.actor_name or "").strip():
-            raise ValueError("The job names a role but no user.")
-        return Actor(self.actor_name.strip(), Role.parse(self.actor_role or ""))
+        """The actor who asked for the job (see :func:`actor_named`)."""
+        return actor_named(self.actor_name, self.actor_role)
 
     def requested_by(self, actor: Actor | None) -> ImportJob:
         """This job as asked for by ``actor`` (kept as it is when ``actor`` is None)."""
@@ -98,6 +88,21 @@ class ImportJob:
     def from_dict(cls, data: dict[str, Any]) -> ImportJob:
         known = {name for name in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def actor_named(name: str | None, role: str | None) -> Actor | None:
+    """The actor a job names, or None when it names nobody.
+
+    Raises
+    ------
+    ValueError
+        When the job names an actor without a name or with an unknown role.
+    """
+    if name is None and role is None:
+        return None
+    if not (name or "").strip():
+        raise ValueError("The job names a role but no user.")
+    return Actor(name.strip(), Role.parse(role or ""))
 
 
 def run_import(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, job: ImportJob) -> ImportResult:

@@ -11,6 +11,10 @@ EN: dict[str, str] = {
     "live.import_not_taken": ("Nobody imported the file within {seconds} s. It stays queued in {folder} and will be "
                               "imported when the dashboard runs."),
     "live.import_failed": "The import failed.",
+    "live.backup_queued": ("The store is in use by the running dashboard: the backup is asked of it as {job} in {inbox}; "
+                           "waiting up to {seconds} s for it."),
+    "live.backup_not_taken": ("The running dashboard did not make the backup within {seconds} s (is it running and "
+                              "looking at its inbox?). The request was withdrawn; nothing was written."),
     "live.job_interrupted": "The import was interrupted {attempts} times (the dashboard stopped while importing it).",
     "live.job_bad_file": "The job names no file of its own folder: {name}.",
     "live.watch_no_folder": "There is no folder {folder} to watch.",
@@ -29,6 +33,10 @@ NL: dict[str, str] = {
     "live.import_not_taken": ("Niemand heeft het bestand binnen {seconds} s geïmporteerd. Het blijft in de wachtrij "
                               "in {folder} en wordt geïmporteerd zodra het dashboard draait."),
     "live.import_failed": "De import is mislukt.",
+    "live.backup_queued": ("De opslag is in gebruik door het draaiende dashboard: de back-up is daar gevraagd als {job} "
+                           "in {inbox}; maximaal {seconds} s wachten."),
+    "live.backup_not_taken": ("Het draaiende dashboard heeft de back-up niet binnen {seconds} s gemaakt (draait het, en "
+                              "kijkt het in zijn inbox?). Het verzoek is ingetrokken; er is niets geschreven."),
     "live.job_interrupted": "De import is {attempts} keer onderbroken (het dashboard stopte tijdens het importeren).",
     "live.job_bad_file": "De opdracht noemt geen bestand uit zijn eigen map: {name}.",
     "live.watch_no_folder": "Er is geen map {folder} om in de gaten te houden.",

@@ -19,6 +19,27 @@ EN: dict[str, str] = {
     "roles.col_target": "Changed",
     "roles.col_before_json": "Before",
     "roles.col_after_json": "After",
+    "roles.audit_who": "Who",
+    "roles.audit_what": "What",
+    "roles.audit_when": "When",
+    "roles.audit_everybody": "Everybody",
+    "roles.audit_every_action": "Every kind of change",
+    "roles.audit_none_match": "No changes match these filters.",
+    "roles.audit_export_stamp": "Audit log of the contact store, downloaded {at}",
+    "data.section_users": "Users",
+    "user_roles.help": ("The role each person has here. A person listed here gets this role, whatever the secrets "
+                        "file or the identity provider says; everyone else gets the role from there. Add a row for a "
+                        "new person (their e-mail address as they sign in), change a role, or delete a row, then "
+                        "Save. Every change is in the audit log."),
+    "user_roles.col_user_name": "User (e-mail address)",
+    "user_roles.col_role": "Role",
+    "user_roles.col_changed_at": "Changed",
+    "user_roles.col_changed_by": "Changed by",
+    "user_roles.saved": "Saved: {count} people have a role given here.",
+    "user_roles.bad_role": "{name}: {role} is not a role. Choose viewer, editor or admin.",
+    "user_roles.twice": "{name} is listed twice. Keep one row per person.",
+    "user_roles.own_admin": ("You ({name}) cannot take away your own admin role here: nobody might be left to give it "
+                             "back. Ask another admin."),
 }
 
 NL: dict[str, str] = {
@@ -40,4 +61,25 @@ NL: dict[str, str] = {
     "roles.col_target": "Gewijzigd",
     "roles.col_before_json": "Ervoor",
     "roles.col_after_json": "Erna",
+    "roles.audit_who": "Wie",
+    "roles.audit_what": "Wat",
+    "roles.audit_when": "Wanneer",
+    "roles.audit_everybody": "Iedereen",
+    "roles.audit_every_action": "Elk soort wijziging",
+    "roles.audit_none_match": "Geen wijzigingen die bij deze filters passen.",
+    "roles.audit_export_stamp": "Wijzigingslog van de contactopslag, gedownload {at}",
+    "data.section_users": "Gebruikers",
+    "user_roles.help": ("De rol die iedereen hier heeft. Wie hier staat, krijgt deze rol, wat het secrets-bestand of "
+                        "de identiteitsprovider ook zegt; alle anderen krijgen hun rol daarvandaan. Voeg een rij toe "
+                        "voor een nieuwe gebruiker (het e-mailadres waarmee die zich aanmeldt), wijzig een rol of "
+                        "verwijder een rij, en klik op Opslaan. Elke wijziging staat in het wijzigingslog."),
+    "user_roles.col_user_name": "Gebruiker (e-mailadres)",
+    "user_roles.col_role": "Rol",
+    "user_roles.col_changed_at": "Gewijzigd",
+    "user_roles.col_changed_by": "Gewijzigd door",
+    "user_roles.saved": "Opgeslagen: {count} gebruikers hebben hier een rol.",
+    "user_roles.bad_role": "{name}: {role} is geen rol. Kies kijker, redacteur of beheerder.",
+    "user_roles.twice": "{name} staat er twee keer in. Houd één rij per gebruiker.",
+    "user_roles.own_admin": ("U ({name}) kunt uw eigen beheerdersrol hier niet intrekken: dan is er misschien niemand "
+                             "meer die hem kan teruggeven. Vraag het een andere beheerder."),
 }

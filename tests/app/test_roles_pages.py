@@ -17,6 +17,7 @@ from analytics import audit
 from analytics.access import Actor, Role, acting_as
 from analytics.editing import add_event
 from analytics.store import data_version, open_store
+from tests.app.conftest import APP
 
 DATA, PILOTS, WEEKLY = "pages/data.py", "pages/pilots.py", "pages/weekly.py"
 
@@ -98,6 +99,49 @@ def test_an_admin_sees_the_audit_log_on_the_data_page(app_on, demo_copy, role):
     assert table[["actor_name", "action", "target"]].iloc[0].tolist() == [
         "erin@example.org", "event.add", "Carrier strike"]
     assert any("Only administrators see this list" in c.value for c in at.caption)
+    assert {b.label for b in at.get("download_button")} == {"CSV data", "Excel data"}
+
+    # filtered to what the editor did: only their rows remain
+    at.multiselect(key="data_audit_who").select("erin@example.org").run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["actor_name"]) == {"erin@example.org"}
+    at.date_input(key="data_audit_when").set_value((date(2020, 1, 1), date(2020, 1, 31))).run()
+    assert any("No changes match" in i.value for i in at.info)
+
+
+def test_a_role_an_admin_gives_is_listed_and_beats_the_secrets_file(app_on, demo_copy, role, monkeypatch):
+    import pandas as pd
+
+    from analytics.passwords import hash_password
+    from analytics.user_roles import save_given_roles
+
+    role("admin")
+    at = app_on(demo_copy, page=DATA, query={"data_section": "Users"})
+    assert not at.exception
+    assert any("whatever the secrets file or the identity provider says" in c.value for c in at.caption)
+    assert at.dataframe[0].value.empty  # nobody has a role given here yet
+    # The table editor's own typing is not driven here (AppTest cannot type into it); the
+    # write its Save button calls is, as the admin, and the page then lists the row.
+    with acting_as(Actor("local", Role.ADMIN)):
+        save_given_roles(open_store(demo_copy), pd.DataFrame({"user_name": ["Ann@Example.org"], "role": ["viewer"]}))
+    at = app_on(demo_copy, page=DATA, query={"data_section": "Users"})
+    assert at.dataframe[0].value[["user_name", "role", "changed_by"]].values.tolist() == [
+        ["ann@example.org", "viewer", "local"]]
+
+    # ann is an editor in the secrets file; the role given here wins from her next run
+    monkeypatch.delenv("CONTACTS_AUTH")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["users"] = {"ann@example.org": {"password_hash": hash_password("correct horse battery"),
+                                               "role": "editor"}}
+    at.run()
+    at.text_input(key="auth_user").input("ann@example.org")
+    at.text_input(key="auth_password").input("correct horse battery")
+    at.button[0].click()
+    at.run()
+    at.switch_page(DATA)
+    at.run()
+    assert not at.exception
+    assert "ann@example.org (viewer)" in at.info[0].value and not at.get("file_uploader")
 
 
 def test_a_write_attempted_anyway_shows_the_refusal_as_an_error(demo_copy, role):
@@ -115,5 +159,6 @@ def test_a_write_attempted_anyway_shows_the_refusal_as_an_error(demo_copy, role)
     before = _state(demo_copy)
     at = AppTest.from_function(page, args=(str(demo_copy),)).run()
     assert not at.exception
-    assert at.error[0].value == "local is a viewer and may not add an event (needs the editor role)."
+    assert at.error[0].value == ("local is a viewer here and may not add an event: that needs the editor role. "
+                                  "Nothing was changed; ask an admin for the role if you need it.")
     assert _state(demo_copy) == before

@@ -62,6 +62,23 @@ def test_a_wrong_password_is_refused_and_shows_nothing(demo_store, monkeypatch):
     assert not at.metric and not at.sidebar.multiselect
 
 
+def test_repeated_wrong_passwords_throttle_the_name_even_for_the_right_one(demo_store, monkeypatch):
+    from analytics.passwords import hash_password
+
+    monkeypatch.setenv("CONTACTS_DB", str(demo_store))
+    monkeypatch.delenv("CONTACTS_AUTH", raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["users"] = {"guessed@example.org": {"password_hash": hash_password(PASSWORD), "role": "viewer"}}
+    at.run()
+    for attempt in range(3):  # the free attempts
+        _sign_in(at, "guessed@example.org", f"guess number {attempt}")
+        assert "do not match" in at.error[0].value
+    _sign_in(at, "guessed@example.org", PASSWORD)  # right now, but the name is throttled
+    assert not at.exception
+    assert "Too many wrong passwords" in at.error[0].value
+    assert not at.metric
+
+
 def test_the_right_password_opens_the_dashboard(demo_store, monkeypatch):
     at = _sign_in(_password_app(demo_store, monkeypatch), "ann@example.org", PASSWORD)
     assert not at.exception
