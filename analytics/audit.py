@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from analytics.access import AccessDenied, current_actor
-from analytics.i18n import t
+from analytics.formatting import MISSING
+from analytics.i18n import TEXT, active_language, t
 from analytics.queries import run_query, sql_text
 
 MAX_ROWS = 10_000
@@ -98,6 +99,39 @@ def entries(conn: duckdb.DuckDBPyConnection, *, actors: Sequence[str] = (), acti
 def recent_entries(conn: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
     """The latest ``limit`` audit rows, newest first (see :func:`entries`)."""
     return entries(conn, limit=limit)
+
+
+def action_label(action: str) -> str:
+    """An action as the interface says it ("event.add" -> "Event added" / "Gebeurtenis
+    toegevoegd"); an action without a text as it is."""
+    key = "audit.action_" + action.replace(".", "_")
+    return t(key) if key in TEXT[active_language()] else action
+
+
+def change_text(value_json: object) -> str:
+    """A before or after value as one line to read: ``name: Sale · kind: campaign``; "–" for
+    nothing (before an add, after a delete)."""
+    if value_json is None or (isinstance(value_json, float) and pd.isna(value_json)):
+        return MISSING
+    try:
+        value = json.loads(str(value_json))
+    except ValueError:
+        return str(value_json)
+    if isinstance(value, dict):
+        return " · ".join(f"{key}: {MISSING if item is None else item}" for key, item in value.items())
+    return str(value)
+
+
+def readable_entries(entries: pd.DataFrame) -> pd.DataFrame:
+    """The audit rows as the Data page shows and exports them: roles and actions in the
+    active language, before and after as readable lines; ``entry_id`` dropped."""
+    return entries.drop(columns=["entry_id"]).assign(
+        actor_role=entries["actor_role"].map(lambda role: t(f"roles.role_{role}")),
+        action=entries["action"].map(action_label),
+        target=entries["target"].map(lambda target: MISSING if target is None or pd.isna(target) else target),
+        before_json=entries["before_json"].map(change_text),
+        after_json=entries["after_json"].map(change_text),
+    )
 
 
 def facets(conn: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]]:

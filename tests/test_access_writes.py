@@ -270,3 +270,19 @@ def test_nothing_in_the_app_changes_or_deletes_audit_rows():
     changing = re.compile(r"\b(update|delete\s+from|truncate|drop\s+table|alter\s+table)\s+(table\s+)?audit_log\b")
     offenders = [str(path.relative_to(root)) for path in sources if changing.search(path.read_text().lower())]
     assert len(sources) > 100 and offenders == []
+
+
+def test_every_action_the_app_records_has_a_label_in_both_languages():
+    import re
+
+    from analytics.i18n import TEXT
+
+    root = Path(__file__).resolve().parent.parent
+    recorded = {match for path in root.glob("analytics/**/*.py")
+                for match in re.findall(r'(?:audit\.record|_record)\(cur, "([a-z_]+\.[a-z_]+)"', path.read_text())}
+    assert len(recorded) >= 20
+    for language in ("en", "nl"):
+        missing = [a for a in sorted(recorded) if "audit.action_" + a.replace(".", "_") not in TEXT[language]]
+        assert missing == [], language
+    with access.acting_as(EDITOR):
+        assert audit.action_label("event.add") == "Event added"

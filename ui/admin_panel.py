@@ -64,7 +64,7 @@ def audit_section() -> None:
     chosen_actors = left.multiselect(t("roles.audit_who"), actors, key="data_audit_who",
                                      placeholder=t("roles.audit_everybody"))
     chosen_actions = middle.multiselect(t("roles.audit_what"), actions, key="data_audit_what",
-                                        placeholder=t("roles.audit_every_action"))
+                                        placeholder=t("roles.audit_every_action"), format_func=audit.action_label)
     today = date.today()
     period = right.date_input(t("roles.audit_when"), value=(today - timedelta(days=AUDIT_DAYS), today),
                               key="data_audit_when", format=format.date_input_format())
@@ -74,8 +74,7 @@ def audit_section() -> None:
     if entries.empty:
         st.info(t("roles.audit_none_match"))
         return
-    shown = entries.drop(columns=["entry_id"]).assign(
-        actor_role=entries["actor_role"].map(lambda role: t(f"roles.role_{role}")))
+    shown = audit.readable_entries(entries)
     st.caption(t("roles.audit_help", count=format.count(len(shown))))
     labels = {column: t(f"roles.col_{column}") for column in shown.columns}
     st.dataframe(shown, hide_index=True, key="data_audit_table", column_config={

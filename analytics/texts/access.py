@@ -32,7 +32,7 @@ EN: dict[str, str] = {
         "Sign-in is not set up for this dashboard, so nothing is shown. An administrator sets it up in "
         "`.streamlit/secrets.toml` (single sign-on with your identity provider, or user names with hashed "
         "passwords), or starts it with `CONTACTS_AUTH=local` for one local user (see the README, "
-        "\"Security and reliability\")."
+        "\"Sign-in, roles and security\")."
     ),
     "auth.user_name": "User name",
     "auth.password": "Password",
@@ -81,7 +81,7 @@ NL: dict[str, str] = {
         "Aanmelden is voor dit dashboard niet ingesteld, dus er wordt niets getoond. Een beheerder stelt het in "
         "via `.streamlit/secrets.toml` (single sign-on met uw identiteitsprovider, of gebruikersnamen met "
         "gehashte wachtwoorden), of start het met `CONTACTS_AUTH=local` voor één lokale gebruiker (zie de README, "
-        "\"Security and reliability\")."
+        "\"Sign-in, roles and security\")."
     ),
     "auth.user_name": "Gebruikersnaam",
     "auth.password": "Wachtwoord",

@@ -6,7 +6,7 @@ EN: dict[str, str] = {
         "A backup is one consistent copy of the whole store (imports, reason tree, pilots, actions, audit log) "
         "with a checksum per table. It is written to {folder} on the dashboard's machine; copy it somewhere "
         "safe. To go back to a backup, stop the dashboard and run `python -m analytics restore FILE` (see the "
-        "README, \"Security and reliability\")."
+        "README, \"Sign-in, roles and security\")."
     ),
     "backup.make": "Make a backup now",
     "backup.making": "Writing the backup...",
@@ -23,7 +23,7 @@ NL: dict[str, str] = {
         "Een back-up is één consistente kopie van de hele opslag (imports, redenenboom, pilots, acties, "
         "wijzigingslog) met een controlegetal per tabel. Hij wordt geschreven naar {folder} op de machine van "
         "het dashboard; kopieer hem naar een veilige plek. Terug naar een back-up: stop het dashboard en voer "
-        "`python -m analytics restore BESTAND` uit (zie de README, \"Security and reliability\")."
+        "`python -m analytics restore BESTAND` uit (zie de README, \"Sign-in, roles and security\")."
     ),
     "backup.make": "Nu een back-up maken",
     "backup.making": "De back-up wordt geschreven...",
