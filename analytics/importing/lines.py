@@ -19,7 +19,7 @@ import pandas as pd
 
 from analytics.importing.reading import csv_rows
 from analytics.importing.sources import Source
-from analytics.importing.staging import STAGE_TABLE
+from analytics.importing.staging import BROKEN_TABLE, STAGE_TABLE
 
 REJECT_COLUMNS = ["line", "column", "value", "reason"]
 BREAKS_TABLE = "_import_breaks"
@@ -27,7 +27,9 @@ BREAKS_TABLE = "_import_breaks"
 
 def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[str, str],
                   *, whole_file: bool) -> pd.DataFrame:
-    """The rejected rows of ``_import_rows`` as ``line, column, value, reason``, in file order.
+    """The rejected rows as ``line, column, value, reason``, in file order: those of
+    ``_import_rows`` and the lines that could not be parsed (``_import_broken``, ``column``
+    empty, ``value`` the line as read).
 
     ``column`` is the file's column name; ``whole_file`` says whether every row was read
     (a preview reads only the first ones).
@@ -36,23 +38,57 @@ def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[
         f"select rowid, reject_field, reject_value, reject_reason from {STAGE_TABLE}"
         " where reject_reason is not null order by rowid"
     ).fetchall()
-    if not rows:
+    broken = cur.execute(f"select record, value, reason from {BROKEN_TABLE} order by record").fetchall()
+    if not rows and not broken:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "line" else "object") for c in REJECT_COLUMNS})
     records = [r[0] for r in rows]
     if source.file_type == "xlsx":
         lines = [source.sheet_rows[r] for r in records]
     elif source.file_type == "parquet":
         lines = [r + 2 for r in records]
+    elif broken:  # the parsed rows' positions skip the broken records: walk the file
+        positions = all_record_positions(records, [b[0] for b in broken])
+        walked = _walked_lines(source, positions + [b[0] for b in broken])
+        lines, broken_lines = walked[:len(records)], walked[len(records):]
     elif whole_file and (before := _breaks_before_rejects(cur, source)) is not None:
         lines = [source.header_lines + 1 + r + b for r, b in zip(records, before)]
     else:
         lines = _walked_lines(source, records)
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "line": pd.Series(lines, dtype="int64"),
-        "column": [mapping.get(r[1], r[1]) for r in rows],
+        "column": [_column_name(mapping, r[1]) for r in rows],
         "value": [r[2] for r in rows],
         "reason": [r[3] for r in rows],
     })
+    if broken:
+        unparsed = pd.DataFrame({"line": pd.Series(broken_lines, dtype="int64"), "column": [""] * len(broken),
+                                 "value": [b[1] for b in broken], "reason": [b[2] for b in broken]})
+        frame = pd.concat([frame, unparsed], ignore_index=True).sort_values("line", kind="stable",
+                                                                              ignore_index=True)
+    return frame
+
+
+def _column_name(mapping: dict[str, object], field: str) -> str:
+    column = mapping.get(field, field)
+    return " + ".join(column) if isinstance(column, (list, tuple)) else str(column)
+
+
+def all_record_positions(parsed: list[int], broken: list[int]) -> list[int]:
+    """The positions among all of the file's records of the parsed rows ``parsed`` (their
+    positions among the parsed rows only), given the positions of the ``broken`` records.
+
+    Examples
+    --------
+    Records 1 and 3 broken: parsed rows 0, 1, 2 are records 0, 2, 4.
+    """
+    broken_sorted = sorted(broken)
+    result, b, skipped = [], 0, 0
+    for row in parsed:  # ascending
+        while b < len(broken_sorted) and broken_sorted[b] <= row + skipped:
+            skipped += 1
+            b += 1
+        result.append(row + skipped)
+    return result
 
 
 def _breaks_before_rejects(cur: duckdb.DuckDBPyConnection, source: Source) -> list[int] | None:

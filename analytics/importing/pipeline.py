@@ -20,7 +20,7 @@ import duckdb
 from analytics.importing.mapping import checked_mapping, suggest_mapping
 from analytics.importing.settings import ImportSettings
 from analytics.importing.sources import Source, opened_source
-from analytics.importing.staging import STAGE_TABLE, NotUtf8, stage_rows
+from analytics.importing.staging import BROKEN_TABLE, STAGE_TABLE, NotUtf8, stage_rows
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -76,6 +76,7 @@ def staged_import(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike, setti
                     return
         finally:
             cur.execute(f"drop table if exists {STAGE_TABLE}")
+            cur.execute(f"drop table if exists {BROKEN_TABLE}")
 
 
 @contextmanager
@@ -172,11 +173,13 @@ def file_sha256(path: str | os.PathLike) -> str:
 
 
 def stage_counts(cur: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """Rows read and rows rejected in ``_import_rows``."""
+    """Rows read and rows rejected: those in ``_import_rows`` and the lines that could not
+    be parsed at all (``_import_broken``), which count as read and rejected."""
     rows_read, rejected = cur.execute(
         f"select count(*), count(reject_reason) from {STAGE_TABLE}"
     ).fetchall()[0]
-    return int(rows_read), int(rejected)
+    broken = cur.execute(f"select count(*) from {BROKEN_TABLE}").fetchall()[0][0]
+    return int(rows_read) + int(broken), int(rejected) + int(broken)
 
 
 def checked_accounting(rows_read: int, inserted: int, duplicates: int, rejected: int) -> None:

@@ -30,6 +30,12 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 
 
+def delimiter_plural(delimiter: str) -> str:
+    """A delimiter as a plural noun in the active language ("semicolons", "puntkomma's")."""
+    name = _DELIMITER_NAMES.get(delimiter)
+    return t(f"errors.delimiter_plural_{name}") if name else repr(delimiter)
+
+
 def delimiter_name(delimiter: str) -> str:
     """A delimiter as a word for messages ("semicolon")."""
     return _DELIMITER_NAMES.get(delimiter, repr(delimiter))

@@ -10,6 +10,7 @@ quoted fields are counted later, only when a rejected row needs its line (see ``
 from __future__ import annotations
 
 import re
+import uuid
 
 import duckdb
 
@@ -18,7 +19,7 @@ from analytics.i18n import t
 from analytics.importing.conversion import (
     FIELD_KINDS, SQL_TYPES, detected_date_format, detected_decimal, typed_sql,
 )
-from analytics.importing.reading import delimiter_name
+from analytics.importing.reading import delimiter_name, delimiter_plural
 from analytics.importing.settings import (
     DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, quoted, required_fields_of,
 )
@@ -92,15 +93,21 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         When text that looked like UTF-8 is not (the caller retries as cp1252).
     """
     source.register(cur)
-    relation, params = source.relation(limit, line_breaks=False)
+    is_csv = source.file_type == "csv"
+    sample_errors = _broken_table_name() if is_csv else None
+    relation, params = source.relation(limit, line_breaks=False, broken_lines=sample_errors)
     used = sorted(set(positions.values()))
     columns = ", ".join(f"nullif(trim(c{k}), '')" for k in used)
     try:
         sample = cur.execute(f"select {columns} from ({relation}) limit {SAMPLE_ROWS}", params).fetchall()
     except duckdb.Error as exc:
         raise refusal_for(exc, source, encoding_given) from None
-    if not sample:
+    finally:
+        _drop_broken_tables(cur, sample_errors)
+    if not sample and not is_csv:
         raise ImportRefused(t("errors.import_no_rows", file=source.path.name))
+    errors = _broken_table_name() if is_csv else None
+    relation, params = source.relation(limit, line_breaks=False, broken_lines=errors)
     slot = {k: i for i, k in enumerate(used)}
     date_field = next((f for f in positions if FIELD_KINDS[f] in ("timestamp", "date")), None)
     fmt = settings.date_format
@@ -119,12 +126,89 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
              "false_words": list(false_words)}
     try:
         cur.execute(sql, {name: given[name] for name in set(_PARAMETER.findall(sql))})
+        keep_broken_lines(cur, source, errors, encoding_given, limit)
     except duckdb.Error as exc:
         raise refusal_for(exc, source, encoding_given) from None
+    finally:
+        _drop_broken_tables(cur, errors)
     if date_field:
         refuse_unreadable_dates(cur, source.columns[positions[date_field]], date_field, reasons, fmt)
     return settings.with_changes(date_format=fmt, decimal=decimal, true_values=tuple(true_words),
                                  false_values=tuple(false_words))
+
+
+BROKEN_TABLE = "_import_broken"
+
+
+def _broken_table_name() -> str:
+    return f"_import_unparsed_{uuid.uuid4().hex[:12]}"
+
+
+def _drop_broken_tables(cur: duckdb.DuckDBPyConnection, name: str | None) -> None:
+    if name:
+        cur.execute(f"drop table if exists {name}")
+        cur.execute(f"drop table if exists {name}_scans")
+
+
+def keep_broken_lines(cur: duckdb.DuckDBPyConnection, source: Source, errors: str | None, encoding_given: bool,
+                      limit: int | None) -> None:
+    """Move the records DuckDB could not parse into ``_import_broken`` (``record``: the
+    record's position among all records of the file, 0 for the first after the header;
+    ``value``: the line as read; ``reason``: why, in the active language). They count as
+    rejected rows, with their line numbers (see ``lines``).
+
+    Raises
+    ------
+    NotUtf8
+        When bytes turned out not to be UTF-8 and the encoding was detected (retry).
+    ImportRefused
+        When the encoding was given and does not fit, or more than half of the file's
+        records (or all of them) cannot be read: then the delimiter or the file is wrong,
+        and taking the rest would hide that.
+    """
+    cur.execute(f"create or replace temp table {BROKEN_TABLE} (record bigint, value varchar, reason varchar)")
+    if not errors:
+        return
+    found = cur.execute(
+        f"select line, min(error_type), min(csv_line), min(error_message) from {errors} group by line order by line"
+    ).fetchall() if _exists(cur, errors) else []
+    if not found:
+        if not cur.execute(f"select count(*) from {STAGE_TABLE}").fetchall()[0][0]:
+            raise ImportRefused(t("errors.import_no_rows", file=source.path.name))
+        return
+    first_line = t("errors.import_line", line=formatting.count(int(found[0][0])))
+    if any("ENCODING" in str(kind) or "UNICODE" in str(kind) for _, kind, _, _ in found):
+        if not encoding_given:
+            raise NotUtf8()
+        raise ImportRefused(t("errors.import_line_encoding", where=first_line, file=source.path.name,
+                              encoding=source.settings.encoding))
+    rows = [(int(line) - 2 - source.skip, str(value or "")[:200], _broken_reason(str(kind), str(message or ""), source))
+            for line, kind, value, message in found]
+    good = cur.execute(f"select count(*) from {STAGE_TABLE}").fetchall()[0][0]
+    if len(rows) * 2 > len(rows) + good or not good:
+        raise ImportRefused(t("errors.import_mostly_broken", file=source.path.name, broken=formatting.count(len(rows)),
+                              rows=formatting.count(len(rows) + good), where=first_line, reason=rows[0][2],
+                              delimiter=delimiter_plural(source.settings.delimiter or ",")))
+    cur.executemany(f"insert into {BROKEN_TABLE} values (?, ?, ?)", rows)
+
+
+def _exists(cur: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return bool(cur.execute("select count(*) from duckdb_tables() where table_name = $t", {"t": table}).fetchall()[0][0])
+
+
+def _broken_reason(kind: str, message: str, source: Source) -> str:
+    counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
+    if counts:
+        return t("errors.import_broken_fields", found=formatting.count(int(counts.group(2))),
+                 expected=formatting.count(int(counts.group(1))),
+                 delimiter=delimiter_plural(source.settings.delimiter or ","))
+    if "MISSING COLUMNS" in kind or "TOO FEW" in kind:
+        return t("errors.import_broken_fields_few", delimiter=delimiter_plural(source.settings.delimiter or ","))
+    if "QUOTE" in kind or "UNQUOTED" in kind or "quote" in message:
+        return t("errors.import_broken_quote")
+    if "LINE SIZE" in kind:
+        return t("errors.import_broken_too_long")
+    return t("errors.import_broken_other")
 
 
 def refuse_unreadable_dates(cur: duckdb.DuckDBPyConnection, column: str, field: str,

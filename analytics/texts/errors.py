@@ -107,16 +107,28 @@ EN: dict[str, str] = {
     "errors.import_sheet_cells": "has more than {cells} cells",
     "errors.import_no_rows": "{file} has a header but no data rows.",
     "errors.import_line": "Line {line}",
+    "errors.import_mostly_broken": ("{broken} of the {rows} rows of {file} cannot be read ({where}: {reason}), so the "
+                                    "file is not what it seems: check that it is separated by {delimiter} and "
+                                    "that it was saved whole."),
+    "errors.import_broken_fields": "this line has {found} fields where the header has {expected} (separated by {delimiter})",
+    "errors.import_broken_fields_few": "this line has fewer fields than the header (separated by {delimiter})",
+    "errors.import_broken_quote": "this line has a quote (\") that is not closed, or text after a closing quote",
+    "errors.import_broken_too_long": "this line is longer than an import reads (64 MB)",
+    "errors.import_broken_other": "this line cannot be read as a row of the file",
+    "errors.delimiter_plural_comma": "commas",
+    "errors.delimiter_plural_semicolon": "semicolons",
+    "errors.delimiter_plural_tab": "tabs",
+    "errors.delimiter_plural_pipe": "vertical bars (|)",
     "errors.import_a_line": "A line",
     "errors.import_line_encoding": "{where} of {file} is not valid {encoding} text; "
                                    "give the right encoding, for example --encoding cp1252.",
     "errors.import_line_fields": "{where} has {found} fields but the header has {expected}; check the "
-                                 "delimiter ({delimiter}) and that text containing it is quoted. Nothing was imported.",
+                                 "delimiter ({delimiter}) and that text containing it is quoted.",
     "errors.import_line_quote": "{where} has a quote (\") that is not closed properly; fix that line. "
                                 "Nothing was imported.",
     "errors.import_stray_quote": "A line of {file} has a quote (\") inside a field that is not quoted, or text "
                                  "after a closing quote; quote the whole field and double the quotes in it, or "
-                                 "check the delimiter ({delimiter}). Nothing was imported.",
+                                 "check the delimiter ({delimiter}).",
     "errors.import_unreadable": "{file} could not be read: {detail}",
     "errors.import_column_empty": "The column {column} mapped to {field} is empty in every row; check the mapping.",
     "errors.import_dates_bad": "{bad} of {rows} values in the column {column} are not dates in the format {format}; "
@@ -243,18 +255,30 @@ NL: dict[str, str] = {
     "errors.import_sheet_cells": "heeft meer dan {cells} cellen",
     "errors.import_no_rows": "{file} heeft een kopregel maar geen gegevensregels.",
     "errors.import_line": "Regel {line}",
+    "errors.import_mostly_broken": ("{broken} van de {rows} rijen van {file} zijn niet te lezen ({where}: {reason}), "
+                                    "dus het bestand is niet wat het lijkt: controleer of het met {delimiter} "
+                                    "gescheiden is en of het volledig is opgeslagen."),
+    "errors.import_broken_fields": "deze regel heeft {found} velden waar de kopregel er {expected} heeft (gescheiden door {delimiter})",
+    "errors.import_broken_fields_few": "deze regel heeft minder velden dan de kopregel (gescheiden door {delimiter})",
+    "errors.import_broken_quote": "deze regel heeft een aanhalingsteken (\") dat niet gesloten wordt, of tekst na een sluitend aanhalingsteken",
+    "errors.import_broken_too_long": "deze regel is langer dan een import leest (64 MB)",
+    "errors.import_broken_other": "deze regel is niet te lezen als rij van het bestand",
+    "errors.delimiter_plural_comma": "komma's",
+    "errors.delimiter_plural_semicolon": "puntkomma's",
+    "errors.delimiter_plural_tab": "tabs",
+    "errors.delimiter_plural_pipe": "verticale strepen (|)",
     "errors.import_a_line": "Een regel",
     "errors.import_line_encoding": "{where} van {file} is geen geldige {encoding}-tekst; "
                                    "geef de juiste codering op, bijvoorbeeld --encoding cp1252.",
     "errors.import_line_fields": "{where} heeft {found} velden, maar de kopregel heeft er {expected}; controleer "
                                  "het scheidingsteken ({delimiter}) en of tekst waarin het voorkomt tussen "
-                                 "aanhalingstekens staat. Er is niets geïmporteerd.",
+                                 "aanhalingstekens staat.",
     "errors.import_line_quote": "{where} heeft een aanhalingsteken (\") dat niet goed gesloten is; herstel die "
-                                "regel. Er is niets geïmporteerd.",
+                                "regel.",
     "errors.import_stray_quote": "Een regel van {file} heeft een aanhalingsteken (\") in een veld dat niet tussen "
                                  "aanhalingstekens staat, of tekst na een sluitend aanhalingsteken; zet het hele "
                                  "veld tussen aanhalingstekens en verdubbel de aanhalingstekens erin, of controleer "
-                                 "het scheidingsteken ({delimiter}). Er is niets geïmporteerd.",
+                                 "het scheidingsteken ({delimiter}).",
     "errors.import_unreadable": "{file} kon niet gelezen worden: {detail}",
     "errors.import_column_empty": "De kolom {column}, toegewezen aan {field}, is in elke rij leeg; "
                                   "controleer de toewijzing.",
