@@ -92,6 +92,24 @@ def day(value: date | datetime | None, *, language: str | None = None) -> str:
     return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
+_LONG_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+_LONG_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                   "oktober", "november", "december")
+
+
+def long_date(value: date | datetime | None, *, language: str | None = None) -> str:
+    """"22 April 2015" / "22 april 2015", with the time when there is one ("22 April 2015
+    15:53"); the year as it is, so a misread year shows ("22 April 15" is the year 15)."""
+    if _missing(value):
+        return MISSING
+    names = _LONG_MONTHS_NL if _language(language) == "nl" else _LONG_MONTHS_EN
+    text = f"{value.day} {names[value.month - 1]} {value.year}"
+    if isinstance(value, datetime) and (value.hour, value.minute, value.second) != (0, 0, 0):
+        text += f" {value:%H:%M}" + (f":{value:%S}" if value.second else "")
+    return text
+
+
 def moment(value: datetime | None, *, language: str | None = None) -> str:
     """"13 Mar 2025 14:05" / "13-03-2025 14:05"."""
     if _missing(value):

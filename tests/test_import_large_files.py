@@ -35,8 +35,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def fresh_store(folder: Path):
     conn = open_store(folder / "store.duckdb")
-    seed = write(folder, "seed.csv", HEADER + "C02;12-03-2025 10:00;Phone;Billing;;\n"
-                 + "C99;12-03-2025 10:00;Phone;Billing;;\n")
+    seed = write(folder, "seed.csv", HEADER + "C02;13-03-2025 09:00;Phone;Billing;;\n"
+                 + "C99;13-03-2025 09:00;Phone;Billing;;\n")
     import_contacts(conn, seed)
     return conn
 

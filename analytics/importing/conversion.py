@@ -4,10 +4,10 @@ Every expression takes a trimmed, non-empty text value (``NULL`` for an empty ce
 returns ``NULL`` when the text cannot be read; the staging query turns that ``NULL`` into a
 rejected row, so no value is ever silently dropped.
 
-Dates and times. ``date_format`` is a ``strptime`` format. Without ``%z`` a value is stored
-as written (the export's own wall-clock time). With a trailing ``%z`` the value carries a
-UTC offset (``+00:00``, ``+0200``, ``+02`` or ``Z``) and is converted to UTC, then stored
-without offset: the store holds naive timestamps.
+Dates and times. ``date_format`` is a ``strptime`` format (found by ``dates``). Without
+``%z`` a value is stored as written (the export's own wall-clock time). With ``%z`` the
+value carries a UTC offset (``+00:00``, ``+0200``, ``+02`` or ``Z``) and is converted to
+UTC, then stored without offset: the store holds naive timestamps.
 
 Numbers. The decimal mark is ``.`` or ``,``; the other mark is accepted only as a
 thousands separator in groups of three (``1.234,5`` with a comma decimal mark). ``inf``,
@@ -21,8 +21,6 @@ import re
 
 import duckdb
 
-from analytics.i18n import t
-from analytics.importing.settings import ImportRefused, quoted
 
 FIELD_KINDS: dict[str, str] = {
     "contact_id": "text", "started_at": "timestamp", "channel": "text", "reason_l1": "text",
@@ -36,26 +34,13 @@ SQL_TYPES = {"text": "varchar", "path": "varchar", "timestamp": "timestamp", "da
              "number": "double", "duration": "double", "score": "double", "scale": "double",
              "boolean": "boolean"}
 
-_ISO = [f"%Y-%m-%d{sep}%H:%M:%S.%f" for sep in (" ", "T")] + \
-       [f"%Y-%m-%d{sep}%H:%M:%S" for sep in (" ", "T")] + \
-       [f"%Y-%m-%d{sep}%H:%M" for sep in (" ", "T")]
-_DAY_FIRST = [f"%d{s}%m{s}%Y {t}" for s in ("-", "/", ".") for t in ("%H:%M:%S", "%H:%M")]
-_MONTH_FIRST = ["%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"]
-# Preference order: ISO (with and without offset), then day-first, then month-first; dates
-# without a time come after the ones with a time, in the same order.
-DATE_FORMAT_CANDIDATES: list[str] = (
-    [f + "%z" for f in _ISO] + _ISO + _DAY_FIRST + _MONTH_FIRST
-    + ["%Y-%m-%d", "%Y/%m/%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%Y"]
-)
-
-DATE_SAMPLE = 500  # values tried against every candidate format
-
 _NUMBER = r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?"
 
 
 def timestamp_sql(value: str, fmt_param: str, fmt: str) -> str:
-    """SQL turning text ``value`` into a naive timestamp with the format in ``$fmt_param``."""
-    if fmt.endswith("%z"):
+    """SQL turning text ``value`` into a naive timestamp with the format in ``$fmt_param``
+    (a format with ``%z`` reads an offset and gives the time in UTC)."""
+    if "%z" in fmt:
         return (f"make_timestamp(epoch_us(try_strptime(regexp_replace({value}, '[zZ]$', '+00:00'),"
                 f" ${fmt_param})))")
     return f"try_strptime({value}, ${fmt_param})"
@@ -113,35 +98,6 @@ def typed_sql(kind: str, value: str, decimal: str, fmt: str | None) -> str:
         return (f"(case when list_contains($true_words, lower({value})) then true"
                 f" when list_contains($false_words, lower({value})) then false end)")
     raise ValueError(f"unknown field kind {kind!r}")
-
-
-def detected_date_format(cur: duckdb.DuckDBPyConnection, values: list[str], column: str) -> str:
-    """The first candidate format that reads all of (the first 500) ``values``, else the one
-    reading most.
-
-    ISO is preferred when it reads the values; among the others day-first (13-03-2025)
-    comes before month-first (03/13/2025), so a sample whose days are all <= 12 is read
-    day-first, as European exports are.
-
-    Raises
-    ------
-    ImportRefused
-        When no format reads any value, or the best one reads half of them or fewer.
-    """
-    values = values[:DATE_SAMPLE]
-    if not values:
-        return DATE_FORMAT_CANDIDATES[0]
-    counts_sql = ", ".join(f"count({timestamp_sql('v', f'fmt{i}', fmt)})" for i, fmt in enumerate(DATE_FORMAT_CANDIDATES))
-    params = {f"fmt{i}": fmt for i, fmt in enumerate(DATE_FORMAT_CANDIDATES)}
-    counts = cur.execute(f"select {counts_sql} from unnest($values) as t(v)", {"values": values, **params}).fetchall()[0]
-    for fmt, count in zip(DATE_FORMAT_CANDIDATES, counts):
-        if count == len(values):
-            return fmt
-    best_count = max(counts)
-    best = DATE_FORMAT_CANDIDATES[counts.index(best_count)]
-    if best_count * 2 <= len(values):
-        raise ImportRefused(t("errors.import_dates_unreadable", column=quoted(column), example=quoted(values[0])))
-    return best
 
 
 def detected_decimal(values: list[str], delimiter: str | None = None) -> str:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date
 
 import duckdb
 
 from analytics import formatting
 from analytics.i18n import t
-from analytics.importing.conversion import (
-    FIELD_KINDS, SQL_TYPES, detected_date_format, detected_decimal, typed_sql,
-)
+from analytics.importing.conversion import FIELD_KINDS, SQL_TYPES, detected_decimal, timestamp_sql, typed_sql
+from analytics.importing.dates import EARLIEST, AmbiguousDates, DateReading, chosen_reading, latest_plausible
 from analytics.importing.reading import delimiter_name, delimiter_plural
 from analytics.importing.settings import (
     DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, quoted, required_fields_of,
@@ -26,6 +26,7 @@ from analytics.importing.settings import (
 from analytics.importing.sources import Source
 
 STAGE_TABLE = "_import_rows"
+ISO_DATE = "%Y-%m-%d %H:%M:%S"
 SAMPLE_ROWS = 2000
 _NUMERIC_KINDS = ("number", "duration", "score", "scale")
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
@@ -111,9 +112,16 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     slot = {k: i for i, k in enumerate(used)}
     date_field = next((f for f in positions if FIELD_KINDS[f] in ("timestamp", "date")), None)
     fmt = settings.date_format
-    if date_field and not fmt:
+    rivals: list[DateReading] = []  # other readings the first rows allow; the whole file decides
+    date_values = _values(sample, slot[positions[date_field]]) if date_field else []
+    if date_field and not fmt and date_values:
         column = source.columns[positions[date_field]]
-        fmt = detected_date_format(cur, _values(sample, slot[positions[date_field]]), column)
+        try:
+            fmt = chosen_reading(cur, date_values, column).format
+        except AmbiguousDates as ambiguous:
+            fmt, rivals = ambiguous.readings[0].format, list(ambiguous.readings[1:])
+            first_rows_ambiguous = ambiguous
+    fmt = fmt or ISO_DATE  # nothing to read the format from: the checks after staging say why
     decimal = settings.decimal
     if not decimal:
         numbers = [v for f in positions if FIELD_KINDS[f] in _NUMERIC_KINDS
@@ -121,9 +129,11 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         decimal = detected_decimal(numbers, source.settings.delimiter)
     true_words = settings.true_values or DEFAULT_TRUE_VALUES
     false_words = settings.false_values or DEFAULT_FALSE_VALUES
-    sql, reasons = staging_sql(kind, relation, positions, decimal, fmt, true_words, false_words, database=database)
+    sql, reasons = staging_sql(kind, relation, positions, decimal, fmt, true_words, false_words, database=database,
+                               rivals=[r.format for r in rivals])
     given = {**params, **reasons, "date_format": fmt or "", "true_words": list(true_words),
-             "false_words": list(false_words)}
+             "false_words": list(false_words), "earliest": EARLIEST, "latest": latest_plausible(date.today()),
+             **{f"rival_{i}": r.format for i, r in enumerate(rivals)}}
     try:
         cur.execute(sql, {name: given[name] for name in set(_PARAMETER.findall(sql))})
         keep_broken_lines(cur, source, errors, encoding_given, limit)
@@ -131,6 +141,11 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         raise refusal_for(exc, source, encoding_given) from None
     finally:
         _drop_broken_tables(cur, errors)
+    if rivals:
+        settled = settled_reading(cur, date_field, fmt, rivals, first_rows_ambiguous)
+        if settled != fmt:  # later rows show the first rows' preferred reading was wrong: read again
+            return stage_rows(cur, source, kind, settings.with_changes(date_format=settled), positions,
+                              encoding_given=encoding_given, limit=limit, database=database)
     if date_field:
         refuse_unreadable_dates(cur, source.columns[positions[date_field]], date_field, reasons, fmt)
     return settings.with_changes(date_format=fmt, decimal=decimal, true_values=tuple(true_words),
@@ -211,6 +226,37 @@ def _broken_reason(kind: str, message: str, source: Source) -> str:
     return t("errors.import_broken_other")
 
 
+def settled_reading(cur: duckdb.DuckDBPyConnection, field: str, fmt: str, rivals: list[DateReading],
+                    ambiguous: AmbiguousDates) -> str:
+    """The date format the whole file supports, when its first rows allowed several: the
+    readings that read as many values as the staged one, with plausible dates, are kept;
+    one left is the answer, more that give different dates remain ambiguous. The rival
+    columns (``_rival_N``) are dropped from ``_import_rows``.
+
+    Raises
+    ------
+    AmbiguousDates
+        When the whole file still allows readings that give different dates.
+    """
+    stats = ", ".join(f"count(_rival_{i}), min(_rival_{i}), max(_rival_{i}),"
+                      f" count(*) filter (where _rival_{i} is distinct from {field})" for i in range(len(rivals)))
+    row = cur.execute(f"select count({field}), {stats} from {STAGE_TABLE}").fetchall()[0]
+    read, latest = row[0], latest_plausible(date.today())
+    survivors = []  # (format, values read): plausible readings that give other dates
+    for i, rival in enumerate(rivals):
+        count, first, last, differs = row[1 + 4 * i: 5 + 4 * i]
+        if first is not None and first >= EARLIEST and last < latest and count >= read and differs:
+            survivors.append((rival.format, count))
+    for i in range(len(rivals)):
+        cur.execute(f"alter table {STAGE_TABLE} drop column _rival_{i}")
+    reads_more = [f for f, count in survivors if count > read]
+    if reads_more:
+        return reads_more[0]
+    if survivors:
+        raise ambiguous
+    return fmt
+
+
 def refuse_unreadable_dates(cur: duckdb.DuckDBPyConnection, column: str, field: str,
                             reasons: dict[str, str], fmt: str | None) -> None:
     """Refuse a file whose date column is empty, or unreadable in more than half the rows.
@@ -245,7 +291,7 @@ def trimmed_sql(value: str) -> str:
 
 def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,
                 true_words: tuple[str, ...], false_words: tuple[str, ...],
-                database: str | None = None) -> tuple[str, dict[str, str]]:
+                database: str | None = None, rivals: list[str] | None = None) -> tuple[str, dict[str, str]]:
     """The ``create temp table _import_rows`` statement (``create table
     <database>._import_rows`` with a scratch database) and its reason-text parameters.
 
@@ -271,6 +317,13 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
         if field_kind not in ("text", "path"):
             reasons[f"r_{field}_bad"] = _bad_reason(field_kind, decimal, fmt, true_words, false_words)
             cases.append(f"when {value} is not null and {field} is null then $r_{field}_bad")
+        if field_kind in ("timestamp", "date"):
+            reasons[f"r_{field}_early"] = t("errors.import_date_too_early")
+            reasons[f"r_{field}_late"] = t("errors.import_date_too_late")
+            cases.append(f"when {field} < $earliest then $r_{field}_early")
+            cases.append(f"when {field} >= $latest then $r_{field}_late")
+            for i, rival in enumerate(rivals or []):
+                typed.append(f"{timestamp_sql(value, f'rival_{i}', rival)}::timestamp as _rival_{i}")
         if field_kind in ("duration", "score"):
             reasons[f"r_{field}_negative"] = "negative; must be 0 or more"
             cases.append(f"when {field} < 0 then $r_{field}_negative")
@@ -290,7 +343,7 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
         clean as (select {clean} from src),
         typed as (select *, {', '.join(typed)} from clean),
         checked as (select *, {errors} from typed)
-        select {', '.join(fields_of(kind))},
+        select {', '.join(fields_of(kind))},{''.join(f" _rival_{i}," for i in range(len(rivals or [])))}
                case {reject_field} end as reject_field,
                case {reject_value} end as reject_value,
                coalesce({reject_reason}, null)::varchar as reject_reason

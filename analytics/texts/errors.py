@@ -107,6 +107,14 @@ EN: dict[str, str] = {
     "errors.import_sheet_cells": "has more than {cells} cells",
     "errors.import_no_rows": "{file} has a header but no data rows.",
     "errors.import_line": "Line {line}",
+    "errors.import_dates_implausible": ("The column {column} reads best as dates from {first} to {last} (for example "
+                                        "{example} with {format}), which a contact log cannot hold (before 1990 or "
+                                        "after tomorrow). Check that this is the date column, or give its format."),
+    "errors.import_dates_ambiguous": ("The dates in the column {column} can be read in more than one way: {choices}. "
+                                      "Choose the one that is right."),
+    "errors.import_dates_reading": "{example} (format {format})",
+    "errors.import_date_too_early": "a date before 1990, which a contact log cannot hold",
+    "errors.import_date_too_late": "a date after tomorrow, which a contact log cannot hold",
     "errors.import_mostly_broken": ("{broken} of the {rows} rows of {file} cannot be read ({where}: {reason}), so the "
                                     "file is not what it seems: check that it is separated by {delimiter} and "
                                     "that it was saved whole."),
@@ -255,6 +263,15 @@ NL: dict[str, str] = {
     "errors.import_sheet_cells": "heeft meer dan {cells} cellen",
     "errors.import_no_rows": "{file} heeft een kopregel maar geen gegevensregels.",
     "errors.import_line": "Regel {line}",
+    "errors.import_dates_implausible": ("De kolom {column} laat zich het best lezen als datums van {first} tot {last} "
+                                        "(bijvoorbeeld {example} met {format}), en die kan een contactlog niet "
+                                        "bevatten (vóór 1990 of na morgen). Controleer of dit de datumkolom is, of "
+                                        "geef het formaat op."),
+    "errors.import_dates_ambiguous": ("De datums in de kolom {column} zijn op meer dan één manier te lezen: {choices}. "
+                                      "Kies de juiste."),
+    "errors.import_dates_reading": "{example} (formaat {format})",
+    "errors.import_date_too_early": "een datum vóór 1990, en die kan een contactlog niet bevatten",
+    "errors.import_date_too_late": "een datum na morgen, en die kan een contactlog niet bevatten",
     "errors.import_mostly_broken": ("{broken} van de {rows} rijen van {file} zijn niet te lezen ({where}: {reason}), "
                                     "dus het bestand is niet wat het lijkt: controleer of het met {delimiter} "
                                     "gescheiden is en of het volledig is opgeslagen."),
