@@ -22,7 +22,8 @@ from pathlib import Path
 from analytics.i18n import active_language, t
 from analytics.importing import ImportRefused, ImportSettings, complete_mapping, read_columns
 from analytics.importing.mapping import checked_mapping
-from analytics.importing.settings import fields_of
+from analytics.importing.profiling import column_profiles
+from analytics.importing.settings import columns_of, fields_of
 from analytics.live import ImportJob, inbox_for, run_import, submit_job, wait_for_result
 from analytics.live.inbox import REJECTS_FILE
 from analytics.store import StoreInUse, open_store, resolve_db_path
@@ -45,7 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--profile", help="Read the file with this saved mapping profile.")
         sub.add_argument("--save-profile", metavar="NAME", help="Save the settings used under this name.")
         sub.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                         help="Map a field to a column (repeatable); FIELD= leaves the field unmapped.")
+                         help="Map a field to a column (repeatable); FIELD= leaves the field unmapped; the same "
+                              "field twice joins its columns (a date and a time; an id in two columns).")
+        sub.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                         help="Give a field one value for the whole file (repeatable), e.g. channel=Phone or "
+                              "reason_l1='Not coded' for an export without that column.")
+        sub.add_argument("--unit", action="append", default=[], metavar="FIELD=UNIT",
+                         help="The unit of a duration column's numbers: seconds, minutes or hours "
+                              "(default: what the column's name says, else seconds).")
         sub.add_argument("--delimiter", help="Field separator: , ; | tab (or '\\t').")
         sub.add_argument("--decimal", choices=[".", ","], help="Decimal mark of numbers.")
         sub.add_argument("--encoding", help="Text encoding, e.g. utf-8 or cp1252.")
@@ -72,8 +80,9 @@ def words_from(text: str | None) -> tuple[str, ...] | None:
     return None if text is None else tuple(w.strip() for w in text.split(",") if w.strip())
 
 
-def mapping_from(pairs: list[str], kind: str) -> dict[str, str] | None:
-    """``["started_at=Datum"]`` as ``{"started_at": "Datum"}``; ``None`` when no ``--map``.
+def mapping_from(pairs: list[str], kind: str) -> dict[str, str | list[str]] | None:
+    """``["started_at=Datum", "started_at=Tijd"]`` as ``{"started_at": ["Datum", "Tijd"]}``
+    (a field named twice joins its columns); ``None`` when no ``--map``.
 
     Raises
     ------
@@ -82,22 +91,36 @@ def mapping_from(pairs: list[str], kind: str) -> dict[str, str] | None:
     """
     if not pairs:
         return None
-    mapping = {}
+    mapping: dict[str, str | list[str]] = {}
+    for target, column in _pairs(pairs, kind, "--map", "FIELD=COLUMN"):
+        before = mapping.get(target)
+        mapping[target] = column if not before or not column else [*columns_of(before), column]
+    return mapping
+
+
+def values_from(pairs: list[str], kind: str, flag: str, shape: str) -> dict[str, str] | None:
+    """``["channel=Phone"]`` as ``{"channel": "Phone"}``; ``None`` when none given."""
+    return dict(_pairs(pairs, kind, flag, shape)) or None
+
+
+def _pairs(pairs: list[str], kind: str, flag: str, shape: str) -> list[tuple[str, str]]:
+    found = []
     for pair in pairs:
-        target, sep, column = pair.partition("=")
+        target, sep, value = pair.partition("=")
         target = target.strip()
         if not sep or target not in fields_of(kind):
-            raise ImportRefused(
-                f"--map {pair!r} must be FIELD=COLUMN with FIELD one of: {', '.join(fields_of(kind))}."
-            )
-        mapping[target] = column.strip()
-    return mapping
+            raise ImportRefused(f"{flag} {pair!r} must be {shape} with FIELD one of: {', '.join(fields_of(kind))}.")
+        found.append((target, value.strip()))
+    return found
 
 
 def flag_settings(args: argparse.Namespace) -> ImportSettings:
     """The settings given as flags (everything not given is ``None``)."""
     return ImportSettings(
-        mapping=mapping_from(args.map, args.import_kind), delimiter=delimiter_from(args.delimiter),
+        mapping=mapping_from(args.map, args.import_kind),
+        constants=values_from(args.set, args.import_kind, "--set", "FIELD=VALUE"),
+        units=values_from(args.unit, args.import_kind, "--unit", "FIELD=UNIT"),
+        delimiter=delimiter_from(args.delimiter),
         decimal=args.decimal, encoding=args.encoding, date_format=args.date_format,
         true_values=words_from(args.true_values), false_values=words_from(args.false_values), sheet=args.sheet,
     )
@@ -117,7 +140,9 @@ def run(args: argparse.Namespace) -> int:
     if args.profile and not resolve_db_path(args.db).exists():
         raise ImportRefused(f"There is no contact store yet, so no profile {args.profile!r}.")
     if not args.profile:
-        checked_mapping({f: c for f, c in complete_mapping(flags.mapping, columns, kind).items() if c}, columns, kind)
+        checked_mapping({f: c for f, c in complete_mapping(flags.mapping, columns, kind, flags.constants,
+                                                            column_profiles(args.file, flags)).items() if c},
+                        columns, kind, flags.constants)
     job = ImportJob(kind=kind, flags=flags.to_dict(), profile=args.profile, save_profile=args.save_profile,
                     driver_name=getattr(args, "name", None), file_name=Path(args.file).name, imported_by=_user(),
                     language=active_language())

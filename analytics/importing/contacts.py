@@ -16,10 +16,12 @@ from analytics.access import Role, require
 from analytics.aggregates import refresh_contact_days
 from analytics.channels import register_new_channels, register_new_reasons
 from analytics.importing.lines import rejects_frame
+from analytics import formatting
+from analytics.i18n import t
 from analytics.importing.pipeline import (
-    STAGE_TABLE, bounded_memory, file_sha256, record_import, sql_text, stage_counts, staged_import,
+    STAGE_TABLE, Staged, bounded_memory, file_sha256, record_import, sql_text, stage_counts, staged_import,
 )
-from analytics.importing.settings import CONTACT_FIELDS, ImportResult, ImportSettings
+from analytics.importing.settings import CONTACT_FIELDS, ImportRefused, ImportResult, ImportSettings, columns_of, quoted
 from analytics.parquet_mode import refuse_import_in_parquet_mode
 from analytics.store import write_transaction
 
@@ -69,6 +71,66 @@ def contact_id_range(cur: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
         f"select min(contact_id), max(contact_id) from {STAGE_TABLE} where reject_reason is null"
     ).fetchall()[0]
     return {"first_id": first_id, "last_id": last_id}
+
+
+SHARED_ID_SHARE = 0.01
+HANDLE_MEDIAN_RANGE = (10.0, 4 * 3600.0)
+
+
+def refuse_shared_ids(cur: duckdb.DuckDBPyConnection, staged: Staged) -> None:
+    """Refuse a file whose contact ids are shared by different contacts (repeats with other
+    start times in more than 1% of the rows): storing only each id's first row would drop
+    the rest as "duplicates" without a word. Call after ``contact_id_range``.
+
+    Raises
+    ------
+    ImportRefused
+        Naming the id column, the rows, and a column that together with it tells the
+        contacts apart (when the file has one).
+    """
+    shared = int(cur.execute(sql_text("contacts_shared_ids")).fetchall()[0][0])
+    rows = int(cur.execute(f"select count(*) from {STAGE_TABLE} where reject_reason is null").fetchall()[0][0])
+    if shared <= max(10, SHARED_ID_SHARE * rows):
+        return
+    id_columns = columns_of(staged.mapping.get("contact_id"))
+    partner = key_partner(cur, staged.source, id_columns)
+    message = t("errors.import_shared_ids", column=quoted(" + ".join(id_columns)), rows=formatting.count(shared),
+                total=formatting.count(rows))
+    if partner:
+        message += " " + t("errors.import_shared_ids_partner", partner=quoted(partner))
+    raise ImportRefused(message)
+
+
+def key_partner(cur: duckdb.DuckDBPyConnection, source, id_columns: list[str]) -> str | None:
+    """The column that, joined with the id columns, is unique for every row: the one with
+    the fewest distinct values (a line or a branch, not a timestamp); ``None`` when none is."""
+    positions = [source.columns.index(c) for c in id_columns if c in source.columns]
+    others = [i for i in range(len(source.columns)) if i not in positions]
+    if not positions or not others:
+        return None
+    relation, params = source.relation(line_breaks=False)
+    key = ", ".join(f"c{i}" for i in positions)
+    stats = ", ".join(f"count(distinct c{i}), count(distinct ({key}, c{i}))" for i in others)
+    row = cur.execute(f"select count(*), {stats} from ({relation})", params).fetchall()[0]
+    total = row[0]
+    unique = [(row[1 + 2 * n], source.columns[i]) for n, i in enumerate(others) if row[2 + 2 * n] == total]
+    return min(unique)[1] if unique else None
+
+
+def plausibility_warnings(cur: duckdb.DuckDBPyConnection, staged: Staged) -> list[str]:
+    """Readings that raise no error but cannot be right, in the user's words: a median
+    handle time under 10 seconds or over 4 hours (a unit misread)."""
+    warnings = []
+    if "handle_seconds" in staged.mapping:
+        median = cur.execute(f"select median(handle_seconds) from {STAGE_TABLE} where reject_reason is null"
+                             " and handle_seconds > 0").fetchall()[0][0]
+        low, high = HANDLE_MEDIAN_RANGE
+        if median is not None and not low <= median <= high:
+            unit = (staged.settings.units or {}).get("handle_seconds", "seconds")
+            warnings.append(t("import.warn_handle_median", column=quoted(" + ".join(columns_of(
+                staged.mapping["handle_seconds"]))), median=formatting.seconds_as_minutes(median),
+                unit=t(f"import.unit_{unit}")))
+    return warnings
 
 
 def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, settings: ImportSettings | None = None,
@@ -130,6 +192,8 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
             rows_read, rejected = stage_counts(cur)
             rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=True)
             id_range = contact_id_range(cur)
+            refuse_shared_ids(cur, staged)
+            warnings = plausibility_warnings(cur, staged)
             digest = digest_later.result()
             with write_transaction(conn, cursor=cur):
                 import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
@@ -155,7 +219,8 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
         import_id=import_id, rows_read=rows_read, inserted=inserted, duplicates=duplicates, rejected=rejected,
         rejects=rejects, detected=staged.settings, seconds=perf_counter() - clock,
         file_name=file_name or Path(path).name, kind="contacts",
-        extra={"csat_scale": scale, "new_channels": new_channels, "new_reasons": new_reasons},
+        extra={"csat_scale": scale, "new_channels": new_channels, "new_reasons": new_reasons, "warnings": warnings,
+               "mapping": staged.mapping},
     )
 
 
@@ -177,6 +242,7 @@ def preview_contacts(path: str | os.PathLike, settings: ImportSettings | None = 
     try:
         with staged_import(cur, path, settings, "contacts", limit=n) as staged:
             apply_csat_scale(cur, staged.mapping)
+            warnings = plausibility_warnings(cur, staged)
             rows = cur.execute(
                 f"select {', '.join(CONTACT_FIELDS)} from {STAGE_TABLE} where reject_reason is null order by rowid"
             ).fetch_df()
@@ -184,4 +250,6 @@ def preview_contacts(path: str | os.PathLike, settings: ImportSettings | None = 
     finally:
         cur.close()
     rows.attrs["detected"] = staged.settings.to_dict()
+    rows.attrs["warnings"] = warnings
+    rows.attrs["mapping"] = staged.mapping
     return rows, rejects

@@ -67,10 +67,12 @@ def number_sql(value: str, decimal: str) -> str:
     return f"(case when regexp_full_match({normal}, '{_NUMBER}') then cast({normal} as double) end)"
 
 
-def duration_sql(value: str, decimal: str) -> str:
-    """SQL for seconds written as a number, ``h:mm:ss`` or ``m:ss``."""
+def duration_sql(value: str, decimal: str, factor: float = 1.0) -> str:
+    """SQL for seconds written as a number (of seconds, or of minutes or hours: ``factor``
+    60 or 3600), ``h:mm:ss`` or ``m:ss``."""
+    number = number_sql(value, decimal) if factor == 1.0 else f"({number_sql(value, decimal)} * {float(factor)!r})"
     return (
-        f"(case when not contains({value}, ':') then {number_sql(value, decimal)}"
+        f"(case when not contains({value}, ':') then {number}"
         f" when regexp_full_match({value}, '\\d+:\\d{{2}}:\\d{{2}}')"
         f" then split_part({value}, ':', 1)::double * 3600 + split_part({value}, ':', 2)::double * 60"
         f" + split_part({value}, ':', 3)::double"
@@ -79,9 +81,10 @@ def duration_sql(value: str, decimal: str) -> str:
     )
 
 
-def typed_sql(kind: str, value: str, decimal: str, fmt: str | None) -> str:
+def typed_sql(kind: str, value: str, decimal: str, fmt: str | None, factor: float = 1.0) -> str:
     """The typed value of a field of ``kind`` (see ``FIELD_KINDS``); parameters used:
-    ``$date_format``, ``$true_words``, ``$false_words``."""
+    ``$date_format``, ``$true_words``, ``$false_words``. ``factor`` turns a duration's plain
+    numbers into seconds (60 for minutes)."""
     if kind == "text":
         return value
     if kind == "path":
@@ -91,7 +94,7 @@ def typed_sql(kind: str, value: str, decimal: str, fmt: str | None) -> str:
     if kind == "date":
         return f"({timestamp_sql(value, 'date_format', fmt or '')})::date"
     if kind == "duration":
-        return duration_sql(value, decimal)
+        return duration_sql(value, decimal, factor)
     if kind in ("number", "score", "scale"):
         return number_sql(value, decimal)
     if kind == "boolean":

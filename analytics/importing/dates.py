@@ -15,8 +15,10 @@ user to choose; a saved profile then pins the choice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import duckdb
 
@@ -26,7 +28,7 @@ from analytics.importing.settings import ImportRefused, quoted
 
 EARLIEST = datetime(1990, 1, 1)
 DATE_SAMPLE = 5000
-SHORTLIST_SAMPLE = 500
+SHAPE_SAMPLE = 50
 
 # Date parts, in order of preference: ISO, then day-first, then month-first, then
 # two-digit years, then compact and month-name forms.
@@ -103,6 +105,24 @@ class AmbiguousDates(ImportRefused):
         self.readings = readings
 
 
+_SHAPES = {"%Y": r"\d{4}", "%y": r"\d{2}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "%H": r"\d{1,2}", "%I": r"\d{1,2}",
+           "%M": r"\d{2}", "%S": r"\d{2}", "%f": r"\d{1,9}", "%p": r"[AaPp]\.?[Mm]\.?", "%b": r"[^\W\d_]{3,4}\.?",
+           "%B": r"[^\W\d_]{3,}", "%a": r"[^\W\d_]{2,3}\.?", "%z": r"(?:[zZ]|[+-]\d{2}(?::?\d{2})?)"}
+
+
+@lru_cache(maxsize=None)
+def _shape(fmt: str) -> re.Pattern:
+    """A regular expression a value must match before ``fmt`` is worth parsing it with."""
+    parts = re.split(r"(%[a-zA-Z])", fmt)
+    return re.compile("".join(_SHAPES.get(p, re.escape(p)) for p in parts if p), re.IGNORECASE)
+
+
+def _shape_fits(fmt: str, values: list[str]) -> bool:
+    """Most of ``values`` have the shape of ``fmt`` (a cheap look before DuckDB parses)."""
+    shape = _shape(fmt)
+    return sum(bool(shape.fullmatch(v.strip())) for v in values) * 2 > len(values)
+
+
 def latest_plausible(today: date) -> datetime:
     """The first moment after tomorrow: no contact of a log can be from then on."""
     return datetime.combine(today + timedelta(days=2), datetime.min.time())
@@ -110,19 +130,15 @@ def latest_plausible(today: date) -> datetime:
 
 def date_readings(cur: duckdb.DuckDBPyConnection, values: list[str], today: date,
                   formats: list[str] | None = None) -> list[DateReading]:
-    """Every format of ``formats`` (default ``CANDIDATES``) that reads at least one of
-    ``values``, best first: most values read inside 1990-tomorrow, most read, then the order
-    of preference. The first ``SHORTLIST_SAMPLE`` values pick the formats worth trying on
-    all of them."""
+    """Every format of ``formats`` that reads at least one of ``values``, best first: most
+    values read inside 1990-tomorrow, most read, then the order of preference. By default
+    the candidates whose shape most of the first ``SHAPE_SAMPLE`` values have."""
     values = [v for v in values if v][:DATE_SAMPLE]
     if not values:
         return []
-    formats = formats or CANDIDATES
-    if formats is CANDIDATES and len(values) > SHORTLIST_SAMPLE:
-        shortlist = date_readings(cur, values[:SHORTLIST_SAMPLE], today, formats)
-        formats = [r.format for r in shortlist if r.read * 2 > min(len(values), SHORTLIST_SAMPLE)]
-        if not formats:
-            return shortlist
+    formats = formats or [f for f in CANDIDATES if _shape_fits(f, values[:SHAPE_SAMPLE])]
+    if not formats:
+        return []
     parsed = ", ".join(f"{_timestamp(f'$f{i}', fmt)} as p{i}" for i, fmt in enumerate(formats))
     stats = ", ".join(f"count(p{i}), min(p{i}), max(p{i}), count(*) filter (where p{i} >= $earliest and p{i} < $latest)"
                       for i in range(len(formats)))

@@ -12,23 +12,26 @@ from __future__ import annotations
 import re
 
 from analytics.i18n import t
-from analytics.importing.settings import ImportRefused, fields_of, quoted, required_fields_of
+from analytics.importing.settings import ImportRefused, columns_of, fields_of, quoted, required_fields_of
 
 # Synonyms in order of preference, written as people write them; normalised on use.
 _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "contacts": {
         "contact_id": ("contact_id", "contact id", "id", "ticket id", "ticket", "ticketnummer", "ticket nr",
                        "case number", "case id", "case", "unique_key", "interaction id", "contactnummer",
-                       "zaaknummer", "zaak id", "melding id", "meldingnummer", "call id", "conversation id"),
+                       "zaaknummer", "zaak id", "melding id", "meldingnummer", "call id", "conversation id",
+                       "complaint id", "request id", "case enquiry id"),
         "started_at": ("started_at", "start", "started", "start time", "starttijd", "startdatum",
                        "created", "created_date", "created at", "created on", "creation date", "timestamp",
                        "datum", "date", "datetime", "datum tijd", "tijdstip", "aangemaakt", "aanmaakdatum",
-                       "opened", "opened date", "contact date", "contactdatum", "received", "ontvangen"),
-        "channel": ("channel", "kanaal", "source", "medium", "contactkanaal", "channel name", "media", "bron"),
+                       "opened", "opened date", "contact date", "contactdatum", "received", "ontvangen",
+                       "date received", "open dt", "created at"),
+        "channel": ("channel", "kanaal", "source", "medium", "contactkanaal", "channel name", "media", "bron",
+                    "submitted via", "channel type", "via"),
         "reason_l1": ("reason_l1", "reason", "category", "contactreden", "reden", "reason 1", "categorie",
-                      "hoofdreden", "contact reason", "topic", "onderwerp"),
+                      "hoofdreden", "contact reason", "topic", "onderwerp", "issue", "vraagtype"),
         "reason_l2": ("reason_l2", "subreason", "sub reason", "complaint_type", "subreden", "reason 2",
-                      "subcategory", "subcategorie", "sub topic", "subonderwerp"),
+                      "subcategory", "subcategorie", "sub topic", "subonderwerp", "sub issue"),
         "reason_l3": ("reason_l3", "descriptor", "subsubreden", "reason 3", "sub subreason",
                       "subsubcategory", "subsubcategorie", "detail"),
         "customer_id": ("customer_id", "customer id", "customer", "customer number", "klant", "klantnummer",
@@ -40,8 +43,10 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "supplier": ("supplier", "leverancier", "vendor", "carrier", "vervoerder"),
         "segment": ("segment", "customer segment", "klantsegment", "klanttype", "customer type", "tier"),
         "handle_seconds": ("handle_seconds", "aht", "handle time", "handling time", "afhandeltijd",
-                           "gesprekstijd", "behandeltijd", "duration", "duur", "talk time"),
-        "wait_seconds": ("wait_seconds", "wait time", "wachttijd", "queue time", "asa", "wait"),
+                           "gesprekstijd", "behandeltijd", "duration", "duur", "talk time", "service time",
+                           "ser time", "handling duration", "call duration", "gespreksduur"),
+        "wait_seconds": ("wait_seconds", "wait time", "wachttijd", "queue time", "asa", "wait", "q time",
+                         "time in queue", "hold time"),
         "resolved": ("resolved", "opgelost", "fcr", "first contact resolution", "solved", "afgehandeld"),
         "csat": ("csat", "satisfaction", "tevredenheid", "klanttevredenheid", "csat score", "score",
                  "rating", "cijfer"),
@@ -121,45 +126,71 @@ def _leading_words_match(synonym: list[str], by_words: dict[str, list[str]]) -> 
     return None
 
 
-def complete_mapping(mapping: dict[str, str] | None, columns: list[str], kind: str) -> dict[str, str]:
-    """A mapping with every field it leaves out filled from ``suggest_mapping``.
+def complete_mapping(mapping: dict[str, str | list[str]] | None, columns: list[str], kind: str,
+                     constants: dict[str, str] | None = None, profiles: list | None = None) -> dict[str, str | list[str]]:
+    """A mapping with every field it leaves out filled from the suggestions: by the
+    columns' names and values when ``profiles`` (``profiling.column_profiles``) are given,
+    else by names only (``suggest_mapping``).
 
-    Fields mapped to ``""`` stay unmapped; a suggested column that the mapping already uses
-    for another field is not suggested again.
+    Fields mapped to ``""`` stay unmapped, fields given a constant get no column, and a
+    column the mapping already uses for another field is not suggested again.
     """
     given = dict(mapping or {})
-    used = {column for column in given.values() if column}
+    taken = {**given, **{field: "" for field in (constants or {}) if field not in given}}
+    if profiles is not None:
+        from analytics.importing.profiling import suggested_mapping  # profiling reads files; mapping is pure
+
+        for target, column in suggested_mapping(profiles, kind, taken).items():
+            given.setdefault(target, column)
+        return given
+    used = {column for value in taken.values() for column in columns_of(value)}
     for target, column in suggest_mapping([c for c in columns if c not in used], kind).items():
-        given.setdefault(target, column)
+        if target not in taken:
+            given.setdefault(target, column)
     return given
 
 
-def checked_mapping(mapping: dict[str, str], columns: list[str], kind: str) -> dict[str, int]:
-    """Field -> column position for a mapping that fits the file.
+CONSTANT_FIELDS = ("channel", "reason_l1", "reason_l2", "reason_l3", "department", "product", "supplier",
+                   "segment", "csat_scale")
+
+
+def checked_mapping(mapping: dict[str, str | list[str]], columns: list[str], kind: str,
+                    constants: dict[str, str] | None = None) -> dict[str, tuple[int, ...]]:
+    """Field -> positions of its columns, for a mapping that fits the file (a field set to
+    one value for the whole file by ``constants`` needs no column).
 
     Raises
     ------
     ImportRefused
-        When the mapping names an unknown field, a required field is not mapped, or a
-        mapped column is not in the file.
+        When the mapping names an unknown field, a required field is neither mapped nor
+        set, a mapped column is not in the file, or a constant is given for a field that
+        must differ per row (an id, a date, a number).
     """
     targets = fields_of(kind)
-    unknown = sorted(set(mapping) - set(targets))
+    constants = constants or {}
+    unknown = sorted((set(mapping) | set(constants)) - set(targets))
     if unknown:
         raise ImportRefused(t("errors.import_unknown_field", field=repr(unknown[0]), fields=", ".join(targets)))
-    wanted = {target: column for target, column in mapping.items() if column}
+    not_constant = sorted(f for f in constants if f not in CONSTANT_FIELDS)
+    if not_constant:
+        raise ImportRefused(t("errors.import_constant_field", field=repr(not_constant[0]),
+                              fields=", ".join(CONSTANT_FIELDS)))
+    wanted = {target: columns_of(value) for target, value in mapping.items() if columns_of(value)}
     for target in required_fields_of(kind):
-        if target not in wanted:
-            raise ImportRefused(t("errors.import_required_unmapped", field=repr(target), target=target))
+        if target not in wanted and not str(constants.get(target, "")).strip():
+            key = "errors.import_required_unset" if target in CONSTANT_FIELDS else "errors.import_required_unmapped"
+            raise ImportRefused(t(key, field=repr(target), target=target))
     positions = {column: i for i, column in reversed(list(enumerate(columns)))}
     result = {}
     for target in targets:
-        if target not in wanted:
+        if target not in wanted or target in constants:
             continue
-        column = wanted[target]
-        if column not in positions:
-            shown = ", ".join(quoted(c)[1:-1] for c in columns[:30]) + (", ..." if len(columns) > 30 else "")
-            raise ImportRefused(t("errors.import_column_missing", column=quoted(column), field=repr(target),
-                                   columns=shown))
-        result[target] = positions[column]
+        found = []
+        for column in wanted[target]:
+            if column not in positions:
+                shown = ", ".join(quoted(c)[1:-1] for c in columns[:30]) + (", ..." if len(columns) > 30 else "")
+                raise ImportRefused(t("errors.import_column_missing", column=quoted(column), field=repr(target),
+                                       columns=shown))
+            found.append(positions[column])
+        result[target] = tuple(found)
     return result

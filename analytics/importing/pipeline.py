@@ -17,7 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from analytics.importing.mapping import checked_mapping, suggest_mapping
+from analytics.importing.mapping import checked_mapping, complete_mapping
+from analytics.importing.profiling import column_profiles
 from analytics.importing.settings import ImportSettings
 from analytics.importing.sources import Source, opened_source
 from analytics.importing.staging import BROKEN_TABLE, STAGE_TABLE, NotUtf8, stage_rows
@@ -46,7 +47,7 @@ def staged_import(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike, setti
     """Stage a file into ``_import_rows`` on ``cur``; the table is dropped on exit.
 
     ``settings.mapping`` is used as given (fields mapped to ``""`` left out); when it is
-    ``None`` the mapping is ``suggest_mapping`` of the file's columns. A file that is not
+    ``None`` the mapping is suggested from the file's column names and values. A file that is not
     UTF-8 beyond its first megabyte is read again as Windows-1252, unless the encoding was
     given.
 
@@ -62,9 +63,10 @@ def staged_import(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike, setti
             while True:
                 with opened_source(path, settings, limit=limit, encoding=encoding) as source:
                     chosen = (settings.mapping if settings.mapping is not None
-                              else suggest_mapping(source.columns, kind))
+                              else complete_mapping(None, source.columns, kind, settings.constants,
+                                                    column_profiles(path, settings)))
                     mapping = {field: column for field, column in chosen.items() if column}
-                    positions = checked_mapping(mapping, source.columns, kind)
+                    positions = checked_mapping(mapping, source.columns, kind, settings.constants)
                     try:
                         used = stage_rows(cur, source, kind, source.settings, positions,
                                           encoding_given=bool(settings.encoding or encoding), limit=limit,

@@ -61,6 +61,24 @@ def quoted(value: object, limit: int = MAX_QUOTED_CHARS) -> str:
     return text[: max(limit - 4, 1)] + "..." + text[0]
 
 
+DURATION_UNITS = ("seconds", "minutes", "hours")
+
+
+def _columns_value(value: object) -> str | list[str]:
+    """A mapping value: one column name, or a list of two or more (one is kept as text)."""
+    if isinstance(value, (list, tuple)):
+        columns = [str(v) for v in value if str(v)]
+        return columns[0] if len(columns) == 1 else columns if columns else ""
+    return str(value)
+
+
+def columns_of(value: str | list[str] | None) -> list[str]:
+    """The columns a mapping value names (none for ``""`` or ``None``)."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def fields_of(kind: str) -> list[str]:
     """The target fields of an import kind, in the order of the table's columns.
 
@@ -109,8 +127,17 @@ class ImportSettings:
     Attributes
     ----------
     mapping
-        Target field -> source column name. ``None``: suggest from the column names. A field
-        mapped to ``""`` is deliberately left unmapped (no suggestion fills it in).
+        Target field -> source column name, or a list of columns whose values are joined
+        (a date and a time column; an id that spans a line and a call number). ``None``:
+        suggest from the columns' names and values. A field mapped to ``""`` is deliberately
+        left unmapped (no suggestion fills it in).
+    constants
+        Field -> one value for every row of the file, for a field the export has no column
+        for (an export of one channel; "Not coded" for an export without reasons).
+    units
+        Duration field -> ``"seconds"``, ``"minutes"`` or ``"hours"``: the unit of its plain
+        numbers (``h:mm:ss`` values carry their own). ``None``: what the column's name says
+        (``Afhandeltijd (min)``), else seconds.
     delimiter
         Field separator of a text file (``","``, ``";"``, ``"\\t"``, ``"|"``).
     decimal
@@ -127,7 +154,9 @@ class ImportSettings:
         Worksheet of an ``.xlsx`` file; ``None``: the first sheet.
     """
 
-    mapping: dict[str, str] | None = None
+    mapping: dict[str, str | list[str]] | None = None
+    constants: dict[str, str] | None = None
+    units: dict[str, str] | None = None
     delimiter: str | None = None
     decimal: str | None = None
     encoding: str | None = None
@@ -138,7 +167,15 @@ class ImportSettings:
 
     def __post_init__(self) -> None:
         if self.mapping is not None:
-            object.__setattr__(self, "mapping", {str(k): str(v) for k, v in self.mapping.items()})
+            object.__setattr__(self, "mapping", {str(k): _columns_value(v) for k, v in self.mapping.items()})
+        if self.constants is not None:
+            object.__setattr__(self, "constants", {str(k): str(v) for k, v in self.constants.items()})
+        if self.units is not None:
+            for field_name, unit in self.units.items():
+                if unit not in DURATION_UNITS:
+                    raise ValueError(t("errors.import_unit", field=repr(field_name), unit=repr(unit),
+                                       units=", ".join(DURATION_UNITS)))
+            object.__setattr__(self, "units", {str(k): str(v) for k, v in self.units.items()})
         for name in ("true_values", "false_values"):
             words = getattr(self, name)
             if words is not None:
@@ -193,8 +230,10 @@ class ImportSettings:
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
             values[f.name] = theirs if mine is None else mine
-        if self.mapping is not None and other.mapping is not None:
-            values["mapping"] = {**other.mapping, **self.mapping}
+        for name in ("mapping", "constants", "units"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is not None and theirs is not None:
+                values[name] = {**theirs, **mine}
         return ImportSettings(**values)
 
     def with_changes(self, **changes: Any) -> ImportSettings:

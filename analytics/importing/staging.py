@@ -19,6 +19,7 @@ from analytics import formatting
 from analytics.i18n import t
 from analytics.importing.conversion import FIELD_KINDS, SQL_TYPES, detected_decimal, timestamp_sql, typed_sql
 from analytics.importing.dates import EARLIEST, AmbiguousDates, DateReading, chosen_reading, latest_plausible
+from analytics.importing.units import UNIT_FACTORS, unit_in_name
 from analytics.importing.reading import delimiter_name, delimiter_plural
 from analytics.importing.settings import (
     DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, quoted, required_fields_of,
@@ -70,15 +71,39 @@ def _values(rows: list[tuple], position: int) -> list[str]:
     return [r[position] for r in rows if r[position] is not None]
 
 
+ID_FIELDS = ("contact_id", "customer_id", "order_id")
+# Exports write an unknown customer or order as 0, a dash or a word: that is no id at all
+# (counted as one customer it would make every anonymous caller a repeat contact).
+UNKNOWN_MEANS_EMPTY = ("customer_id", "order_id")
+UNKNOWN_WORDS = ("0", "-", "--", "n/a", "na", "#n/a", "unknown", "onbekend", "null", "none", "nvt", "n.v.t.")
+
+
+def joined_sql(field: str, parts: tuple[int, ...]) -> str:
+    """SQL for a field's value from its columns' cleaned values (``v<position>``): one
+    column as it is; several joined, ids with ``-`` (``AA0101-34536``), anything else with
+    a space (a date and its time: ``990201 7:02:47``); empty when every part is empty."""
+    if len(parts) == 1:
+        return f"v{parts[0]}"
+    separator = "-" if field in ID_FIELDS else " "
+    return f"nullif(concat_ws('{separator}', {', '.join(f'v{k}' for k in parts)}), '')"
+
+
+def _joined_values(rows: list[tuple], slots: list[int], field: str) -> list[str]:
+    separator = "-" if field in ID_FIELDS else " "
+    joined = (separator.join(str(r[i]) for i in slots if r[i] is not None) for r in rows)
+    return [v for v in joined if v]
+
+
 def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settings: ImportSettings,
-               positions: dict[str, int], *, encoding_given: bool, limit: int | None = None,
+               positions: dict[str, tuple[int, ...]], *, encoding_given: bool, limit: int | None = None,
                database: str | None = None) -> ImportSettings:
     """Fill ``_import_rows`` from ``source``; return the settings used (formats detected).
 
     Parameters
     ----------
     positions
-        Mapped field -> column position, from ``checked_mapping``.
+        Mapped field -> positions of its columns, from ``checked_mapping`` (fields set to
+        one value are in ``settings.constants``).
     limit
         Read only the first rows (previews).
     database
@@ -88,8 +113,8 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     Raises
     ------
     ImportRefused
-        When the file has no data rows, its structure is broken (a row with too many or too
-        few fields, a quote never closed), or its date column cannot be read.
+        When the file has no data rows, its structure is mostly broken, or its date column
+        cannot be read (or can be read in two ways: ``AmbiguousDates``).
     NotUtf8
         When text that looked like UTF-8 is not (the caller retries as cp1252).
     """
@@ -97,8 +122,8 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     is_csv = source.file_type == "csv"
     sample_errors = _broken_table_name() if is_csv else None
     relation, params = source.relation(limit, line_breaks=False, broken_lines=sample_errors)
-    used = sorted(set(positions.values()))
-    columns = ", ".join(f"nullif(trim(c{k}), '')" for k in used)
+    used = sorted({k for parts in positions.values() for k in parts})
+    columns = ", ".join(f"nullif(trim(c{k}), '')" for k in used) or "1"
     try:
         sample = cur.execute(f"select {columns} from ({relation}) limit {SAMPLE_ROWS}", params).fetchall()
     except duckdb.Error as exc:
@@ -110,12 +135,23 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     errors = _broken_table_name() if is_csv else None
     relation, params = source.relation(limit, line_breaks=False, broken_lines=errors)
     slot = {k: i for i, k in enumerate(used)}
+    constants = settings.constants or {}
+    values = {field: joined_sql(field, parts) for field, parts in positions.items()}
+    for field in UNKNOWN_MEANS_EMPTY:
+        if field in values:
+            values[field] = (f"(case when list_contains($unknown_words, lower({values[field]})) then null"
+                             f" else {values[field]} end)")
+    values.update({field: f"$const_{field}" for field in constants if field not in positions})
+    samples = {field: _joined_values(sample, [slot[k] for k in parts], field) for field, parts in positions.items()}
+    units = {**{f: unit_in_name(" + ".join(source.columns[k] for k in positions[f]))
+                for f in positions if FIELD_KINDS[f] == "duration"}, **(settings.units or {})}
+    units = {f: unit for f, unit in units.items() if unit and f in positions}
     date_field = next((f for f in positions if FIELD_KINDS[f] in ("timestamp", "date")), None)
     fmt = settings.date_format
     rivals: list[DateReading] = []  # other readings the first rows allow; the whole file decides
-    date_values = _values(sample, slot[positions[date_field]]) if date_field else []
+    date_values = samples.get(date_field, []) if date_field else []
     if date_field and not fmt and date_values:
-        column = source.columns[positions[date_field]]
+        column = " + ".join(source.columns[k] for k in positions[date_field])
         try:
             fmt = chosen_reading(cur, date_values, column).format
         except AmbiguousDates as ambiguous:
@@ -124,14 +160,14 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     fmt = fmt or ISO_DATE  # nothing to read the format from: the checks after staging say why
     decimal = settings.decimal
     if not decimal:
-        numbers = [v for f in positions if FIELD_KINDS[f] in _NUMERIC_KINDS
-                   for v in _values(sample, slot[positions[f]])]
+        numbers = [v for f in positions if FIELD_KINDS[f] in _NUMERIC_KINDS for v in samples[f]]
         decimal = detected_decimal(numbers, source.settings.delimiter)
     true_words = settings.true_values or DEFAULT_TRUE_VALUES
     false_words = settings.false_values or DEFAULT_FALSE_VALUES
-    sql, reasons = staging_sql(kind, relation, positions, decimal, fmt, true_words, false_words, database=database,
-                               rivals=[r.format for r in rivals])
-    given = {**params, **reasons, "date_format": fmt or "", "true_words": list(true_words),
+    sql, reasons = staging_sql(kind, relation, values, used, decimal, fmt, true_words, false_words,
+                               database=database, rivals=[r.format for r in rivals], units=units)
+    given = {**params, **reasons, **{f"const_{f}": v for f, v in constants.items()},
+             "date_format": fmt or "", "true_words": list(true_words), "unknown_words": list(UNKNOWN_WORDS),
              "false_words": list(false_words), "earliest": EARLIEST, "latest": latest_plausible(date.today()),
              **{f"rival_{i}": r.format for i, r in enumerate(rivals)}}
     try:
@@ -147,9 +183,10 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
             return stage_rows(cur, source, kind, settings.with_changes(date_format=settled), positions,
                               encoding_given=encoding_given, limit=limit, database=database)
     if date_field:
-        refuse_unreadable_dates(cur, source.columns[positions[date_field]], date_field, reasons, fmt)
+        refuse_unreadable_dates(cur, " + ".join(source.columns[k] for k in positions[date_field]), date_field,
+                                reasons, fmt)
     return settings.with_changes(date_format=fmt, decimal=decimal, true_values=tuple(true_words),
-                                 false_values=tuple(false_words))
+                                 false_values=tuple(false_words), units=units or None)
 
 
 BROKEN_TABLE = "_import_broken"
@@ -289,9 +326,9 @@ def trimmed_sql(value: str) -> str:
             f" then trim(trim(trim({value}), chr(9) || chr(10) || chr(13) || ' ')) else {value} end)")
 
 
-def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: str, fmt: str | None,
-                true_words: tuple[str, ...], false_words: tuple[str, ...],
-                database: str | None = None, rivals: list[str] | None = None) -> tuple[str, dict[str, str]]:
+def staging_sql(kind: str, relation: str, values: dict[str, str], used: list[int], decimal: str, fmt: str | None,
+                true_words: tuple[str, ...], false_words: tuple[str, ...], database: str | None = None,
+                rivals: list[str] | None = None, units: dict[str, str] | None = None) -> tuple[str, dict[str, str]]:
     """The ``create temp table _import_rows`` statement (``create table
     <database>._import_rows`` with a scratch database) and its reason-text parameters.
 
@@ -299,17 +336,18 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
     scratch database's generated name only.
     """
     required = set(required_fields_of(kind))
-    used = sorted(set(positions.values()))
-    clean = ", ".join(f"nullif({trimmed_sql(f'c{k}')}, '') as v{k}" for k in used)
+    clean = ", ".join(f"nullif({trimmed_sql(f'c{k}')}, '') as v{k}" for k in used) or "1 as _none"
+    joined = [f"{expr} as j_{field}" for field, expr in values.items() if not re.fullmatch(r"v\d+", expr)]
     typed, checks, reasons = [], [], {}
     for field in fields_of(kind):
         field_kind = FIELD_KINDS[field]
-        if field not in positions:
+        if field not in values:
             empty = "''" if field_kind == "path" else "null"
             typed.append(f"{empty}::{SQL_TYPES[field_kind]} as {field}")
             continue
-        value = f"v{positions[field]}"
-        typed.append(f"{typed_sql(field_kind, value, decimal, fmt)}::{SQL_TYPES[field_kind]} as {field}")
+        value = values[field] if re.fullmatch(r"v\d+", values[field]) else f"j_{field}"
+        factor = UNIT_FACTORS[(units or {}).get(field, "seconds")]
+        typed.append(f"{typed_sql(field_kind, value, decimal, fmt, factor)}::{SQL_TYPES[field_kind]} as {field}")
         cases = []  # the checks of one field, in order; each names its reason parameter
         if field in required:
             reasons[f"r_{field}_missing"] = f"{field} is required but empty"
@@ -341,7 +379,8 @@ def staging_sql(kind: str, relation: str, positions: dict[str, int], decimal: st
         create or replace {f"table {database}.{STAGE_TABLE}" if database else f"temp table {STAGE_TABLE}"} as
         with src as ({relation}),
         clean as (select {clean} from src),
-        typed as (select *, {', '.join(typed)} from clean),
+        joined as (select *{''.join(f", {j}" for j in joined)} from clean),
+        typed as (select *, {', '.join(typed)} from joined),
         checked as (select *, {errors} from typed)
         select {', '.join(fields_of(kind))},{''.join(f" _rival_{i}," for i in range(len(rivals or [])))}
                case {reject_field} end as reject_field,

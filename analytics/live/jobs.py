@@ -20,6 +20,7 @@ from analytics.importing import (
     ImportRefused, ImportResult, ImportSettings, complete_mapping, import_contacts, import_drivers, load_profile,
     read_columns, save_profile,
 )
+from analytics.importing.profiling import column_profiles
 from analytics.importing.settings import IMPORT_KINDS
 
 
@@ -122,7 +123,8 @@ def run_import(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, job: Im
             raise ImportRefused(f"The profile {job.profile!r} is for {profile_kind}, not {job.kind}.")
     settings = flags.merged_over(profile)
     columns, _ = read_columns(path, settings)
-    settings = settings.with_changes(mapping=complete_mapping(settings.mapping, columns, job.kind))
+    settings = settings.with_changes(mapping=complete_mapping(settings.mapping, columns, job.kind, settings.constants,
+                                                              column_profiles(path, settings)))
     common = {"profile": job.profile, "imported_by": job.imported_by, "file_name": job.file_name}
     if job.kind == "contacts":
         result = import_contacts(conn, path, settings, **common)

@@ -181,6 +181,11 @@ EN: dict[str, str] = {
     "import.running": "Importing…",
     "import.refused": "Nothing was imported: {reason}",
     "import.date_example": "{text} → {date}",
+    "import.warn_handle_median": ("The median handle time reads as {median} with {column} taken as {unit}, which is "
+                                  "not a handle time: check the unit of that column."),
+    "import.unit_seconds": "seconds",
+    "import.unit_minutes": "minutes",
+    "import.unit_hours": "hours",
     "import.done": "{file}: {read} rows read, {inserted} added, {duplicates} already there, {rejected} rejected ({seconds} s).",
     "import.download_rejects": "Download rejected rows (CSV)",
     "import.save_profile": "Save this mapping as a profile",
@@ -370,6 +375,11 @@ NL: dict[str, str] = {
     "import.running": "Bezig met importeren…",
     "import.refused": "Er is niets geïmporteerd: {reason}",
     "import.date_example": "{text} → {date}",
+    "import.warn_handle_median": ("De mediane afhandeltijd komt uit op {median} als {column} in {unit} staat, en dat "
+                                  "is geen afhandeltijd: controleer de eenheid van die kolom."),
+    "import.unit_seconds": "seconden",
+    "import.unit_minutes": "minuten",
+    "import.unit_hours": "uren",
     "import.done": "{file}: {read} rijen gelezen, {inserted} toegevoegd, {duplicates} al aanwezig, {rejected} geweigerd ({seconds} s).",
     "import.download_rejects": "Geweigerde rijen downloaden (CSV)",
     "import.save_profile": "Bewaar deze koppeling als profiel",

@@ -89,6 +89,9 @@ EN: dict[str, str] = {
     "errors.import_unknown_field": "Unknown field {field} in the column mapping; the fields are: {fields}.",
     "errors.import_required_unmapped": "No column is mapped to the required field {field}; "
                                        "map one of the file's columns to it (for example --map {target}=COLUMN).",
+    "errors.import_required_unset": "No column is mapped to the required field {field}; map one of the file's "
+                                    "columns to it, or give it one value for the whole file (for example "
+                                    "--map {target}=COLUMN or --set {target}=VALUE).",
     "errors.import_column_missing": "The column {column} mapped to {field} is not in the file; "
                                     "its columns are: {columns}.",
     "errors.import_excel_unreadable": "{file} could not be opened as an Excel workbook ({detail}).",
@@ -113,6 +116,13 @@ EN: dict[str, str] = {
     "errors.import_dates_ambiguous": ("The dates in the column {column} can be read in more than one way: {choices}. "
                                       "Choose the one that is right."),
     "errors.import_dates_reading": "{example} (format {format})",
+    "errors.import_shared_ids": ("The contact id in {column} repeats in {rows} of {total} rows with another start "
+                                 "time: different contacts share it, and only the first of each would be kept."),
+    "errors.import_shared_ids_partner": ("Together with {partner} it is unique: map both columns to the contact id "
+                                         "(--map contact_id=COLUMN twice)."),
+    "errors.import_constant_field": ("{field} differs from contact to contact, so it cannot be one value for the whole "
+                                     "file; one value fits only {fields}."),
+    "errors.import_unit": "The unit {unit} of {field} is not one this import knows; use one of {units}.",
     "errors.import_date_too_early": "a date before 1990, which a contact log cannot hold",
     "errors.import_date_too_late": "a date after tomorrow, which a contact log cannot hold",
     "errors.import_mostly_broken": ("{broken} of the {rows} rows of {file} cannot be read ({where}: {reason}), so the "
@@ -245,6 +255,9 @@ NL: dict[str, str] = {
     "errors.import_unknown_field": "Onbekend veld {field} in de kolomtoewijzing; de velden zijn: {fields}.",
     "errors.import_required_unmapped": "Er is geen kolom toegewezen aan het verplichte veld {field}; wijs er een "
                                        "van de kolommen van het bestand aan toe (bijvoorbeeld --map {target}=KOLOM).",
+    "errors.import_required_unset": "Er is geen kolom toegewezen aan het verplichte veld {field}; wijs er een "
+                                    "van de kolommen van het bestand aan toe, of geef het één waarde voor het hele "
+                                    "bestand (bijvoorbeeld --map {target}=KOLOM of --set {target}=WAARDE).",
     "errors.import_column_missing": "De kolom {column}, toegewezen aan {field}, staat niet in het bestand; "
                                     "de kolommen zijn: {columns}.",
     "errors.import_excel_unreadable": "{file} kon niet als Excel-werkmap geopend worden ({detail}).",
@@ -270,6 +283,14 @@ NL: dict[str, str] = {
     "errors.import_dates_ambiguous": ("De datums in de kolom {column} zijn op meer dan één manier te lezen: {choices}. "
                                       "Kies de juiste."),
     "errors.import_dates_reading": "{example} (formaat {format})",
+    "errors.import_shared_ids": ("Het contact-id in {column} komt in {rows} van de {total} rijen terug met een andere "
+                                 "starttijd: verschillende contacten delen het, en alleen de eerste van elk zou "
+                                 "worden bewaard."),
+    "errors.import_shared_ids_partner": ("Samen met {partner} is het uniek: wijs beide kolommen toe aan het contact-id "
+                                         "(--map contact_id=KOLOM twee keer)."),
+    "errors.import_constant_field": ("{field} verschilt per contact en kan dus niet één waarde voor het hele bestand "
+                                     "zijn; één waarde past alleen bij {fields}."),
+    "errors.import_unit": "De eenheid {unit} van {field} kent deze import niet; gebruik een van {units}.",
     "errors.import_date_too_early": "een datum vóór 1990, en die kan een contactlog niet bevatten",
     "errors.import_date_too_late": "een datum na morgen, en die kan een contactlog niet bevatten",
     "errors.import_mostly_broken": ("{broken} van de {rows} rijen van {file} zijn niet te lezen ({where}: {reason}), "
