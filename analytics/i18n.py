@@ -24,6 +24,10 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
 _active = contextvars.ContextVar("language", default=DEFAULT_LANGUAGE)
+# Where a message is read: the command line names flags ("--map contact_id=COLUMN"); the
+# app names its controls. A key may have an "@app" variant that the app speaks instead.
+_interface = contextvars.ContextVar("interface", default="cli")
+APP_VARIANT = "@app"
 
 
 def _merged_texts() -> dict[str, dict[str, str]]:
@@ -70,6 +74,17 @@ def using_language(language: str | None) -> Iterator[str]:
         _active.reset(token)
 
 
+@contextmanager
+def using_interface(interface: str) -> Iterator[None]:
+    """Word messages for ``"app"`` (naming controls) or ``"cli"`` (naming flags) inside
+    the block: ``t(key)`` then prefers ``key@app`` where it exists."""
+    token = _interface.set(interface)
+    try:
+        yield
+    finally:
+        _interface.reset(token)
+
+
 def t(key: str, language: str | None = None, **fields: object) -> str:
     """The text for ``key`` in ``language`` (default: the active one), ``fields`` filled in.
 
@@ -78,5 +93,6 @@ def t(key: str, language: str | None = None, **fields: object) -> str:
     KeyError
         When the key is unknown, so a typo fails in tests instead of showing a raw key.
     """
-    text = TEXT[language or _active.get()][key]
+    table = TEXT[language or _active.get()]
+    text = table.get(key + APP_VARIANT, table[key]) if _interface.get() == "app" else table[key]
     return text.format(**fields) if fields else text

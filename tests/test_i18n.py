@@ -20,7 +20,7 @@ KEY_CALL = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
 # made only of these may equal its English text. Anything else identical is an untranslated copy.
 SAME_IN_BOTH = {
     "filters", "chat", "driver", "drivers", "status", "segment", "effect", "kpi", "product", "trend",
-    "fcr", "csat", "pdf", "csv", "html", "week", "per", "k", "open", "planner", "excel", "parquet", "pareto",
+    "fcr", "csat", "pdf", "csv", "html", "week", "per", "k", "open", "planner", "excel", "parquet", "pareto", "tabs", "utf", "windows", "order",
 }
 
 TEXT_MODULES = sorted(info.name for info in pkgutil.iter_modules(texts.__path__))

@@ -86,12 +86,13 @@ class DateReading:
         those rows are rejected on their own."""
         return self.in_range * 2 > self.read
 
-    def describe(self) -> str:
-        """``22-04-15 → 22 April 2015`` for the first example, in the active language."""
+    def describe(self, count: int = 1) -> str:
+        """``22-04-15 → 22 April 2015`` for the first ``count`` examples, in the active
+        language, joined by semicolons."""
         if not self.examples:
             return self.format
-        text, value = self.examples[0]
-        return t("import.date_example", text=text, date=_long_date(value))
+        return "; ".join(t("import.date_example", text=text, date=_long_date(value))
+                         for text, value in self.examples[:count])
 
 
 class AmbiguousDates(ImportRefused):
@@ -201,7 +202,8 @@ def chosen_reading(cur: duckdb.DuckDBPyConnection, values: list[str], column: st
 
 
 def reading_of(cur: duckdb.DuckDBPyConnection, values: list[str], fmt: str) -> DateReading:
-    """The reading of ``values`` with a given format (a profile's or the user's)."""
+    """The reading of ``values`` with a given format (a profile's, the user's, or the one an
+    import detected), with three examples."""
     values = [v for v in values if v][:DATE_SAMPLE]
     row = cur.execute(f"select count(p), min(p), max(p) from (select {_timestamp('$f', fmt)} as p"
                       " from unnest($values) as t(v))", {"values": values, "f": fmt}).fetchall()[0]

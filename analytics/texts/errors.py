@@ -161,6 +161,21 @@ EN: dict[str, str] = {
     "errors.import_profiles_saved": "saved profiles: {names}",
     "errors.import_profiles_none": "no profiles are saved yet",
     "errors.import_driver_name_missing": "Give the driver a name (for example --name orders).",
+    "errors.import_bad_encoding@app": "{file} is not valid {encoding} text (byte {byte}); choose the right "
+                                      "encoding under \"How the file is read\" (for example Windows-1252).",
+    "errors.import_line_encoding@app": "{where} of {file} is not valid {encoding} text; choose the right encoding "
+                                       "under \"How the file is read\".",
+    "errors.import_required_unmapped@app": "Choose the column that holds {field} under \"Which column holds what\".",
+    "errors.import_required_unset@app": ("Choose the column that holds {field} under \"Which column holds what\", or "
+                                         "choose \"One value for the whole file\" there and type it."),
+    "errors.import_shared_ids_partner@app": ("Together with {partner} it is unique: choose {partner} as the second "
+                                             "column of the contact id."),
+    "errors.import_dates_bad@app": ("{bad} of {rows} values in the column {column} are not dates in the format {format}; "
+                                    "check the date column, or type its format under \"How the file is read\"."),
+    "errors.import_dates_unreadable@app": ("The column {column} does not hold dates this import can read (for example "
+                                           "{example}); choose another date column, or type its format under "
+                                           "\"How the file is read\"."),
+    "errors.import_driver_name_missing@app": "Give the driver a name in the box \"Driver name\".",
 }
 
 NL: dict[str, str] = {
@@ -332,4 +347,20 @@ NL: dict[str, str] = {
     "errors.import_profiles_saved": "opgeslagen profielen: {names}",
     "errors.import_profiles_none": "er zijn nog geen profielen opgeslagen",
     "errors.import_driver_name_missing": "Geef de driver een naam (bijvoorbeeld --name orders).",
+    "errors.import_bad_encoding@app": "{file} is geen geldige {encoding}-tekst (byte {byte}); kies de juiste codering "
+                                      "onder \"Hoe het bestand wordt gelezen\" (bijvoorbeeld Windows-1252).",
+    "errors.import_line_encoding@app": "{where} van {file} is geen geldige {encoding}-tekst; kies de juiste codering "
+                                       "onder \"Hoe het bestand wordt gelezen\".",
+    "errors.import_required_unmapped@app": "Kies de kolom met {field} onder \"Welke kolom bevat wat\".",
+    "errors.import_required_unset@app": ("Kies de kolom met {field} onder \"Welke kolom bevat wat\", of kies daar "
+                                         "\"Eén waarde voor het hele bestand\" en typ die."),
+    "errors.import_shared_ids_partner@app": ("Samen met {partner} is het uniek: kies {partner} als tweede kolom van het "
+                                             "contact-id."),
+    "errors.import_dates_bad@app": ("{bad} van de {rows} waarden in de kolom {column} zijn geen datums in het formaat "
+                                    "{format}; controleer de datumkolom, of typ het formaat onder \"Hoe het bestand "
+                                    "wordt gelezen\"."),
+    "errors.import_dates_unreadable@app": ("De kolom {column} bevat geen datums die deze import kan lezen (bijvoorbeeld "
+                                           "{example}); kies een andere datumkolom, of typ het formaat onder \"Hoe het "
+                                           "bestand wordt gelezen\"."),
+    "errors.import_driver_name_missing@app": "Geef de driver een naam in het vak \"Naam van de driver\".",
 }

@@ -35,8 +35,11 @@ def test_welcome_then_upload_then_overview(page, empty_server):
     page.locator('input[type="file"]').set_input_files(str(EXPORT))
     page.get_by_text("First rows as they will be stored").wait_for(timeout=60_000)
     wait_for_app(page)
-    expect(page.get_by_text("Delimiter ;, encoding cp1252, 12 columns.")).to_have_count(1)
+    expect(page.get_by_text("Read as text separated by semicolons, Windows-1252, decimal comma.")).to_have_count(1)
+    expect(page.get_by_text("Dates read as: 02-02-2025 09:01 → 2 February 2025 09:01")).to_have_count(1)
+    page.set_viewport_size({"width": 1400, "height": 3200})  # the whole panel in one screenshot
     screenshot(page, "import-mapping-preview")
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
     page.get_by_role("button", name="Import", exact=True).click()
     done = page.get_by_text("243 rows read, 240 added, 1 already there, 2 rejected", exact=False)
