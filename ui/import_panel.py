@@ -51,8 +51,13 @@ def _panel() -> None:
                            placeholder=t("import.profile_none"), key="data_import_profile")
     base = importing.load_profile(conn, profile)[1] if profile else importing.ImportSettings()
 
+    try:
+        columns, _ = importing.read_columns(path, base)
+    except importing.ImportRefused as exc:
+        st.error(str(exc))
+        return
     with st.expander(t("import.format_heading"), expanded=False):
-        overrides = _format_overrides(base)
+        overrides = _format_overrides(base, columns)
     settings = overrides.merged_over(base)
     try:
         columns, detected = importing.read_columns(path, settings)
@@ -107,7 +112,7 @@ def _saved_upload(upload) -> Path:
     return Path(handle.name)
 
 
-def _format_overrides(base: importing.ImportSettings) -> importing.ImportSettings:
+def _format_overrides(base: importing.ImportSettings, columns: list[str]) -> importing.ImportSettings:
     cols = st.columns(3)
     delimiter = cols[0].selectbox(t("import.delimiter"), ["", ";", ",", "\t", "|"], format_func=_show_delimiter,
                                   key="data_import_delimiter")
@@ -120,10 +125,16 @@ def _format_overrides(base: importing.ImportSettings) -> importing.ImportSetting
     cols = st.columns(2)
     true_values = cols[0].text_input(t("import.true_values"), placeholder="Ja,Yes,1", key="data_import_true")
     false_values = cols[1].text_input(t("import.false_values"), placeholder="Nee,No,0", key="data_import_false")
+    cols = st.columns(2)
+    only_column = cols[0].selectbox(t("import.only_column"), [NONE, *columns], format_func=_show_choice,
+                                    key="data_import_only_column")
+    only_values = cols[1].text_input(t("import.only_values"), placeholder="True", key="data_import_only_values",
+                                     disabled=only_column == NONE)
+    only = {only_column: list(_word_list(only_values) or ())} if only_column != NONE and _word_list(only_values) else None
     return importing.ImportSettings(
         delimiter=delimiter or None, decimal=decimal or None, encoding=encoding or None,
         date_format=date_format.strip() or None,
-        true_values=_word_list(true_values), false_values=_word_list(false_values),
+        true_values=_word_list(true_values), false_values=_word_list(false_values), only=only,
     )
 
 
@@ -283,6 +294,8 @@ def _last_result() -> None:
     st.success(t("import.done", file=file_name, read=format.count(result.rows_read),
                  inserted=format.count(result.inserted), duplicates=format.count(result.duplicates),
                  rejected=format.count(result.rejected), seconds=format.decimal(result.seconds, 1)))
+    if result.extra.get("left_out"):
+        st.caption(t("import.left_out", count=format.count(result.extra["left_out"])))
     for warning in result.extra.get("warnings", []):
         st.warning(warning, icon=":material/warning:")
     if result.rejected:

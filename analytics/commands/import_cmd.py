@@ -51,6 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         sub.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                          help="Give a field one value for the whole file (repeatable), e.g. channel=Phone or "
                               "reason_l1='Not coded' for an export without that column.")
+        sub.add_argument("--only", action="append", default=[], metavar="COLUMN=VALUE",
+                         help="Import only rows whose COLUMN holds VALUE (repeatable; several values of one column "
+                              "are alternatives), e.g. inbound=True for customers' messages without the replies.")
         sub.add_argument("--unit", action="append", default=[], metavar="FIELD=UNIT",
                          help="The unit of a duration column's numbers: seconds, minutes or hours "
                               "(default: what the column's name says, else seconds).")
@@ -103,6 +106,23 @@ def values_from(pairs: list[str], kind: str, flag: str, shape: str) -> dict[str,
     return dict(_pairs(pairs, kind, flag, shape)) or None
 
 
+def only_from(pairs: list[str]) -> dict[str, list[str]] | None:
+    """``["inbound=True"]`` as ``{"inbound": ["True"]}``; ``None`` when none given.
+
+    Raises
+    ------
+    ImportRefused
+        For a pair without ``=``.
+    """
+    only: dict[str, list[str]] = {}
+    for pair in pairs:
+        column, sep, value = pair.partition("=")
+        if not sep or not column.strip():
+            raise ImportRefused(f"--only {pair!r} must be COLUMN=VALUE.")
+        only.setdefault(column.strip(), []).append(value.strip())
+    return only or None
+
+
 def _pairs(pairs: list[str], kind: str, flag: str, shape: str) -> list[tuple[str, str]]:
     found = []
     for pair in pairs:
@@ -120,6 +140,7 @@ def flag_settings(args: argparse.Namespace) -> ImportSettings:
         mapping=mapping_from(args.map, args.import_kind),
         constants=values_from(args.set, args.import_kind, "--set", "FIELD=VALUE"),
         units=values_from(args.unit, args.import_kind, "--unit", "FIELD=UNIT"),
+        only=only_from(args.only),
         delimiter=delimiter_from(args.delimiter),
         decimal=args.decimal, encoding=args.encoding, date_format=args.date_format,
         true_values=words_from(args.true_values), false_values=words_from(args.false_values), sheet=args.sheet,

@@ -19,7 +19,8 @@ from analytics.importing.lines import rejects_frame
 from analytics import formatting
 from analytics.i18n import t
 from analytics.importing.pipeline import (
-    STAGE_TABLE, Staged, bounded_memory, file_sha256, record_import, sql_text, stage_counts, staged_import,
+    STAGE_TABLE, Staged, bounded_memory, file_sha256, left_out_count, record_import, sql_text, stage_counts,
+    staged_import,
 )
 from analytics.importing.settings import CONTACT_FIELDS, ImportRefused, ImportResult, ImportSettings, columns_of, quoted
 from analytics.parquet_mode import refuse_import_in_parquet_mode
@@ -190,6 +191,7 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
         with bounded_memory(cur, path), staged_import(cur, path, settings, "contacts") as staged:
             scale = apply_csat_scale(cur, staged.mapping)
             rows_read, rejected = stage_counts(cur)
+            left_out = left_out_count(cur)
             rejects = rejects_frame(cur, staged.source, staged.mapping, whole_file=True)
             id_range = contact_id_range(cur)
             refuse_shared_ids(cur, staged)
@@ -219,8 +221,8 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
         import_id=import_id, rows_read=rows_read, inserted=inserted, duplicates=duplicates, rejected=rejected,
         rejects=rejects, detected=staged.settings, seconds=perf_counter() - clock,
         file_name=file_name or Path(path).name, kind="contacts",
-        extra={"csat_scale": scale, "new_channels": new_channels, "new_reasons": new_reasons, "warnings": warnings,
-               "mapping": staged.mapping},
+        extra={"left_out": left_out, "csat_scale": scale, "new_channels": new_channels, "new_reasons": new_reasons,
+               "warnings": warnings, "mapping": staged.mapping},
     )
 
 

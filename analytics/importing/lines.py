@@ -19,7 +19,7 @@ import pandas as pd
 
 from analytics.importing.reading import csv_rows
 from analytics.importing.sources import Source
-from analytics.importing.staging import BROKEN_TABLE, STAGE_TABLE
+from analytics.importing.staging import BROKEN_TABLE, LEFT_OUT, STAGE_TABLE
 
 REJECT_COLUMNS = ["line", "column", "value", "reason"]
 BREAKS_TABLE = "_import_breaks"
@@ -36,7 +36,7 @@ def rejects_frame(cur: duckdb.DuckDBPyConnection, source: Source, mapping: dict[
     """
     rows = cur.execute(
         f"select rowid, reject_field, reject_value, reject_reason from {STAGE_TABLE}"
-        " where reject_reason is not null order by rowid"
+        f" where reject_reason is not null and reject_field <> '{LEFT_OUT}' order by rowid"
     ).fetchall()
     broken = cur.execute(f"select record, value, reason from {BROKEN_TABLE} order by record").fetchall()
     if not rows and not broken:
@@ -101,7 +101,8 @@ def _breaks_before_rejects(cur: duckdb.DuckDBPyConnection, source: Source) -> li
     records = cur.execute(f"select count(*) from {STAGE_TABLE}").fetchall()[0][0]
     lines = _content_lines(Path(source.read_path))
     if source.header_lines + records == lines:
-        rejected = cur.execute(f"select count(*) from {STAGE_TABLE} where reject_reason is not null").fetchall()[0][0]
+        rejected = cur.execute(f"select count(*) from {STAGE_TABLE} where reject_reason is not null"
+                               f" and reject_field <> '{LEFT_OUT}'").fetchall()[0][0]
         return [0] * rejected
     relation, params = source.relation(line_breaks=True)
     try:
@@ -114,7 +115,8 @@ def _breaks_before_rejects(cur: duckdb.DuckDBPyConnection, source: Source) -> li
             with marks as (
                 select rowid as r, nl, false as rejected from {BREAKS_TABLE} where nl > 0
                 union all
-                select rowid as r, 0 as nl, true as rejected from {STAGE_TABLE} where reject_reason is not null),
+                select rowid as r, 0 as nl, true as rejected from {STAGE_TABLE}
+                where reject_reason is not null and reject_field <> '{LEFT_OUT}'),
             rows as (select r, sum(nl) as nl, bool_or(rejected) as rejected from marks group by r)
             select coalesce(sum(nl) over (order by r rows between unbounded preceding and 1 preceding), 0)
             from rows qualify rejected order by r

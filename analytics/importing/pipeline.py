@@ -21,7 +21,7 @@ from analytics.importing.mapping import checked_mapping, complete_mapping
 from analytics.importing.profiling import column_profiles
 from analytics.importing.settings import ImportSettings
 from analytics.importing.sources import Source, opened_source
-from analytics.importing.staging import BROKEN_TABLE, STAGE_TABLE, NotUtf8, stage_rows
+from analytics.importing.staging import BROKEN_TABLE, LEFT_OUT, STAGE_TABLE, NotUtf8, StrayReturns, stage_rows
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -56,12 +56,13 @@ def staged_import(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike, setti
     ImportRefused
         For every reason listed in ``opened_source``, ``checked_mapping`` and ``stage_rows``.
     """
-    encoding = None
+    encoding, stray_returns = None, False
     large = limit is None and Path(path).is_file() and Path(path).stat().st_size >= LARGE_FILE_BYTES
     with scratch_database(cur) if large else nullcontext() as database:
         try:
             while True:
-                with opened_source(path, settings, limit=limit, encoding=encoding) as source:
+                with opened_source(path, settings, limit=limit, encoding=encoding,
+                                   stray_returns_as_spaces=stray_returns) as source:
                     chosen = (settings.mapping if settings.mapping is not None
                               else complete_mapping(None, source.columns, kind, settings.constants,
                                                     column_profiles(path, settings)))
@@ -73,6 +74,9 @@ def staged_import(cur: duckdb.DuckDBPyConnection, path: str | os.PathLike, setti
                                           database=database)
                     except NotUtf8:
                         encoding = "cp1252"
+                        continue
+                    except StrayReturns:
+                        stray_returns = True
                         continue
                     yield Staged(source, mapping, used.with_changes(mapping=mapping))
                     return
@@ -176,12 +180,19 @@ def file_sha256(path: str | os.PathLike) -> str:
 
 def stage_counts(cur: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Rows read and rows rejected: those in ``_import_rows`` and the lines that could not
-    be parsed at all (``_import_broken``), which count as read and rejected."""
+    be parsed at all (``_import_broken``), which count as read and rejected. Rows the user
+    chose to leave out (``ImportSettings.only``) are not read: see :func:`left_out_count`."""
     rows_read, rejected = cur.execute(
-        f"select count(*), count(reject_reason) from {STAGE_TABLE}"
+        f"select count(*) filter (where reject_field is distinct from '{LEFT_OUT}'),"
+        f" count(reject_reason) filter (where reject_field is distinct from '{LEFT_OUT}') from {STAGE_TABLE}"
     ).fetchall()[0]
     broken = cur.execute(f"select count(*) from {BROKEN_TABLE}").fetchall()[0][0]
     return int(rows_read) + int(broken), int(rejected) + int(broken)
+
+
+def left_out_count(cur: duckdb.DuckDBPyConnection) -> int:
+    """Rows of the file left out because they do not have the values ``only`` asks for."""
+    return int(cur.execute(f"select count(*) from {STAGE_TABLE} where reject_field = '{LEFT_OUT}'").fetchall()[0][0])
 
 
 def checked_accounting(rows_read: int, inserted: int, duplicates: int, rejected: int) -> None:

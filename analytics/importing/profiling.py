@@ -187,7 +187,7 @@ def _name_score(field: str, column: str, kind: str) -> float:
             best = max(best, 1.0 - earlier)
         elif len(normal) >= 5 and words[: len(synonym_words)] == synonym_words:
             best = max(best, 0.8 - earlier)
-        elif len(normal) >= 4 and _contains_words(words, synonym_words):
+        elif len(normal) >= 5 and _contains_words(words, synonym_words):
             best = max(best, 0.6 - earlier)
     return best
 

@@ -134,6 +134,10 @@ class ImportSettings:
     constants
         Field -> one value for every row of the file, for a field the export has no column
         for (an export of one channel; "Not coded" for an export without reasons).
+    only
+        Column -> the values a row must have there to be imported (compared without case);
+        other rows are left out and counted as such (an export of customers' tweets and the
+        brand's replies: ``{"inbound": ["True"]}``).
     units
         Duration field -> ``"seconds"``, ``"minutes"`` or ``"hours"``: the unit of its plain
         numbers (``h:mm:ss`` values carry their own). ``None``: what the column's name says
@@ -156,6 +160,7 @@ class ImportSettings:
 
     mapping: dict[str, str | list[str]] | None = None
     constants: dict[str, str] | None = None
+    only: dict[str, list[str]] | None = None
     units: dict[str, str] | None = None
     delimiter: str | None = None
     decimal: str | None = None
@@ -168,6 +173,9 @@ class ImportSettings:
     def __post_init__(self) -> None:
         if self.mapping is not None:
             object.__setattr__(self, "mapping", {str(k): _columns_value(v) for k, v in self.mapping.items()})
+        if self.only is not None:
+            object.__setattr__(self, "only", {str(k): [str(v) for v in (vs if isinstance(vs, (list, tuple)) else [vs])]
+                                              for k, vs in self.only.items()})
         if self.constants is not None:
             object.__setattr__(self, "constants", {str(k): str(v) for k, v in self.constants.items()})
         if self.units is not None:
@@ -230,7 +238,7 @@ class ImportSettings:
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
             values[f.name] = theirs if mine is None else mine
-        for name in ("mapping", "constants", "units"):
+        for name in ("mapping", "constants", "units", "only"):
             mine, theirs = getattr(self, name), getattr(other, name)
             if mine is not None and theirs is not None:
                 values[name] = {**theirs, **mine}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -112,8 +113,26 @@ def _parquet_text(name: str, type_name: str) -> str:
     return f"{name}::varchar as {name}"
 
 
-def transcoded_copy(path: Path, encoding: str) -> Path:
+_STRAY_RETURN = re.compile(r"\r(?!\n)")
+
+
+def has_stray_returns(path: Path) -> bool:
+    """Whether a text file whose lines end in ``\n`` holds a carriage return that ends no
+    line (``@AskPayPal \r\rI just love…`` in an unquoted field): a strict CSV reader takes
+    it for a line break in the middle of a row."""
+    with path.open("rb") as handle:
+        previous = b""
+        while chunk := handle.read(16 << 20):
+            block = previous + chunk
+            if re.search(rb"\r(?!\n)", block[:-1]):
+                return True
+            previous = block[-1:]
+    return False
+
+
+def transcoded_copy(path: Path, encoding: str, *, stray_returns_as_spaces: bool = False) -> Path:
     """A temporary UTF-8 copy of a text file written in ``encoding``; the caller deletes it.
+    ``stray_returns_as_spaces`` writes a carriage return that ends no line as a space.
 
     Raises
     ------
@@ -123,12 +142,23 @@ def transcoded_copy(path: Path, encoding: str) -> Path:
     handle, name = tempfile.mkstemp(prefix="contacts-import-", suffix=".csv")
     decoder = codecs.getincrementaldecoder(encoding)()
     offset = 0
+    pending = ""  # a final \r of a chunk waits for the next one: it may start a \r\n
+
+    def cleaned(text: str, final: bool = False) -> str:
+        nonlocal pending
+        if not stray_returns_as_spaces:
+            return text
+        text = pending + text
+        pending = "" if final or not text.endswith("\r") else "\r"
+        text = text[:-1] if pending else text
+        return _STRAY_RETURN.sub(" ", text)
+
     try:
         with open(handle, "wb") as out, path.open("rb") as source:
             while chunk := source.read(16 << 20):
-                out.write(decoder.decode(chunk).encode("utf-8"))
+                out.write(cleaned(decoder.decode(chunk)).encode("utf-8"))
                 offset += len(chunk)
-            out.write(decoder.decode(b"", final=True).encode("utf-8"))
+            out.write(cleaned(decoder.decode(b"", final=True), final=True).encode("utf-8"))
     except UnicodeDecodeError as exc:
         os.unlink(name)
         raise ImportRefused(t("errors.import_not_utf8_or", file=path.name, encoding=encoding,
@@ -138,7 +168,7 @@ def transcoded_copy(path: Path, encoding: str) -> Path:
 
 @contextmanager
 def opened_source(path: str | os.PathLike, settings: ImportSettings, *, limit: int | None = None,
-                  encoding: str | None = None) -> Iterator[Source]:
+                  encoding: str | None = None, stray_returns_as_spaces: bool = False) -> Iterator[Source]:
     """Open an export for reading; temporary files are removed on exit.
 
     Parameters
@@ -147,6 +177,9 @@ def opened_source(path: str | os.PathLike, settings: ImportSettings, *, limit: i
         For worksheets: read only this many data rows (previews).
     encoding
         Force this encoding (used to retry a file that turned out not to be UTF-8).
+    stray_returns_as_spaces
+        Read a carriage return that ends no line as a space (used to retry a file a strict
+        reader could not parse because of one, see ``has_stray_returns``).
 
     Raises
     ------
@@ -162,8 +195,9 @@ def opened_source(path: str | os.PathLike, settings: ImportSettings, *, limit: i
             wanted = settings.with_changes(encoding=encoding) if encoding else settings
             detected, columns, header_lines, skip = text_layout(path, wanted)
             read_path = path
-            if detected.encoding not in _NATIVE_ENCODINGS:
-                temporary = read_path = transcoded_copy(path, detected.encoding)
+            if detected.encoding not in _NATIVE_ENCODINGS or stray_returns_as_spaces:
+                temporary = read_path = transcoded_copy(path, detected.encoding,
+                                                        stray_returns_as_spaces=stray_returns_as_spaces)
             yield Source(path, kind, columns, detected, skip + header_lines, read_path=read_path, skip=skip)
         elif kind == "xlsx":
             decimal = settings.decimal or "."

@@ -24,7 +24,7 @@ from analytics.importing.reading import delimiter_name, delimiter_plural
 from analytics.importing.settings import (
     DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, quoted, required_fields_of,
 )
-from analytics.importing.sources import Source
+from analytics.importing.sources import Source, has_stray_returns
 
 STAGE_TABLE = "_import_rows"
 ISO_DATE = "%Y-%m-%d %H:%M:%S"
@@ -37,12 +37,19 @@ class NotUtf8(Exception):
     """The file turned out not to be UTF-8 after its first megabyte (retry as cp1252)."""
 
 
+class StrayReturns(Exception):
+    """A carriage return ends no line inside a row (retry reading them as spaces)."""
+
+
 def refusal_for(exc: duckdb.Error, source: Source, encoding_given: bool) -> Exception:
     """A manager-readable refusal for DuckDB's complaint about a CSV file's structure;
     any other error is returned unchanged (it is a bug, not a bad file)."""
     message = str(exc)
     if isinstance(exc, duckdb.InvalidInputException) and "state machine reached an invalid state" in message:
-        # A quote inside an unquoted field, or text after a closing quote (strict mode).
+        # A carriage return inside an unquoted field, a quote inside an unquoted field, or
+        # text after a closing quote (strict mode).
+        if source.file_type == "csv" and source.read_path == source.path and has_stray_returns(source.path):
+            return StrayReturns()
         return ImportRefused(t("errors.import_stray_quote", file=source.path.name,
                                delimiter=delimiter_name(source.settings.delimiter or ",")))
     if not isinstance(exc, duckdb.InvalidInputException) or "CSV Error" not in message:
@@ -122,7 +129,8 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     is_csv = source.file_type == "csv"
     sample_errors = _broken_table_name() if is_csv else None
     relation, params = source.relation(limit, line_breaks=False, broken_lines=sample_errors)
-    used = sorted({k for parts in positions.values() for k in parts})
+    kept = _only_positions(source, settings.only)
+    used = sorted({k for parts in positions.values() for k in parts} | set(kept))
     columns = ", ".join(f"nullif(trim(c{k}), '')" for k in used) or "1"
     try:
         sample = cur.execute(f"select {columns} from ({relation}) limit {SAMPLE_ROWS}", params).fetchall()
@@ -165,8 +173,10 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
     true_words = settings.true_values or DEFAULT_TRUE_VALUES
     false_words = settings.false_values or DEFAULT_FALSE_VALUES
     sql, reasons = staging_sql(kind, relation, values, used, decimal, fmt, true_words, false_words,
-                               database=database, rivals=[r.format for r in rivals], units=units)
+                               database=database, rivals=[r.format for r in rivals], units=units,
+                               kept=list(kept))
     given = {**params, **reasons, **{f"const_{f}": v for f, v in constants.items()},
+             **{f"only_{k}": [w.strip().lower() for w in words] for k, words in kept.items()},
              "date_format": fmt or "", "true_words": list(true_words), "unknown_words": list(UNKNOWN_WORDS),
              "false_words": list(false_words), "earliest": EARLIEST, "latest": latest_plausible(date.today()),
              **{f"rival_{i}": r.format for i, r in enumerate(rivals)}}
@@ -190,6 +200,23 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
 
 
 BROKEN_TABLE = "_import_broken"
+LEFT_OUT = "_left_out"  # the reject_field of a row the user chose not to import ("only")
+
+
+def _only_positions(source: Source, only: dict[str, list[str]] | None) -> dict[int, list[str]]:
+    """Column position -> the values a row must have there (``ImportSettings.only``).
+
+    Raises
+    ------
+    ImportRefused
+        When a column named there is not in the file.
+    """
+    kept = {}
+    for column, words in (only or {}).items():
+        if column not in source.columns:
+            raise ImportRefused(t("errors.import_only_column", column=quoted(column)))
+        kept[source.columns.index(column)] = list(words)
+    return kept
 
 
 def _broken_table_name() -> str:
@@ -328,7 +355,8 @@ def trimmed_sql(value: str) -> str:
 
 def staging_sql(kind: str, relation: str, values: dict[str, str], used: list[int], decimal: str, fmt: str | None,
                 true_words: tuple[str, ...], false_words: tuple[str, ...], database: str | None = None,
-                rivals: list[str] | None = None, units: dict[str, str] | None = None) -> tuple[str, dict[str, str]]:
+                rivals: list[str] | None = None, units: dict[str, str] | None = None,
+                kept: list[int] | None = None) -> tuple[str, dict[str, str]]:
     """The ``create temp table _import_rows`` statement (``create table
     <database>._import_rows`` with a scratch database) and its reason-text parameters.
 
@@ -372,9 +400,13 @@ def staging_sql(kind: str, relation: str, values: dict[str, str], used: list[int
             checks.append((field, value, f"case {' '.join(cases)} end"))
     # Required fields are always mapped (``checked_mapping``), so there is always a check.
     errors = ", ".join(f"{expr} as e_{field}" for field, _, expr in checks)
-    reject_field = " ".join(f"when e_{f} is not null then '{f}'" for f, _, _ in checks)
-    reject_value = " ".join(f"when e_{f} is not null then coalesce({v}, '')" for f, v, _ in checks)
-    reject_reason = ", ".join(f"e_{f}" for f, _, _ in checks)
+    left_out = " or ".join(f"not coalesce(list_contains($only_{k}, lower(v{k})), false)" for k in kept or [])
+    first = f"when {left_out} then '{LEFT_OUT}' " if left_out else ""
+    reject_field = first + " ".join(f"when e_{f} is not null then '{f}'" for f, _, _ in checks)
+    reject_value = (f"when {left_out} then '' " if left_out else "") + " ".join(
+        f"when e_{f} is not null then coalesce({v}, '')" for f, v, _ in checks)
+    reject_reason = (f"case when {left_out} then 'left out' end, " if left_out else "") + ", ".join(
+        f"e_{f}" for f, _, _ in checks)
     sql = f"""
         create or replace {f"table {database}.{STAGE_TABLE}" if database else f"temp table {STAGE_TABLE}"} as
         with src as ({relation}),

@@ -120,6 +120,7 @@ EN: dict[str, str] = {
                                  "time: different contacts share it, and only the first of each would be kept."),
     "errors.import_shared_ids_partner": ("Together with {partner} it is unique: map both columns to the contact id "
                                          "(--map contact_id=COLUMN twice)."),
+    "errors.import_only_column": "The column {column}, which rows are chosen by, is not in the file.",
     "errors.import_constant_field": ("{field} differs from contact to contact, so it cannot be one value for the whole "
                                      "file; one value fits only {fields}."),
     "errors.import_unit": "The unit {unit} of {field} is not one this import knows; use one of {units}.",
@@ -303,6 +304,7 @@ NL: dict[str, str] = {
                                  "worden bewaard."),
     "errors.import_shared_ids_partner": ("Samen met {partner} is het uniek: wijs beide kolommen toe aan het contact-id "
                                          "(--map contact_id=KOLOM twee keer)."),
+    "errors.import_only_column": "De kolom {column}, waarop rijen worden gekozen, staat niet in het bestand.",
     "errors.import_constant_field": ("{field} verschilt per contact en kan dus niet één waarde voor het hele bestand "
                                      "zijn; één waarde past alleen bij {fields}."),
     "errors.import_unit": "De eenheid {unit} van {field} kent deze import niet; gebruik een van {units}.",
