@@ -179,7 +179,7 @@ def checked_mapping(mapping: dict[str, str | list[str]], columns: list[str], kin
     for target in required_fields_of(kind):
         if target not in wanted and not str(constants.get(target, "")).strip():
             key = "errors.import_required_unset" if target in CONSTANT_FIELDS else "errors.import_required_unmapped"
-            raise ImportRefused(t(key, field=repr(target), target=target))
+            raise ImportRefused(t(key, field=repr(target), target=target, label=t(f"import.field_{target}")))
     positions = {column: i for i, column in reversed(list(enumerate(columns)))}
     result = {}
     for target in targets:

@@ -85,6 +85,19 @@ UNKNOWN_MEANS_EMPTY = ("customer_id", "order_id")
 UNKNOWN_WORDS = ("0", "-", "--", "n/a", "na", "#n/a", "unknown", "onbekend", "null", "none", "nvt", "n.v.t.")
 
 
+def _spread_values(cur: duckdb.DuckDBPyConnection, source: Source, expr: str) -> list[str]:
+    """Up to 5,000 values of one field from across the whole file (a reservoir sample)."""
+    relation, params = source.relation(line_breaks=False, broken_lines=(errors := _broken_table_name()))
+    used = sorted({int(k) for k in re.findall(r"v(\d+)", expr)})
+    clean = ", ".join(f"nullif(trim(c{k}), '') as v{k}" for k in used)
+    try:
+        rows = cur.execute(f"select {expr} from (select {clean} from ({relation})) where {expr} is not null"
+                           " using sample reservoir(5000 rows) repeatable (7)", params).fetchall()
+    finally:
+        _drop_broken_tables(cur, errors)
+    return [row[0] for row in rows]
+
+
 def joined_sql(field: str, parts: tuple[int, ...]) -> str:
     """SQL for a field's value from its columns' cleaned values (``v<position>``): one
     column as it is; several joined, ids with ``-`` (``AA0101-34536``), anything else with
@@ -165,6 +178,9 @@ def stage_rows(cur: duckdb.DuckDBPyConnection, source: Source, kind: str, settin
         except AmbiguousDates as ambiguous:
             fmt, rivals = ambiguous.readings[0].format, list(ambiguous.readings[1:])
             first_rows_ambiguous = ambiguous
+            if limit is not None:  # a preview reads a few rows: let rows from the whole file decide
+                fmt = chosen_reading(cur, _spread_values(cur, source, values[date_field]), column).format
+                rivals = []
     fmt = fmt or ISO_DATE  # nothing to read the format from: the checks after staging say why
     decimal = settings.decimal
     if not decimal:

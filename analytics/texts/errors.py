@@ -166,8 +166,8 @@ EN: dict[str, str] = {
                                       "encoding under \"How the file is read\" (for example Windows-1252).",
     "errors.import_line_encoding@app": "{where} of {file} is not valid {encoding} text; choose the right encoding "
                                        "under \"How the file is read\".",
-    "errors.import_required_unmapped@app": "Choose the column that holds {field} under \"Which column holds what\".",
-    "errors.import_required_unset@app": ("Choose the column that holds {field} under \"Which column holds what\", or "
+    "errors.import_required_unmapped@app": "Choose the column that holds {label} under \"Which column holds what\".",
+    "errors.import_required_unset@app": ("Choose the column that holds {label} under \"Which column holds what\", or "
                                          "choose \"One value for the whole file\" there and type it."),
     "errors.import_shared_ids_partner@app": ("Together with {partner} it is unique: choose {partner} as the second "
                                              "column of the contact id."),
@@ -353,8 +353,8 @@ NL: dict[str, str] = {
                                       "onder \"Hoe het bestand wordt gelezen\" (bijvoorbeeld Windows-1252).",
     "errors.import_line_encoding@app": "{where} van {file} is geen geldige {encoding}-tekst; kies de juiste codering "
                                        "onder \"Hoe het bestand wordt gelezen\".",
-    "errors.import_required_unmapped@app": "Kies de kolom met {field} onder \"Welke kolom bevat wat\".",
-    "errors.import_required_unset@app": ("Kies de kolom met {field} onder \"Welke kolom bevat wat\", of kies daar "
+    "errors.import_required_unmapped@app": "Kies de kolom met {label} onder \"Welke kolom bevat wat\".",
+    "errors.import_required_unset@app": ("Kies de kolom met {label} onder \"Welke kolom bevat wat\", of kies daar "
                                          "\"Eén waarde voor het hele bestand\" en typ die."),
     "errors.import_shared_ids_partner@app": ("Samen met {partner} is het uniek: kies {partner} als tweede kolom van het "
                                              "contact-id."),
