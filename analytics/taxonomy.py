@@ -11,12 +11,20 @@ with the numbers it rests on and a concrete suggestion:
 * unused reasons: paths in the ``reasons`` table with no contacts in the last 90 days;
 * near-duplicates: sibling names (and, less severe, names on the same level in other
   branches) that are equal after :func:`normalised_name`, or whose normalised strings have
-  a ``difflib`` ratio of at least ``SIMILARITY_THRESHOLD`` while every word that differs is
-  itself a near-typo (ratio >= ``WORD_SIMILARITY``, and words of up to ``SHORT_WORD``
-  letters, often codes, must match exactly). 0.88 keeps "Payment failed"/"Payment failure"
-  (0.90) and typos such as "Wrong adress"/"Wrong address" (0.96) while "Change" and
-  "Exchange" (0.86) stay apart; the word rule keeps "General Request - PUC" and "General
-  Request - DPH" apart (89% alike as strings, but the words that differ are not);
+  a ratio of at least ``SIMILARITY_THRESHOLD`` while every word that differs is itself a
+  near-typo (ratio >= ``WORD_SIMILARITY``, and words of up to ``SHORT_WORD`` letters, often
+  codes, must match exactly). The ratio is ``2 * L / (len(a) + len(b))`` with ``L`` the
+  length of the longest common subsequence (RapidFuzz's normalised Indel similarity).
+  ``difflib``'s ratio, used before, counts greedily matched blocks and is never higher; on
+  the examples here the two agree, and on the SF311 sample's reasons no pair falls on
+  another side of 0.88. 0.88 keeps "Payment failed"/"Payment failure" (0.90) and typos such
+  as "Wrong adress"/"Wrong address" (0.96) while "Change" and "Exchange" (0.86) stay apart;
+  the word rule keeps "General Request - MOCD" and "General Request - MOD" apart (97% alike
+  as strings, but the words that differ are codes), and "General Request - PUC"/"General
+  Request - DPH" too. Only names of similar length can reach the threshold (the longer at
+  most ``(2 - t) / t`` times the shorter), so names are compared in blocks of similar
+  length with RapidFuzz's ``cdist``, per sibling group and per level, never all pairs in
+  Python;
 * first level only: contacts recorded with just a first level while the tree has
   sub-reasons under it, above ``SHALLOW_LIMIT`` of that reason's contacts.
 
@@ -28,13 +36,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
-from itertools import combinations
+from itertools import combinations, product
 
 import duckdb
+import numpy as np
 import pandas as pd
+from rapidfuzz import process
+from rapidfuzz.distance import Indel, LCSseq
 
 from analytics import formatting
 from analytics.i18n import t
@@ -57,17 +69,23 @@ SEVERITIES = ("high", "medium", "low")
 KINDS = ("too_many_options", "other_share", "first_level_only", "near_duplicate", "unused")
 STOPWORDS = frozenset({"and", "or", "the", "of", "a", "an", "en", "of", "de", "het", "van", "een"})
 LEVELS = ("reason_l1", "reason_l2", "reason_l3")
+SHOWN_PER_KIND = 3  # findings of one check shown one by one; the rest in a table
+COMPARE_BLOCK = 512  # names compared against their similar-length peers at a time
 
 
 @dataclass(frozen=True)
 class Finding:
     """One problem in the reason tree: which check (``kind``), how bad (``severity``),
-    where (a reason path or the top level), the figures behind it, and what to do."""
+    where (a reason path or the top level), the figures behind it, and what to do.
+    ``size`` orders findings of one kind and severity, largest first: the contacts it
+    concerns ("Other", first-level-only, both near-duplicates) or the options (too many
+    options, unused reasons)."""
 
     kind: str
     severity: str
     where: str
     numbers: dict[str, object] = field(default_factory=dict)
+    size: int = 0
 
     @property
     def message(self) -> str:
@@ -90,15 +108,53 @@ class TaxonomyHealth:
     window_end: date | None
     contacts_90d: int
 
-    def table(self) -> pd.DataFrame:
-        """The findings as rows for a table: severity, kind, where, finding, suggestion."""
+    def table(self, findings: list[Finding] | None = None) -> pd.DataFrame:
+        """The findings (default: all) as rows for a table: severity, kind, where, finding,
+        suggestion."""
+        findings = self.findings if findings is None else findings
         return pd.DataFrame({
-            "severity": [t(f"taxonomy.severity_{f.severity}") for f in self.findings],
-            "kind": [t(f"taxonomy.kind_{f.kind}") for f in self.findings],
-            "where": [f.where for f in self.findings],
-            "finding": [f.message for f in self.findings],
-            "suggestion": [f.suggestion for f in self.findings],
-        })
+            "severity": [t(f"taxonomy.severity_{f.severity}") for f in findings],
+            "kind": [t(f"taxonomy.kind_{f.kind}") for f in findings],
+            "where": [f.where for f in findings],
+            "finding": [f.message for f in findings],
+            "suggestion": [f.suggestion for f in findings],
+        }, columns=["severity", "kind", "where", "finding", "suggestion"])
+
+    def by_kind(self) -> list[KindOfFindings]:
+        """The findings grouped by check, the group with the worst finding first (then in
+        the order of ``KINDS``), each group worst first (severity, then size)."""
+        groups: dict[str, list[Finding]] = {}
+        for finding in self.findings:  # already worst first
+            groups.setdefault(finding.kind, []).append(finding)
+        return [KindOfFindings(kind, found) for kind, found in groups.items()]
+
+
+@dataclass(frozen=True)
+class KindOfFindings:
+    """The findings of one check, worst first: the first ``SHOWN_PER_KIND`` to show one by
+    one, the check's name and how many findings of each severity it has."""
+
+    kind: str
+    findings: list[Finding]
+
+    @property
+    def label(self) -> str:
+        return t(f"taxonomy.kind_{self.kind}")
+
+    @property
+    def first(self) -> list[Finding]:
+        return self.findings[:SHOWN_PER_KIND]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per severity (every severity, zero included)."""
+        return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    @property
+    def severity_text(self) -> str:
+        """"1 high, 14 low": the severities that occur, worst first."""
+        return ", ".join(t("taxonomy.severity_count", count=n, severity=t(f"taxonomy.severity_{s}"))
+                         for s, n in self.counts.items() if n)
 
 
 def normalised_name(name: str) -> str:
@@ -121,25 +177,47 @@ def is_other_name(name: str) -> bool:
 
 def name_similarity(first: str, second: str, parent: str = "") -> float:
     """How alike two reason names are, 0..1: 1 when equal after :func:`normalised_name`,
-    else the ``difflib`` ratio of the normalised strings, or 0 when a word that differs
-    between them is not a near-typo of its counterpart. Words of the ``parent``'s name are
-    left out first ("Odor from manhole" under "Odor" is "from manhole")."""
-    a, b = _without_words(normalised_name(first), parent), _without_words(normalised_name(second), parent)
-    if a == b:
-        return 1.0
-    ratio = SequenceMatcher(None, a, b).ratio()
-    if ratio < SIMILARITY_THRESHOLD:
-        return ratio
-    only_a = sorted(set(a.split()) - set(b.split()))
-    only_b = sorted(set(b.split()) - set(a.split()))
-    if len(only_a) != len(only_b):
-        return 0.0
-    for word in only_a:
-        best = max((SequenceMatcher(None, word, other).ratio(), other) for other in only_b)
-        if best[0] < WORD_SIMILARITY or min(len(word), len(best[1])) <= SHORT_WORD:
-            return 0.0
-        only_b.remove(best[1])
-    return ratio
+    else the ratio (:func:`similarity_ratio`) of the normalised strings, or 0 when a word
+    that differs between them is not a near-typo of its counterpart. Words of the
+    ``parent``'s name are left out first ("Odor from manhole" under "Odor" is "from
+    manhole")."""
+    return _normalised_similarity(_without_words(normalised_name(first), parent),
+                                  _without_words(normalised_name(second), parent))
+
+
+def similarity_ratio(first: str, second: str) -> float:
+    """``2 * L / (len(first) + len(second))``, ``L`` the length of their longest common
+    subsequence: 1 for equal strings (also both empty), 0 for nothing in common."""
+    total = len(first) + len(second)
+    return 2.0 * LCSseq.similarity(first, second) / total if total else 1.0
+
+
+def similar_pairs(names: Sequence[str], threshold: float = SIMILARITY_THRESHOLD) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of ``names`` whose :func:`similarity_ratio` is at
+    least ``threshold`` (equal names included).
+
+    As ``L <= min(len)``, the ratio is at most ``2 * min / (min + max)``: a pair can only
+    qualify when the longer name is at most ``(2 - threshold) / threshold`` times as long as
+    the shorter. The names are sorted by length and each block of ``COMPARE_BLOCK`` of them
+    is scored (RapidFuzz ``cdist``, with a score cutoff) only against the names from the
+    block's start up to that length bound, so no qualifying pair is missed.
+    """
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+    order = sorted(range(len(names)), key=lambda i: len(names[i]))
+    ordered = [names[i] for i in order]
+    lengths = [len(name) for name in ordered]
+    reach = (2 - threshold) / threshold
+    for start in range(0, len(ordered), COMPARE_BLOCK):
+        stop = min(start + COMPARE_BLOCK, len(ordered))
+        end = bisect_right(lengths, lengths[stop - 1] * reach + 1e-9)
+        # float32 scores: cut a little low, then decide on the exact ratio.
+        scores = process.cdist(ordered[start:stop], ordered[start:end], scorer=Indel.normalized_similarity,
+                               score_cutoff=threshold - 1e-4, workers=-1)
+        for row, column in zip(*np.nonzero(scores)):
+            i, j = start + int(row), start + int(column)
+            if j > i and similarity_ratio(ordered[i], ordered[j]) >= threshold:
+                yield (order[i], order[j]) if order[i] < order[j] else (order[j], order[i])
 
 
 def taxonomy_health(conn: duckdb.DuckDBPyConnection) -> TaxonomyHealth:
@@ -170,7 +248,7 @@ def health_from(paths: pd.DataFrame, monthly: pd.DataFrame) -> TaxonomyHealth:
     ]
     order = {s: i for i, s in enumerate(SEVERITIES)}
     kinds = {k: i for i, k in enumerate(KINDS)}
-    findings.sort(key=lambda f: (order[f.severity], kinds[f.kind]))
+    findings.sort(key=lambda f: (order[f.severity], kinds[f.kind], -f.size))
     last_used = pd.to_datetime(paths["last_used_on"]).max()
     window_end = None if pd.isna(last_used) else last_used.date()
     window_start = None if window_end is None else (last_used - pd.Timedelta(days=89)).date()
@@ -222,6 +300,7 @@ def too_many_options(paths: pd.DataFrame) -> list[Finding]:
             "too_many_options", "high" if len(options) > 2 * MAX_OPTIONS else "medium", where,
             {**numbers, "unused_hint": t("taxonomy.hide_unused_first", unused=unused) if unused else "",
              "remedy": remedy},
+            size=len(options),
         ))
     return findings
 
@@ -239,6 +318,7 @@ def other_share(paths: pd.DataFrame, monthly: pd.DataFrame) -> list[Finding]:
             {"share": _pct(other / total), "other_contacts": formatting.count(other),
              "contacts": formatting.count(total),
              "limit": _pct(OTHER_SHARE_LIMIT), "trend_text": _trend_text(monthly)},
+            size=other,
         ))
     for depth in (2, 3):
         level, keys = LEVELS[depth - 1], list(LEVELS[:depth - 1])
@@ -256,6 +336,7 @@ def other_share(paths: pd.DataFrame, monthly: pd.DataFrame) -> list[Finding]:
                     {"share": _pct(count / parent_total), "other_contacts": formatting.count(int(count)),
                      "contacts": formatting.count(parent_total), "limit": _pct(NODE_OTHER_LIMIT),
                      "trend_text": t("taxonomy.trend_unknown")},
+                    size=int(count),
                 ))
     return findings
 
@@ -279,65 +360,97 @@ def unused_reasons(paths: pd.DataFrame) -> list[Finding]:
     branches that are wholly unused, one per branch that is partly unused."""
     findings = []
     tree = paths[paths["in_tree"]]
+    branch_paths = tree.groupby("reason_l1").size()
+    branch_contacts = paths.groupby("reason_l1")["contacts_90d"].sum()
+    unused = tree[tree["contacts_90d"] == 0]
+    labels: dict[str, list[str]] = {}
+    for l1, l2, l3 in zip(unused["reason_l1"], unused["reason_l2"], unused["reason_l3"]):
+        labels.setdefault(l1, []).append(_label((l2, l3)) or l1)
     idle_branches = []
-    for l1, branch in tree.groupby("reason_l1", sort=True):
-        unused = branch[branch["contacts_90d"] == 0]
-        if unused.empty:
-            continue
-        if len(unused) == len(branch) and paths.loc[paths["reason_l1"] == l1, "contacts_90d"].sum() == 0:
+    for l1, names in sorted(labels.items()):
+        if len(names) == branch_paths[l1] and branch_contacts[l1] == 0:
             idle_branches.append(l1)
             continue
-        labels = [_label((r.reason_l2, r.reason_l3)) or l1 for r in unused.itertuples(index=False)]
         findings.append(Finding(
             "unused", "low", _quoted(l1),
-            {"unused": len(unused), "paths": len(branch), "names": _listing(labels, 8),
-             "names_short": _listing(labels, 3)},
+            {"unused": len(names), "paths": int(branch_paths[l1]), "names": _listing(names, 8),
+             "names_short": _listing(names, 3)},
+            size=len(names),
         ))
     if idle_branches:
         findings.insert(0, Finding(
             "unused", "medium" if len(idle_branches) > MAX_OPTIONS else "low", t("taxonomy.top_level"),
             {"unused": len(idle_branches), "paths": int(tree["reason_l1"].nunique()),
              "names": _listing(idle_branches, 8), "names_short": _listing(idle_branches, 3)},
+            size=len(idle_branches),
         ))
     return findings
 
 
 def near_duplicates(paths: pd.DataFrame) -> list[Finding]:
-    """Pairs of options that agents would confuse: siblings first, then the same level in
-    other branches (identical names in different branches are allowed: "Late" under
-    Delivery and under Returns are different reasons)."""
+    """Pairs of options that agents would confuse: siblings first (compared without their
+    parent's words), then the same level in other branches (identical names in different
+    branches are allowed: "Late" under Delivery and under Returns are different reasons).
+    Candidates come from :func:`similar_pairs`, per sibling group and per level; each is
+    then held to :func:`name_similarity`'s word rule."""
     options = children_of(paths)
     options = options[~options["name"].map(is_other_name)]
-    findings, seen = [], set()
-    for depth, level_options in options.groupby("depth", sort=True):
+    findings = []
+    for _, level_options in options.groupby("depth", sort=True):
         records = level_options.to_dict("records")
-        for a, b in combinations(records, 2):
-            same_parent = a["parent"] == b["parent"]
-            if not same_parent and a["name"] == b["name"]:
-                continue
-            if not same_parent and SequenceMatcher(None, a["name"].lower(), b["name"].lower()).real_quick_ratio() < 0.5 \
-                    and normalised_name(a["name"]) != normalised_name(b["name"]):
-                continue
-            similarity = name_similarity(a["name"], b["name"], a["parent"].split(" > ")[-1] if same_parent else "")
-            if similarity < SIMILARITY_THRESHOLD:
-                continue
-            first, second = (a, b) if (a["contacts_90d"], b["name"]) >= (b["contacts_90d"], a["name"]) else (b, a)
-            key = (first["parent"], first["name"], second["parent"], second["name"])
-            if key in seen:
-                continue
-            seen.add(key)
-            findings.append(Finding(
-                "near_duplicate", "medium" if same_parent else "low",
-                _quoted(first["parent"]) if same_parent and first["parent"] else t("taxonomy.top_level")
-                if same_parent else t("taxonomy.whole_tree"),
-                {"first": _label((first["parent"], first["name"])) if not same_parent else first["name"],
-                 "second": _label((second["parent"], second["name"])) if not same_parent else second["name"],
-                 "first_contacts": formatting.count(first["contacts_90d"]),
-                 "second_contacts": formatting.count(second["contacts_90d"]),
-                 "similarity": _pct(similarity),
-                 "scope": t("taxonomy.near_duplicate_same_parent" if same_parent else "taxonomy.near_duplicate_across")},
-            ))
+        siblings: dict[str, list[dict]] = {}
+        for record in records:
+            siblings.setdefault(record["parent"], []).append(record)
+        for parent, group in siblings.items():
+            drop = parent.split(" > ")[-1]
+            keys = [_without_words(normalised_name(r["name"]), drop) for r in group]
+            for i, j in similar_pairs(keys):
+                similarity = _normalised_similarity(keys[i], keys[j])
+                if similarity >= SIMILARITY_THRESHOLD:
+                    findings.append(_duplicate(group[i], group[j], similarity, same_parent=True))
+        if len(siblings) > 1:
+            findings += _across_branches(records)
     return findings
+
+
+def _across_branches(records: list[dict]) -> Iterator[Finding]:
+    """Near-duplicates among options of one level under different parents: each distinct
+    normalised name is compared once, then the pair is reported for every two options
+    (different parents, different names) that carry those names."""
+    by_key: dict[str, list[dict]] = {}
+    for record in records:
+        by_key.setdefault(normalised_name(record["name"]), []).append(record)
+    keys = list(by_key)
+    pairs = [(k, k) for k in keys if len(by_key[k]) > 1]
+    pairs += [(keys[i], keys[j]) for i, j in similar_pairs(keys)]
+    for first_key, second_key in pairs:
+        similarity = _normalised_similarity(first_key, second_key)
+        if similarity < SIMILARITY_THRESHOLD:
+            continue
+        same = first_key == second_key
+        for a, b in combinations(by_key[first_key], 2) if same else product(by_key[first_key], by_key[second_key]):
+            if a["parent"] != b["parent"] and a["name"] != b["name"]:
+                yield _duplicate(a, b, similarity, same_parent=False)
+
+
+def _duplicate(a: dict, b: dict, similarity: float, same_parent: bool) -> Finding:
+    """The finding for options ``a`` and ``b``, the one used more (then by name) first."""
+    first, second = (a, b) if (a["contacts_90d"], b["name"]) >= (b["contacts_90d"], a["name"]) else (b, a)
+    if same_parent:
+        where = _quoted(first["parent"]) if first["parent"] else t("taxonomy.top_level")
+        names = first["name"], second["name"]
+    else:
+        where = t("taxonomy.whole_tree")
+        names = _label((first["parent"], first["name"])), _label((second["parent"], second["name"]))
+    return Finding(
+        "near_duplicate", "medium" if same_parent else "low", where,
+        {"first": names[0], "second": names[1],
+         "first_contacts": formatting.count(first["contacts_90d"]),
+         "second_contacts": formatting.count(second["contacts_90d"]),
+         "similarity": _pct(similarity),
+         "scope": t("taxonomy.near_duplicate_same_parent" if same_parent else "taxonomy.near_duplicate_across")},
+        size=int(first["contacts_90d"] + second["contacts_90d"]),
+    )
 
 
 def first_level_only(paths: pd.DataFrame) -> list[Finding]:
@@ -358,6 +471,7 @@ def first_level_only(paths: pd.DataFrame) -> list[Finding]:
             "first_level_only", "high" if share > SHALLOW_HIGH else "medium", _quoted(l1),
             {"share": _pct(share), "shallow": formatting.count(int(count)), "contacts": formatting.count(total),
              "children": int(children[l1])},
+            size=int(count),
         ))
     return findings
 
@@ -380,6 +494,25 @@ def _trend_text(monthly: pd.DataFrame) -> str:
     if abs(now - then) < 0.005:
         return t("taxonomy.trend_flat", before=_pct(then))
     return t("taxonomy.trend_up" if now > then else "taxonomy.trend_down", before=_pct(then))
+
+
+def _normalised_similarity(a: str, b: str) -> float:
+    """:func:`name_similarity` on names already normalised (and stripped of the parent's words)."""
+    if a == b:
+        return 1.0
+    ratio = similarity_ratio(a, b)
+    if ratio < SIMILARITY_THRESHOLD:
+        return ratio
+    only_a = sorted(set(a.split()) - set(b.split()))
+    only_b = sorted(set(b.split()) - set(a.split()))
+    if len(only_a) != len(only_b):
+        return 0.0
+    for word in only_a:
+        best = max((similarity_ratio(word, other), other) for other in only_b)
+        if best[0] < WORD_SIMILARITY or min(len(word), len(best[1])) <= SHORT_WORD:
+            return 0.0
+        only_b.remove(best[1])
+    return ratio
 
 
 def _without_words(name: str, parent: str) -> str:

@@ -1,16 +1,24 @@
-"""Taxonomy health on a crafted tree with known problems: eight top-level options, 30%
-"Other", a duplicate pair, an unused reason and contacts that stop at the first level."""
+"""Taxonomy health on a crafted tree with known problems (eight top-level options, 30%
+"Other", a duplicate pair, an unused reason and contacts that stop at the first level) and
+on an export whose reason column is free text: 2,000 distinct reasons with known
+near-duplicates among them."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+
+import random
+from difflib import SequenceMatcher
+from itertools import combinations
 
 import pandas as pd
 import pytest
 
 from analytics import taxonomy
 from analytics.aggregates import refresh_contact_days
+from analytics.i18n import t, using_language
 from analytics.store import open_store
+from tests.support.free_text_reasons import build_free_text_store, free_text_reasons, words_apart
 
 LAST = datetime(2026, 6, 28, 12, 0)
 # (l1, l2, contacts in the last 90 days); 1,000 in all, 300 of them "Other"-like.
@@ -151,3 +159,94 @@ def test_merge_advice_names_used_options_only(tmp_path):
     [finding] = _of(taxonomy.taxonomy_health(conn), "too_many_options")
     assert finding.numbers["smallest"] == "“Used 1”, “Used 2”, “Used 3”"
     assert "Split these 8 options" in finding.suggestion
+
+
+def test_findings_are_grouped_by_kind_worst_first(crafted):
+    health = taxonomy.taxonomy_health(crafted)
+    groups = health.by_kind()
+    assert [g.kind for g in groups] == ["other_share", "first_level_only", "too_many_options", "near_duplicate",
+                                        "unused"]
+    other = groups[0]
+    assert [f.where for f in other.findings] == ["All reasons", "“Delivery”"]  # high, then medium
+    assert other.severity_text == "1 high, 1 medium"
+    assert [f.where for f in other.first] == ["All reasons", "“Delivery”"]
+    with using_language("nl"):
+        assert (other.label, other.severity_text) == ("Aandeel “Overig”", "1 hoog, 1 middel")
+        assert t("taxonomy.kind_table", kind=other.label, count=2) == (
+            "Aandeel “Overig”: alle 2 bevindingen als tabel")
+    assert sum(len(g.findings) for g in groups) == len(health.findings)
+
+
+def test_similar_pairs_misses_no_pair_and_adds_none(monkeypatch):
+    """Blocked by length, the same pairs as scoring every pair, at several thresholds and
+    with blocks small enough that pairs straddle them."""
+    monkeypatch.setattr(taxonomy, "COMPARE_BLOCK", 7)
+    rng = random.Random(4)
+    words = ["address", "adress", "payment", "failed", "failure", "change", "exchange", "refund", "late", "a", ""]
+    names = [" ".join(rng.sample(words, rng.randint(0, 3))) for _ in range(300)]  # repeats included
+    found = {}
+    for threshold in (0.5, 0.75, 0.88, 1.0):
+        expected = {(i, j) for i, j in combinations(range(len(names)), 2)
+                    if taxonomy.similarity_ratio(names[i], names[j]) >= threshold}
+        found[threshold] = list(taxonomy.similar_pairs(names, threshold))
+        assert sorted(found[threshold]) == sorted(expected), threshold
+    assert len(found[0.5]) > len(found[0.88]) > len(found[1.0]) > 0
+    with pytest.raises(ValueError, match="threshold must be in"):
+        list(taxonomy.similar_pairs(names, 0))
+
+
+def test_the_ratio_is_never_below_difflibs():
+    """``similarity_ratio`` counts the longest common subsequence; difflib's matching
+    blocks are one common subsequence, so it can only be lower (and equal on the module's
+    documented examples)."""
+    rng = random.Random(9)
+    for _ in range(500):
+        a, b = ("".join(rng.choice("abcde ") for _ in range(rng.randint(0, 12))) for _ in range(2))
+        assert taxonomy.similarity_ratio(a, b) >= SequenceMatcher(None, a, b).ratio() - 1e-12
+    for a, b in [("failed payment", "failure payment"), ("adress wrong", "address wrong"), ("change", "exchange")]:
+        assert taxonomy.similarity_ratio(a, b) == pytest.approx(SequenceMatcher(None, a, b).ratio())
+
+
+FREE_TEXT = free_text_reasons(2000)
+CATEGORIES = ("Delivery", "Billing", "Account", "Product", "Returns", "Service")
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["one_column", "under_six_categories"])
+def free_text(request, tmp_path_factory):
+    """A store imported from an export of 2,000 distinct free-text reasons: the only
+    reason column (level 1), or level 2 under six categories picked at random."""
+    rng = random.Random(5)
+    parents = [rng.choice(CATEGORIES) for _ in FREE_TEXT.names] if request.param == 2 else None
+    conn = open_store(build_free_text_store(tmp_path_factory.mktemp("free_text"), FREE_TEXT.names, parents),
+                      read_only=True)
+    yield conn, dict(zip(FREE_TEXT.names, parents or [""] * len(FREE_TEXT.names)))
+    conn.close()
+
+
+def test_free_text_reasons_find_the_near_duplicates_and_nothing_else(free_text):
+    conn, parent_of = free_text
+    assert words_apart() and len(set(FREE_TEXT.names)) == 2000 and len(FREE_TEXT.near_duplicates) == 62
+    health = taxonomy.taxonomy_health(conn)
+    found = {}
+    for finding in _of(health, "near_duplicate"):
+        first, second = (finding.numbers[k].split(" > ")[-1] for k in ("first", "second"))
+        found[frozenset((first, second))] = finding
+    assert set(found) == FREE_TEXT.near_duplicates  # every typo, plural, reordering; no unrelated pair
+    assert len(found) == len(_of(health, "near_duplicate"))  # each once
+    assert not set(found) & FREE_TEXT.look_alikes
+    assert frozenset(("Wrong adress", "Wrong address")) in found
+    for pair, finding in found.items():
+        first, second = sorted(pair)
+        if parent_of[first] == parent_of[second]:
+            assert finding.severity == "medium"
+            assert finding.where == (f"“{parent_of[first]}”" if parent_of[first] else "Top level")
+        else:
+            assert finding.severity == "low" and finding.where == "All reasons"
+            shown = finding.numbers["first"]
+            assert shown == f"{parent_of[shown.split(' > ')[-1]]} > {shown.split(' > ')[-1]}"  # with its branch
+    if set(parent_of.values()) != {""}:
+        assert {f.severity for f in found.values()} == {"medium", "low"}  # both ways are exercised
+    sizes = [(f.severity, f.size) for f in _of(health, "near_duplicate")]
+    assert sizes == sorted(sizes, key=lambda s: (taxonomy.SEVERITIES.index(s[0]), -s[1]))  # worst, then biggest
+    crowded = {f.where: f.numbers["options"] for f in _of(health, "too_many_options")}
+    assert crowded.get("Top level") == (2000 if set(parent_of.values()) == {""} else None)

@@ -17,29 +17,22 @@ def show(version: int) -> None:
     health = cache.taxonomy_health(version)
     st.caption(t("taxonomy.section_help", start=format.day(health.window_start), end=format.day(health.window_end),
                  contacts=format.count(health.contacts_90d)))
-    findings = health.table()
-    if findings.empty:
+    if not health.findings:
         st.success(t("taxonomy.no_findings"))
     else:
         severities = [f.severity for f in health.findings]
-        st.markdown(t("taxonomy.summary", findings=len(findings), high=severities.count("high"),
+        st.markdown(t("taxonomy.summary", findings=len(severities), high=severities.count("high"),
                       medium=severities.count("medium"), low=severities.count("low")))
-        urgent = [f for f in health.findings if f.severity != "low"]
-        for finding in urgent:
-            _show(finding)
-        low = [f for f in health.findings if f.severity == "low"]
-        if low:
-            with st.expander(t("taxonomy.low_findings", count=len(low))):
-                for finding in low:
-                    _show(finding)
         with st.expander(t("taxonomy.as_table")):
-            st.dataframe(findings, hide_index=True, key="data_health_findings", column_config={
-                "severity": st.column_config.TextColumn(t("taxonomy.column_severity"), width="small"),
-                "kind": st.column_config.TextColumn(t("taxonomy.column_kind")),
-                "where": st.column_config.TextColumn(t("taxonomy.column_where")),
-                "finding": st.column_config.TextColumn(t("taxonomy.column_finding"), width="large"),
-                "suggestion": st.column_config.TextColumn(t("taxonomy.column_suggestion"), width="large"),
-            })
+            _table(health.table(), key="data_health_findings")
+        for group in health.by_kind():
+            st.markdown(f"##### {group.label} · {group.severity_text}")
+            for finding in group.first:
+                _show(finding)
+            if len(group.findings) > len(group.first):
+                with st.expander(t("taxonomy.kind_table", kind=group.label, count=len(group.findings))):
+                    _table(health.table(group.findings), key=f"data_health_{group.kind}",
+                           columns=("severity", "where", "finding", "suggestion"))
     trend, by_level = st.columns([3, 1])
     trend.markdown(f"**{t('taxonomy.trend')}**")
     with trend:
@@ -73,7 +66,17 @@ SEVERITY_ICONS = {"high": ":material/error:", "medium": ":material/warning:", "l
 
 
 def _show(finding: taxonomy.Finding) -> None:
-    """One finding: what is wrong (with its numbers) and what to do about it."""
-    kind, severity = t(f"taxonomy.kind_{finding.kind}"), t(f"taxonomy.severity_{finding.severity}")
-    st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{kind}** · {severity} — {finding.message}  \n"
-                f"{t('taxonomy.suggestion_prefix')} {finding.suggestion}")
+    """One finding: how bad, what is wrong (with its numbers) and what to do about it."""
+    st.markdown(f"{SEVERITY_ICONS[finding.severity]} **{t(f'taxonomy.severity_{finding.severity}')}** — "
+                f"{finding.message}  \n{t('taxonomy.suggestion_prefix')} {finding.suggestion}")
+
+
+def _table(findings: pd.DataFrame, key: str, columns: tuple[str, ...] | None = None) -> None:
+    """Findings as a sortable, downloadable table (``columns``: which, default all)."""
+    st.dataframe(findings, hide_index=True, key=key, column_order=columns, column_config={
+        "severity": st.column_config.TextColumn(t("taxonomy.column_severity"), width="small"),
+        "kind": st.column_config.TextColumn(t("taxonomy.column_kind")),
+        "where": st.column_config.TextColumn(t("taxonomy.column_where")),
+        "finding": st.column_config.TextColumn(t("taxonomy.column_finding"), width="large"),
+        "suggestion": st.column_config.TextColumn(t("taxonomy.column_suggestion"), width="large"),
+    })

@@ -15,8 +15,9 @@ EN: dict[str, str] = {
         "Checks: more than {max_options} options under one parent; “Other”-like names ({other_names}) or an empty "
         "reason above {other_limit} of contacts (or above {node_limit} of one parent's contacts); reasons in the tree "
         "without contacts in the last 90 days; names that are the same after normalising (case, accents, punctuation, "
-        "plural endings, word order) or at least {similarity} similar (difflib ratio) with every differing word a "
-        "near-typo; contacts with only a first level while the tree has sub-reasons (above {shallow_limit})."
+        "plural endings, word order) or at least {similarity} similar (longest common subsequence) with every "
+        "differing word a near-typo; contacts with only a first level while the tree has sub-reasons (above "
+        "{shallow_limit})."
     ),
     "taxonomy.column_severity": "Severity",
     "taxonomy.column_kind": "Check",
@@ -81,7 +82,8 @@ EN: dict[str, str] = {
     ),
     "taxonomy.more": "and {count} more",
     "taxonomy.hide_unused_first": "First hide the {unused} options nobody used in 90 days. ",
-    "taxonomy.low_findings": "{count} findings of low severity",
+    "taxonomy.severity_count": "{count} {severity}",
+    "taxonomy.kind_table": "{kind}: all {count} findings as a table",
     "taxonomy.as_table": "All findings as a table (sortable, downloadable)",
     "taxonomy.suggestion_prefix": "**Suggestion:**",
 }
@@ -102,8 +104,8 @@ NL: dict[str, str] = {
         "contactreden boven {other_limit} van de contacten (of boven {node_limit} van de contacten van één ouder); "
         "redenen in de boom zonder contacten in de laatste 90 dagen; namen die gelijk zijn na normaliseren "
         "(hoofdletters, accenten, leestekens, meervoudsuitgangen, woordvolgorde) of minstens {similarity} gelijk "
-        "(difflib-ratio) waarbij elk afwijkend woord bijna een tikfout is; contacten met alleen een eerste niveau "
-        "terwijl de boom subredenen heeft (boven {shallow_limit})."
+        "(langste gemeenschappelijke deelreeks) waarbij elk afwijkend woord bijna een tikfout is; contacten met "
+        "alleen een eerste niveau terwijl de boom subredenen heeft (boven {shallow_limit})."
     ),
     "taxonomy.column_severity": "Ernst",
     "taxonomy.column_kind": "Controle",
@@ -170,7 +172,8 @@ NL: dict[str, str] = {
     ),
     "taxonomy.more": "en nog {count}",
     "taxonomy.hide_unused_first": "Verberg eerst de {unused} opties die in 90 dagen niemand gebruikte. ",
-    "taxonomy.low_findings": "{count} bevindingen met lage ernst",
+    "taxonomy.severity_count": "{count} {severity}",
+    "taxonomy.kind_table": "{kind}: alle {count} bevindingen als tabel",
     "taxonomy.as_table": "Alle bevindingen als tabel (sorteerbaar, downloadbaar)",
     "taxonomy.suggestion_prefix": "**Voorstel:**",
 }
