@@ -380,7 +380,7 @@ def ratio_trend(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, 
         totals = draws @ membership
         for column, q in RATIO_BOUNDS.items():
             frame[column] = PER * np.quantile(totals, q, axis=0, method="inverted_cdf") / frame["driver_value"]
-    except ValueError as exc:  # InsufficientHistory, or a history with nothing to model: say why
+    except InsufficientHistory as exc:  # the baseline's one way to decline, in the user's words
         baseline_note = str(exc)
     return RatioTrend(info, grain, frame, gaps=int((~whole).sum()), cut_periods=cut, baseline_note=baseline_note,
                       notes=list(notes), baseline_kind="exposure" if exposure is not None else "volume")

@@ -344,7 +344,7 @@ def _expected(
         return None
     try:
         model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country))
-    except (InsufficientHistory, ValueError) as exc:
+    except InsufficientHistory as exc:  # the baseline's one way to decline, in the user's words
         notes.append(t("weekly.no_baseline", reason=str(exc)))
         return None
     week_end = week_start + timedelta(days=6)

@@ -141,10 +141,12 @@ else:  # Planner
         if plan.expected_effect is not None:
             cols[1].metric(t("pilots_page.plan_expected"), signed_percent(plan.expected_effect))
             cols[2].metric(t("pilots_page.plan_needed"), str(plan.weeks_needed) if plan.weeks_needed
-                           else t("pilots_page.plan_needed_never"))
+                           else t("pilots_page.plan_needed_never") if plan.needed_known else "–")
         if plan.detectable is False:
             st.warning(plan.advice, icon=":material/warning:")
             st.markdown(t("pilots_page.plan_start_small"))
+        elif not plan.mde_known:
+            st.info(plan.advice, icon=":material/hourglass_empty:")
         else:
             st.success(plan.advice, icon=":material/check_circle:")
         chart.show(charts.detectable_effect_chart(plan.table, weeks=plan.weeks,

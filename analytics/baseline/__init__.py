@@ -10,7 +10,7 @@ from analytics.baseline.aggregate import expected_by_grain
 from analytics.baseline.anomalies import decompose_gap, expected_by_share, flag_anomalies
 from analytics.baseline.backtest import BacktestResult, backtest, backtest_table
 from analytics.baseline.calendar import holiday_calendar
-from analytics.baseline.config import BaselineConfig, InsufficientHistory
+from analytics.baseline.config import BaselineConfig, InsufficientHistory, UnfittableHistory
 from analytics.baseline.model import FittedBaseline, fit_baseline
 from analytics.baseline.naive import seasonal_naive, seasonal_naive_forecast
 
@@ -19,6 +19,7 @@ __all__ = [
     "BaselineConfig",
     "FittedBaseline",
     "InsufficientHistory",
+    "UnfittableHistory",
     "backtest",
     "backtest_table",
     "decompose_gap",

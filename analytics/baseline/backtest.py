@@ -24,7 +24,7 @@ import pandas as pd
 
 from analytics.baseline.aggregate import expected_by_grain
 from analytics.baseline.calendar import checked_events, event_days
-from analytics.baseline.config import BaselineConfig, InsufficientHistory
+from analytics.baseline.config import BaselineConfig, InsufficientHistory, UnfittableHistory
 from analytics.baseline.model import fit_baseline
 from analytics.baseline.naive import seasonal_naive_forecast
 from analytics.baseline.series import checked_daily
@@ -101,7 +101,9 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
     Raises
     ------
     InsufficientHistory
-        If no origin has ``config.min_days_any`` days of history before it.
+        If no origin has ``config.min_days_any`` days of history before it; as
+        :class:`UnfittableHistory` (saying why) when origins had the days but the model
+        could not be fitted at any of them.
     ValueError
         For a bad series, ``horizon_days < 1``, or ``grain="week"`` with a horizon that is
         not a whole number of weeks.
@@ -116,7 +118,7 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
     events_frame = checked_events(events)
     outage = event_days(series.index, events_frame, foreseen=False).sum(axis=1) > 0 \
         if len(events_frame) else pd.Series(False, index=series.index)
-    rows, seconds = [], []
+    rows, seconds, unfittable = [], [], None
     for origin in backtest_origins(series.index, horizon_days, n_origins, spacing_days):
         history = series[series.index < origin]
         if len(history) < config.min_days_any:
@@ -126,6 +128,9 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
             tic = time.perf_counter()
             fitted = fit_baseline(history, events=events_frame, config=config)
             seconds.append(time.perf_counter() - tic)
+        except UnfittableHistory as exc:  # this origin's history cannot carry the model: not scored
+            unfittable = exc
+            continue
         except InsufficientHistory:
             continue
         frame = fitted.predict(origin, window_end)
@@ -142,6 +147,8 @@ def backtest(daily: pd.Series, *, events: pd.DataFrame | None = None, config: Ba
         frame.insert(0, "origin", origin)
         rows.append(frame)
     if not rows:
+        if unfittable is not None:
+            raise unfittable
         raise InsufficientHistory(t("baseline.backtest_history", need=config.min_days_any, have=len(series)))
     periods = pd.concat(rows)
     actual = periods["actual"].to_numpy()

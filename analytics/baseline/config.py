@@ -10,7 +10,18 @@ Family = Literal["negative_binomial", "quasi_poisson"]
 
 
 class InsufficientHistory(ValueError):
-    """The series is too short for any baseline (fewer than ``min_days_any`` usable days)."""
+    """The history cannot carry a baseline; the message says why in the user's language.
+
+    Raised for fewer than ``min_days_any`` usable days, and (as :class:`UnfittableHistory`)
+    for a history the count model cannot be fitted to. Every caller that asks "what did
+    history expect for these days" declines on this one exception.
+    """
+
+
+class UnfittableHistory(InsufficientHistory):
+    """Long enough, but too thin or too uneven for the count model: with the simplest
+    design too, the fit diverged or the day-to-day variation is beyond any dispersion the
+    model allows (see :mod:`analytics.baseline.glm`)."""
 
 
 @dataclass(frozen=True)

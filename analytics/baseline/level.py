@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analytics.baseline.glm import irls, linear_predictor
+from analytics.baseline.glm import UnfittableCounts, fitted_mean, irls
 
 REFIT_SPACING_DAYS = 28
 REFIT_ORIGINS = 13
@@ -166,9 +166,12 @@ def refit_level_drift(counts: _Counts, x: np.ndarray, beta: np.ndarray, *, level
         if flat_trend_column is not None:
             xo = x.copy()
             xo[:, flat_trend_column] = np.minimum(xo[:, flat_trend_column], xo[origin - 1, flat_trend_column])
-        beta_o, cov_o = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS,
-                             offset=off[:origin][rows])
-        fitted = np.exp(np.clip(linear_predictor(xo, beta_o) + off, -30, 30))
+        try:
+            beta_o, cov_o = irls(counts.actual[:origin][rows], xo[:origin][rows], alpha, beta, max_iter=REFIT_STEPS,
+                                 offset=off[:origin][rows])
+        except UnfittableCounts:  # this origin's history cannot carry the design: it gives no sample
+            continue
+        fitted = fitted_mean(xo, beta_o, off)
         refit = _Counts(counts.actual, fitted, counts.used, counts.dispersion, counts.family)
         recent = refit.level(origin - width, width)
         if recent is None:

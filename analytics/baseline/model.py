@@ -75,6 +75,14 @@ and 95% coverage 0.89-0.96. Under ``min_days_any`` days :class:`InsufficientHist
 raised. Below ``low_volume_mean`` (10) contacts a day the season gets 2 Fourier terms (a
 note says so). A weekday (or the holidays) without a single contact in the fit period is
 treated as closed: expected 0.
+
+Broken history: years of a few contacts a month ending in weeks of dozens a day (a
+regulator's complaint export). The trend and season terms chase the jump until the means
+leave the log scale or the dispersion has no root below ``MAX_ALPHA``
+(:class:`analytics.baseline.glm.UnfittableCounts`); then the trend is dropped (a note says
+so), and if the design without it fails too, or forecasts would start more than
+``LEVEL_BREAK_FACTOR`` times away from the last four weeks' level, :class:`UnfittableHistory`
+(an ``InsufficientHistory``) says why in the user's words: no baseline rather than a wrong one.
 """
 
 from __future__ import annotations
@@ -94,14 +102,31 @@ from analytics.baseline.calendar import (
     weekday_dummies,
     yearly_fourier,
 )
-from analytics.baseline.config import BaselineConfig, InsufficientHistory
-from analytics.baseline.glm import draws_of_coefficients, fit_counts, linear_predictor, matrix_product
+from analytics.baseline.config import BaselineConfig, InsufficientHistory, UnfittableHistory
+from analytics.baseline.glm import (
+    UnfittableCounts,
+    draws_of_coefficients,
+    fit_counts,
+    fitted_mean,
+    linear_predictor,
+    matrix_product,
+)
 from analytics.baseline.level import LevelDrift, level_drift
 from analytics.baseline.series import checked_daily
 from analytics.i18n import t
 
 DateLike = date | str | pd.Timestamp
 _QUANTILES = {"lo80": 0.10, "hi80": 0.90, "lo95": 0.025, "hi95": 0.975}
+LEVEL_BREAK_FACTOR = 5.0
+"""A forecast starting this many times above or below the last four weeks' actual level is
+no forecast: the history broke away from itself. Season, trend, holidays and events are in
+the fitted level already, so only a break (a new way of recording, a channel opened or
+closed) leaves it this far off. Measured: the demo store's largest gap is a factor of 1.42
+(whole store, every reason at levels 1 and 2, every channel, 14 fit ends over its last
+year); the SF311 sample's thin reasons reach 7, but at a few contacts a week, where a
+quiet month of a seasonal reason (Flooding: 6 contacts against 34) is no break: a break
+needs ``LEVEL_BREAK_MIN_PER_DAY`` contacts a day on the busier side."""
+LEVEL_BREAK_MIN_PER_DAY = 5.0
 
 
 @dataclass(frozen=True)
@@ -333,10 +358,14 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
     ------
     InsufficientHistory
         With fewer than ``config.min_days_any`` usable days: "A baseline needs at least 8
-        weeks of history; this series has 23 days."
+        weeks of history; this series has 23 days."; with no contacts on the usable days;
+        and as :class:`UnfittableHistory` when the counts cannot carry even the design
+        without a trend (the fit diverges, or they vary beyond any dispersion the model
+        allows: "... 0.3 contacts a day on average, none on 91% of the days ..."). Every
+        message is in the user's language.
     ValueError
-        If the series is not consecutive daily whole non-negative counts, has no contacts
-        at all, or the events frame is malformed.
+        If the series is not consecutive daily whole non-negative counts or the events
+        frame is malformed.
     """
     series = checked_daily(daily)
     if config.history_days is not None and len(series) > config.history_days:
@@ -352,17 +381,23 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
         log_exposure = np.where(kept, log_exposure, 0.0)
     _require_history(len(series), int(kept.sum()), config.min_days_any)
     if y[kept].sum() == 0:
-        raise ValueError("The series has no contacts in its fit period; there is nothing to model.")
+        raise InsufficientHistory(t("baseline.no_contacts_to_fit"))
 
     terms = _terms_for(series, kept, events_frame, config, notes)
     fit_rows = kept & ~_closed(dates, terms)
     candidates = _regressors(dates, replace(terms, event_kinds=_event_kinds(dates, events_frame)), events_frame)
     terms = _without_empty_dummies(terms, candidates, y, fit_rows, notes)
-    if terms.trend == "auto":
-        fit, note = _better_trend(y, fit_rows, candidates, terms, config, log_exposure)
-        notes.append(note)
-    else:
-        fit = _fit_terms(y, fit_rows, candidates, terms, config, log_exposure)
+    try:
+        if terms.trend == "auto":
+            fit, note = _better_trend(y, fit_rows, candidates, terms, config, log_exposure)
+            notes.append(note)
+        else:
+            fit = _fit_terms(y, fit_rows, candidates, terms, config, log_exposure)
+    except UnfittableCounts:
+        raise UnfittableHistory(_unfittable_reason(y, fit_rows, config.level_days or 28)) from None
+    broken = _level_break(y, fit_rows, candidates, fit, log_exposure, config.level_days or 28)
+    if broken:
+        raise UnfittableHistory(broken)
     if fit.family == "poisson":
         notes.append(t("baseline.poisson"))
     terms = fit.terms
@@ -456,9 +491,14 @@ class _Fit:
 def _better_trend(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, terms: _Terms,
                   config: BaselineConfig, log_exposure: np.ndarray | None = None) -> tuple[_Fit, str]:
     """Fit with a linear trend and without; keep the one whose refits forecast better
-    (no trend when there were too few refits to tell), and a note saying which."""
-    linear = _fit_terms(y, fit_rows, candidates, replace(terms, trend="linear"), config, log_exposure)
+    (no trend when there were too few refits to tell, or when the counts cannot carry a
+    trend), and a note saying which. :class:`UnfittableCounts` when even the design without
+    a trend cannot be fitted."""
     flat = _fit_terms(y, fit_rows, candidates, replace(terms, trend="none"), config, log_exposure)
+    try:
+        linear = _fit_terms(y, fit_rows, candidates, replace(terms, trend="linear"), config, log_exposure)
+    except UnfittableCounts:
+        return flat, t("baseline.trend_unfitted")
     if np.isnan(linear.level.score) or np.isnan(flat.level.score):
         return flat, t("baseline.trend_untested")
     if linear.level.score < flat.level.score:
@@ -474,13 +514,48 @@ def _fit_terms(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, te
     x = candidates.reindex(columns=columns, fill_value=0.0).to_numpy()
     off = np.zeros(len(y)) if log_exposure is None else log_exposure
     beta, cov, dispersion, family = fit_counts(y[fit_rows], x[fit_rows], config.family, offset=off[fit_rows])
-    level = level_drift(y, np.exp(linear_predictor(x, beta) + off), fit_rows, x, beta, offset=off,
+    level = level_drift(y, fitted_mean(x, beta, off), fit_rows, x, beta, offset=off,
                         dispersion=dispersion,
                         family=family, level_days=config.level_days, weeks=config.level_weeks,
                         min_history=config.min_days_yearly if terms.yearly_terms else config.min_days_any,
                         flat_trend_column=columns.index("trend") if terms.trend == "flat" else None,
                         full_weight=terms.yearly_terms == 0)
     return _Fit(beta, cov, dispersion, family, level, terms)
+
+
+def _level_break(y: np.ndarray, fit_rows: np.ndarray, candidates: pd.DataFrame, fit: _Fit, log_exposure: np.ndarray,
+                 recent_days: int) -> str | None:
+    """Why the history says nothing about what comes next, or ``None``.
+
+    With ``A`` the actual and ``F`` the fitted contacts of the last ``recent_days`` fitted
+    days, forecasts start from ``F exp(c)`` (``c`` the level correction of the first week).
+    The history broke away when ``|log((A + 0.5) / (F + 0.5)) - c| > log(LEVEL_BREAK_FACTOR)``
+    and ``A`` or ``F`` is at least ``LEVEL_BREAK_MIN_PER_DAY`` a day: years of a few a month,
+    then dozens a day, while the correction (estimated on the calm year before) does not
+    follow. Under a year of history the correction follows in full, so a jump there is
+    carried on instead."""
+    x = candidates.reindex(columns=fit.terms.columns, fill_value=0.0).to_numpy()
+    fitted = fitted_mean(x, fit.beta, log_exposure)
+    used = fit_rows[-recent_days:]
+    if not used.any():
+        return None
+    actual, expected = float(y[-recent_days:][used].sum()), float(fitted[-recent_days:][used].sum())
+    off = np.log((actual + 0.5) / (expected + 0.5)) - float(fit.level.correction[0])
+    if abs(off) <= np.log(LEVEL_BREAK_FACTOR) or max(actual, expected) < LEVEL_BREAK_MIN_PER_DAY * used.sum():
+        return None
+    return t("baseline.level_break", days=recent_days, recent=formatting.decimal(actual / used.sum(), 1),
+             fitted=formatting.decimal(expected / used.sum() * np.exp(float(fit.level.correction[0])), 1),
+             factor=formatting.count(LEVEL_BREAK_FACTOR))
+
+
+def _unfittable_reason(y: np.ndarray, fit_rows: np.ndarray, recent_days: int) -> str:
+    """Why the count model could not be fitted, in the user's words: how thin the fitted
+    days are (contacts a day, share of days without any) and the level of the last days."""
+    fitted = y[fit_rows]
+    recent = y[-recent_days:][fit_rows[-recent_days:]]
+    return t("baseline.unfittable", per_day=formatting.decimal(float(fitted.mean()), 1),
+             empty=formatting.percent(float(np.mean(fitted == 0))),
+             recent=formatting.decimal(float(recent.mean()) if len(recent) else 0.0, 1), days=recent_days)
 
 
 def _require_history(days: int, usable: int, minimum: int) -> None:

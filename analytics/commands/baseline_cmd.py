@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 
+from analytics import formatting
 from analytics.filters import ContactFilter, parse_reason_path
 from analytics.overview import store_freshness
 from analytics.store import open_store
@@ -42,12 +44,18 @@ def run_baseline(args: argparse.Namespace) -> int:
                                   country=args.country, grain=args.grain)
     finally:
         conn.close()
+    # A score without data to score (no day a year back, no day with contacts) is null, not NaN.
+    result = {key: None if isinstance(value, float) and not math.isfinite(value) else value
+              for key, value in result.items()}
     result["filter"] = contact_filter.describe()
     if args.json:
-        print(json.dumps(result, default=str))
+        print(json.dumps(result, default=str, allow_nan=False))
     else:
-        print(f"{result['filter']}: baseline MAPE {result['mape_model']:.1%} vs seasonal naive "
-              f"{result['mape_seasonal_naive']:.1%}; inside 80% band {result['coverage_80']:.0%}, "
-              f"inside 95% band {result['coverage_95']:.0%} ({result['n_origins']} origins, "
+        def share(key: str, digits: int = 0) -> str:
+            return formatting.percent(result[key], digits=digits)
+
+        print(f"{result['filter']}: baseline MAPE {share('mape_model', 1)} vs seasonal naive "
+              f"{share('mape_seasonal_naive', 1)}; inside 80% band {share('coverage_80')}, "
+              f"inside 95% band {share('coverage_95')} ({result['n_origins']} origins, "
               f"{result['horizon_days']}-day horizon)")
     return 0

@@ -43,7 +43,7 @@ from analytics.pilots.estimators import (
 )
 from analytics.pilots.kpis import KpiEffect, rate_effect, volume_kpi
 from analytics.pilots.registry import Overlap, PilotSpec, list_pilots, overlaps, reason_within, reasons_overlap
-from analytics.pilots.verdict import caveat_texts, persistence_text, verdict_text, why_text
+from analytics.pilots.verdict import caveat_texts, persistence_text, target_text, verdict_text, why_text
 from analytics.queries import run_query
 
 MAX_SHIFTS = 3
@@ -368,14 +368,18 @@ def _control_group(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, data: _Dat
 def _window(pilot: PilotSpec, data: _Data, target: pd.Series, control: ControlGroup | None, events: pd.DataFrame,
             config: BaselineConfig, cache: dict, label: str, start: date, end: date,
             fit_end: date | None) -> tuple[WindowEvaluation, BaselineRun | None]:
-    """Every estimate for one window; ``fit_end`` None means the day before ``start``."""
-    baseline, run = None, None
+    """Every estimate for one window; ``fit_end`` None means the day before ``start``.
+    :class:`InsufficientHistory` (saying why, in the user's words) when neither the
+    baseline nor a control group can estimate it."""
+    baseline, run, declined = None, None, ""
     try:
         baseline, run = baseline_estimate(target, start, end, fit_end=fit_end, events=events, config=config,
                                           fit_cache=cache)
-    except InsufficientHistory:
-        pass
+    except InsufficientHistory as exc:
+        declined = str(exc)
     control_fit = _control_fit(target, control, start, end, fit_end)
+    if baseline is None and control_fit is None:
+        raise InsufficientHistory(t("pilots.no_estimate", reason=declined, target=target_text(pilot)))
     headline, why_key = headline_estimate(baseline, control_fit)
     naive = None
     if fit_end is None:

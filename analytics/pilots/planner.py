@@ -59,11 +59,23 @@ class PilotPlan:
     contacts_per_day: float
     weeks: int
     mde: float
+    """NaN when the history is too short to tell (then ``detectable`` is None)."""
     expected_effect: float | None
     weeks_needed: int | None
     detectable: bool | None
     table: pd.DataFrame
     advice: str
+
+    @property
+    def mde_known(self) -> bool:
+        """Whether the history was long enough for the minimum detectable effect."""
+        return bool(np.isfinite(self.mde))
+
+    @property
+    def needed_known(self) -> bool:
+        """Whether "more than 12 weeks" is a finding: some length had a known minimum
+        detectable effect (otherwise nothing is known about any length)."""
+        return self.weeks_needed is not None or bool(np.isfinite(self.table["mde"].to_numpy(dtype=float)).any())
 
     def to_dict(self) -> dict:
         def clean(v):
@@ -154,14 +166,20 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
         ok = effects[effects["mde"] <= abs(expected_effect)]
         needed = int(ok["weeks"].min()) if len(ok) else None
     per_day = float(target.iloc[-56:].mean())
-    detectable = None if expected_effect is None else bool(np.isfinite(mde) and mde <= abs(expected_effect))
+    detectable = None if expected_effect is None or not np.isfinite(mde) else bool(mde <= abs(expected_effect))
     advice = plan_advice(weeks, mde, expected_effect, needed)
     return PilotPlan(targets, per_day, weeks, mde, expected_effect, needed, detectable, effects, advice)
 
 
 def plan_advice(weeks: int, mde: float, expected: float | None, needed: int | None) -> str:
-    """The planner's sentence."""
-    mde_text = formatting.percent(mde) if np.isfinite(mde) else "?"
+    """The planner's sentence; when the history is too short for the minimum detectable
+    effect of ``weeks``, it says so (and how many weeks would show ``expected``, if any)."""
+    if not np.isfinite(mde):
+        unknown = t("pilots.plan.no_history", weeks=weeks)
+        if expected is not None and needed:
+            unknown += " " + t("pilots.plan.need_weeks", needed=needed, expected=formatting.percent(abs(expected)))
+        return unknown
+    mde_text = formatting.percent(mde)
     if expected is None:
         return t("pilots.plan.no_expectation", weeks=weeks, mde=mde_text)
     expected_text = formatting.percent(abs(expected))

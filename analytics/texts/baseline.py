@@ -19,6 +19,16 @@ EN: dict[str, str] = {
                              "baseline extrapolates the trend.",
     "baseline.trend_flat": "Over the last year, forecasts without a trend were the more accurate, so the baseline "
                            "holds the recent level.",
+    "baseline.trend_unfitted": "The history is too uneven to fit a trend: the baseline holds the recent level.",
+    "baseline.unfittable": "The history is too thin or too uneven for the seasonal model ({per_day} contacts a day "
+                           "on average, none on {empty} of the days, {recent} a day over the last {days} days), so "
+                           "there are no expected values; read the actual counts.",
+    "baseline.level_break": "The last {days} days of the history had {recent} contacts a day, against {fitted} a "
+                            "day from the seasonal model of the history before them: a change of more than "
+                            "{factor} times, about which that history says nothing. There are no expected values; "
+                            "read the actual counts.",
+    "baseline.no_contacts_to_fit": "The history has no contacts outside unforeseen events, so there is nothing to "
+                                   "model.",
     "baseline.need_history": "A baseline needs at least {need} of history; this series has {have}.",
     "baseline.weeks": "{n} weeks",
     "baseline.days": "{n} days",
@@ -53,6 +63,17 @@ NL: dict[str, str] = {
                              "de verwachting trekt de trend door.",
     "baseline.trend_flat": "Over het afgelopen jaar waren voorspellingen zonder trend nauwkeuriger, dus de "
                            "verwachting houdt het recente niveau aan.",
+    "baseline.trend_unfitted": "De historie is te grillig om een trend te schatten: de verwachting houdt het "
+                               "recente niveau aan.",
+    "baseline.unfittable": "De historie is te dun of te grillig voor het seizoensmodel (gemiddeld {per_day} "
+                           "contacten per dag, op {empty} van de dagen geen enkel, {recent} per dag over de laatste "
+                           "{days} dagen), dus er zijn geen verwachte waarden; lees de werkelijke aantallen.",
+    "baseline.level_break": "De laatste {days} dagen van de historie hadden {recent} contacten per dag, tegen "
+                            "{fitted} per dag volgens het seizoensmodel van de historie daarvoor: een verandering "
+                            "van meer dan {factor} keer, waarover die historie niets zegt. Er zijn geen verwachte "
+                            "waarden; lees de werkelijke aantallen.",
+    "baseline.no_contacts_to_fit": "De historie heeft geen contacten buiten onvoorziene gebeurtenissen, dus er valt "
+                                   "niets te modelleren.",
     "baseline.need_history": "Een verwachting heeft minstens {need} historie nodig; deze reeks heeft {have}.",
     "baseline.weeks": "{n} weken",
     "baseline.days": "{n} dagen",

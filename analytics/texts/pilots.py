@@ -48,6 +48,8 @@ EN: dict[str, str] = {
                                 "{target} before the pilot).",
     "pilots.why.only_control": "Control group: the seasonal baseline could not be fitted on the history before "
                                "the pilot.",
+    "pilots.no_estimate": "neither the seasonal baseline nor a control group can estimate it. The baseline: "
+                          "{reason} The control group: no untreated reason moved like {target} before the pilot.",
     "pilots.naive_misleads": "Before/after compares with the {days} days just before, so it counts the season, "
                              "the trend and any holiday as pilot effect (here the season alone: {season}).",
     "pilots.caveat.overlap_pilot": "Pilot \"{name}\" touches the same reasons ({reasons}) from {start}: its "
@@ -85,6 +87,9 @@ EN: dict[str, str] = {
                                   "interval).",
     "pilots.plan.need_weeks": "Run it for {needed} weeks to show {expected}.",
     "pilots.plan.never": "Even 12 weeks would not show {expected}: start with a larger target or more channels.",
+    "pilots.plan.no_history": "There is too little history to say how large an effect a {weeks}-week pilot "
+                              "could show: that takes fake pilots of that length in the year before, and this "
+                              "target's history holds too few of them.",
 }
 
 NL: dict[str, str] = {
@@ -134,6 +139,8 @@ NL: dict[str, str] = {
                                 "contactreden bewoog vóór de proef zoals {target}).",
     "pilots.why.only_control": "Controlegroep: de seizoensverwachting kon niet worden geschat op de historie vóór "
                                "de proef.",
+    "pilots.no_estimate": "de seizoensverwachting noch een controlegroep kan haar schatten. De verwachting: "
+                          "{reason} De controlegroep: geen onbehandelde reden bewoog vóór de proef zoals {target}.",
     "pilots.naive_misleads": "Voor/na vergelijkt met de {days} dagen direct ervoor en telt dus het seizoen, de "
                              "trend en feestdagen mee als effect van de proef (hier alleen al het seizoen: {season}).",
     "pilots.caveat.overlap_pilot": "Proef \"{name}\" raakt dezelfde contactredenen ({reasons}) vanaf {start}: het "
@@ -175,4 +182,7 @@ NL: dict[str, str] = {
     "pilots.plan.need_weeks": "Laat de proef {needed} weken lopen om {expected} aan te tonen.",
     "pilots.plan.never": "Zelfs 12 weken zouden {expected} niet aantonen: begin met een grotere doelgroep of meer "
                          "kanalen.",
+    "pilots.plan.no_history": "Er is te weinig historie om te zeggen hoe groot een effect een proef van {weeks} "
+                              "weken kan aantonen: daarvoor zijn nepproeven van die lengte in het jaar ervoor nodig, "
+                              "en de historie van deze doelgroep heeft er te weinig.",
 }
