@@ -50,14 +50,17 @@ else:
                    title=t("overview.by_channel_group"))
     with right:
         st.subheader(t("overview.top_reasons"))
-        st.dataframe(
-            data.top_reasons, hide_index=True,
+        st.dataframe(  # a change from nothing has no percentage: "–", with a sign and one decimal otherwise
+            format.with_dashes(data.top_reasons.assign(share=data.top_reasons["share"] * 100),
+                               {"change_pct": format.as_percent(1, signed=True)}),
+            hide_index=True,
             column_config={
                 "reason": st.column_config.TextColumn(t("column.reason")),
                 "contacts": st.column_config.NumberColumn(t("column.contacts"), format="localized"),
-                "share": st.column_config.ProgressColumn(t("column.share"), format="percent", min_value=0, max_value=1),
+                "share": st.column_config.ProgressColumn(t("column.share"), format="%.1f%%", min_value=0,
+                                                         max_value=100),
                 "previous_contacts": st.column_config.NumberColumn(t("column.previous"), format="localized"),
-                "change_pct": st.column_config.NumberColumn(t("column.change"), format="percent"),
+                "change_pct": format.number_column(t("column.change")),
             },
         )
 

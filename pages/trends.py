@@ -25,8 +25,13 @@ try:
     trend = cache.volume_trend(version, contact_filter, grain, first_day)
     daily = trend if grain == "day" else cache.volume_trend(version, contact_filter, "day", first_day)
     weekly = trend if grain == "week" else cache.volume_trend(version, contact_filter, "week", first_day)
-except InsufficientHistory as exc:
+except InsufficientHistory as exc:  # no expected values: say why, and still show what happened
     st.warning(t("trends.no_baseline", reason=str(exc)))
+    actual = cache.overview(version, contact_filter).daily
+    chart.show(charts.daily_contacts_chart(actual, contacts_label=t("trends.actual"),
+                                           annotations=cache.timeline(version, contact_filter.start,
+                                                                      contact_filter.end)),
+               key="trends_actual_only", name="trends-actual", data=actual, title=t("trends.title"))
     st.stop()
 
 full_weeks = weekly.periods[weekly.periods["days"] == 7]
