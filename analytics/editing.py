@@ -3,6 +3,7 @@ classes, events. Each edit is validated first and written in one transaction."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import duckdb
@@ -13,7 +14,7 @@ from analytics.access import Role, require
 from analytics.channels import CHANNEL_GROUPS
 from analytics.filters import parse_reason_path, reason_path
 from analytics.i18n import t
-from analytics.store import write_transaction
+from analytics.store import holiday_country, write_transaction
 
 VALUE_CLASSES = ("valuable", "avoidable", "automatable", "no_value")
 EVENT_KINDS = ("campaign", "holiday", "outage", "other")
@@ -149,6 +150,37 @@ def delete_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> None:
         cur.execute("delete from events where event_id = $id", {"id": int(event_id)})
         if found:
             audit.record(cur, "event.delete", str(found[0]["name"]), found[0], None)
+
+
+def holiday_countries() -> dict[str, str]:
+    """Every country the ``holidays`` package knows: ISO code -> English name, by name."""
+    from holidays.registry import COUNTRIES
+
+    names = {entry[1]: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", entry[0]) for entry in COUNTRIES.values()}
+    return dict(sorted(names.items(), key=lambda item: item[1]))
+
+
+def set_holiday_country(conn: duckdb.DuckDBPyConnection, code: str) -> str:
+    """Make ``code`` (ISO, e.g. "US") the country whose public holidays the season and the
+    timeline know; return it. Every baseline is fitted anew (the data version moves).
+
+    Raises
+    ------
+    ValueError
+        For a code the ``holidays`` package does not know.
+    AccessDenied
+        When the current actor is not an editor.
+    """
+    require(Role.EDITOR, "change the holiday country")
+    code = str(code).strip().upper()
+    if code not in holiday_countries():
+        raise ValueError(t("errors.edit_country_unknown", code=repr(code)))
+    before = holiday_country(conn)
+    with write_transaction(conn) as cur:
+        cur.execute("update store_meta set holiday_country = $code", {"code": code})
+        if before != code:
+            audit.record(cur, "settings.holiday_country", "holiday_country", {"country": before}, {"country": code})
+    return code
 
 
 def _rows_by_key(conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str]) -> dict[tuple, dict]:

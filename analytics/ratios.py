@@ -28,6 +28,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.store import holiday_country
 from analytics.baseline import BaselineConfig, InsufficientHistory, fit_baseline
 from analytics.filters import ContactFilter
 from analytics.i18n import t
@@ -300,7 +301,7 @@ def daily_contacts(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilte
 
 
 def ratio_trend(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, driver: str, grain: str, *,
-                first_day: date, country: str = "NL", dimension: str = "", dimension_value: str = "") -> RatioTrend:
+                first_day: date, country: str | None = None, dimension: str = "", dimension_value: str = "") -> RatioTrend:
     """Contacts per 1,000 ``driver`` per period at ``grain``, with the season's expected
     ratio and its bands. With ``dimension`` and ``dimension_value`` (product "Fashion"),
     only the contacts about that value, per 1,000 of that value's driver.
@@ -406,7 +407,7 @@ def _expected_contacts(conn: duckdb.DuckDBPyConnection, contact_filter: ContactF
     history = daily_contacts(conn, contact_filter.with_period(first_day, fit_end), dimension, dimension_value)
     if not history.any():
         raise InsufficientHistory(t("baseline.none_before_contacts"))
-    model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country),
+    model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country or holiday_country(conn)),
                          exposure=exposure)
     expected = model.expected(contact_filter.start, contact_filter.end)
     draws = model.simulate(contact_filter.start, contact_filter.end, n=SIMULATION_PATHS)

@@ -190,6 +190,11 @@ def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def holiday_country(conn: duckdb.DuckDBPyConnection) -> str:
+    """The ISO code of the country whose public holidays the store's season knows ("NL")."""
+    return str(conn.cursor().execute("select holiday_country from store_meta").fetchall()[0][0] or "NL")
+
+
 def data_version(conn: duckdb.DuckDBPyConnection) -> int:
     """A number that changes whenever data changes: the key for cached results."""
     return int(conn.cursor().execute("select data_version from store_meta").fetchall()[0][0])

@@ -20,6 +20,7 @@ import duckdb
 import holidays
 import pandas as pd
 
+from analytics.store import holiday_country
 from analytics.baseline import holiday_calendar
 from analytics.queries import run_query
 
@@ -70,7 +71,7 @@ def holiday_names(first_day: date, last_day: date, *, country: str = "NL",
 
 
 def timeline(conn: duckdb.DuckDBPyConnection, first_day: date, last_day: date, *,
-             country: str = "NL", language: str | None = None) -> list[TimelineItem]:
+             country: str | None = None, language: str | None = None) -> list[TimelineItem]:
     """The events, public holidays (named in ``language``, see :func:`holiday_names`) and
     pilots between ``first_day`` and ``last_day`` (inclusive), sorted by start date, then
     kind and name.
@@ -98,7 +99,7 @@ def timeline(conn: duckdb.DuckDBPyConnection, first_day: date, last_day: date, *
             continue
         items.append(TimelineItem("event", str(row.name), _as_date(row.starts_on), _as_date(row.ends_on),
                                   scope, bool(row.foreseen)))
-    for day, name in holiday_names(first, last, country=country, language=language).items():
+    for day, name in holiday_names(first, last, country=country or holiday_country(conn), language=language).items():
         if day not in company_holidays:
             items.append(TimelineItem("holiday", str(name), day, day))
     pilots = run_query(conn, "timeline_pilots", params)

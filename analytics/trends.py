@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from analytics.store import holiday_country
 from analytics.baseline import (
     BaselineConfig,
     InsufficientHistory,
@@ -63,7 +64,7 @@ def events_for(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -
 
 def volume_trend(
     conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, grain: str = "day", *,
-    first_day: date, country: str = "NL",
+    first_day: date, country: str | None = None,
 ) -> VolumeTrend:
     """Actual against expected for the filter's period, the baseline fitted on
     ``first_day`` up to the day before the period.
@@ -84,7 +85,7 @@ def volume_trend(
     events = events_for(conn, contact_filter)
     if not history.any():
         raise InsufficientHistory(t("baseline.none_before_contacts"))
-    model = fit_baseline(history, events=events, config=BaselineConfig(country=country))
+    model = fit_baseline(history, events=events, config=BaselineConfig(country=country or holiday_country(conn)))
     daily = model.predict(contact_filter.start, contact_filter.end)
     daily["actual"] = daily_series(conn, contact_filter).reindex(daily.index).to_numpy()
     daily = daily.join(seasonal_naive_forecast(history, contact_filter.start, contact_filter.end))
@@ -134,12 +135,12 @@ def gap_by_part(
 
 
 def baseline_quality(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, *, first_day: date,
-                     last_day: date, country: str = "NL", grain: str = "day") -> dict:
+                     last_day: date, country: str | None = None, grain: str = "day") -> dict:
     """The backtest over the last 12 months of the whole history (rolling origin, 28-day
     horizon), as a dict of ``mape_model``, ``mape_seasonal_naive``, ``coverage_80``,
     ``coverage_95`` and the rest of :class:`BacktestResult`."""
     history = daily_series(conn, contact_filter.with_period(first_day, last_day))
-    result = backtest(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country),
+    result = backtest(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country or holiday_country(conn)),
                       grain=grain)
     return result.to_dict()
 

@@ -42,6 +42,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.store import holiday_country
 from analytics import actions as action_store
 from analytics import formatting, ratios
 from analytics.baseline import BaselineConfig, InsufficientHistory, expected_by_share, fit_baseline
@@ -132,7 +133,7 @@ def complete_weeks(first_day: date, last_day: date) -> list[date]:
 
 def weekly_report(
     conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, week_start: date, *, level: int = 2,
-    first_day: date, driver: str | None = None, country: str = "NL",
+    first_day: date, driver: str | None = None, country: str | None = None,
 ) -> WeeklyReport:
     """The report of the ISO week starting ``week_start`` for the filter's reasons,
     channels and department (its period is ignored), one row per reason at ``level``.
@@ -343,7 +344,7 @@ def _expected(
         notes.append(t("weekly.no_baseline_history"))
         return None
     try:
-        model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country))
+        model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country or holiday_country(conn)))
     except InsufficientHistory as exc:  # the baseline's one way to decline, in the user's words
         notes.append(t("weekly.no_baseline", reason=str(exc)))
         return None

@@ -5,6 +5,7 @@ import streamlit as st
 
 from analytics import charts, editing
 from analytics.i18n import TEXT, t
+from analytics.store import holiday_country
 from ui import admin_panel, cache, chart, format, import_panel, roles, taxonomy_panel
 
 st.title(t("data.title"))
@@ -51,6 +52,19 @@ def add_event_form() -> None:
             if saved:
                 cache.clear_results()
                 st.success(t("data.saved"))
+
+
+def holiday_country_choice(editor: bool) -> None:
+    """Whose public holidays the season and the timeline know (editors may change it)."""
+    countries = editing.holiday_countries()
+    current = holiday_country(cache.connection())
+    chosen = st.selectbox(t("data.holiday_country"), list(countries), index=list(countries).index(current),
+                          format_func=lambda code: f"{countries[code]} ({code})", key="data_holiday_country",
+                          disabled=not editor, help=t("data.holiday_country_help"))
+    if editor and chosen != current:
+        saved, _ = roles.guarded(lambda: editing.set_holiday_country(cache.connection(), chosen))
+        if saved:
+            st.success(t("data.holiday_country_saved", country=countries[chosen]))
 
 
 # The option strings go into the URL as they are, so they are fixed English words.
@@ -131,6 +145,7 @@ elif section == "drivers":
             name="data-driver", data=daily.rename(columns={"contacts": driver}), title=driver, scope=None)
 
 elif section == "events":
+    holiday_country_choice(editor)
     if not editor:
         roles.read_only_note()
     else:

@@ -25,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--channel-group", help="voice, chat, written, personal or other")
     parser.add_argument("--department", help="department")
     parser.add_argument("--grain", choices=["day", "week"], default="day")
-    parser.add_argument("--country", default="NL", help="public holidays of this country (default NL)")
+    parser.add_argument("--country", help="public holidays of this country (default: the store's, see "
+                                                 "`store country`)")
     parser.add_argument("--backtest", action="store_true", required=True, help="run the backtest (required)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(func=run_baseline)

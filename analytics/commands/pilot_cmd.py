@@ -92,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     evaluate = actions.add_parser("evaluate", parents=[common], help="judge a pilot's effect")
     evaluate.add_argument("name")
-    evaluate.add_argument("--country", default="NL", help="public holidays of this country (default NL)")
+    evaluate.add_argument("--country", help="public holidays of this country (default: the store's)")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.set_defaults(func=run_evaluate)
 
@@ -103,7 +103,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     plan.add_argument("--segment")
     plan.add_argument("--weeks", type=int, default=4, help="planned length in weeks (default 4)")
     plan.add_argument("--expected-effect", type=_effect, help="relative, e.g. --expected-effect=-0.2 or =-20%%")
-    plan.add_argument("--country", default="NL")
+    plan.add_argument("--country", help="public holidays of this country (default: the store's)")
     plan.set_defaults(func=run_plan)
 
 

@@ -1,5 +1,6 @@
-"""``python -m analytics store export-parquet|use-parquet|use-table|refresh|status``: where the
-store's contacts come from (its own table, or a Parquet dataset; see docs/scaling.md).
+"""``python -m analytics store export-parquet|use-parquet|use-table|refresh|status|country``:
+where the store's contacts come from (its own table, or a Parquet dataset; see
+docs/scaling.md), and whose public holidays its season knows.
 
 Each prints one JSON object; a refusal gives one line on stderr, changes nothing and exits
 with 2 (see ``analytics.cli``). Like an import, every command but ``status`` and
@@ -13,7 +14,8 @@ import argparse
 import json
 
 from analytics.parquet_mode import contact_source, export_parquet, refresh_source, use_parquet, use_table
-from analytics.store import open_store
+from analytics.editing import holiday_countries, set_holiday_country
+from analytics.store import holiday_country, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -50,6 +52,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     status = actions.add_parser("status", parents=[common], help="where the contacts come from")
     status.set_defaults(func=run_status)
+
+    country = actions.add_parser("country", parents=[common],
+                                 help="whose public holidays the season knows (ISO code, e.g. NL, US, BE)")
+    country.add_argument("code", nargs="?", help="the new country; without it, print the current one")
+    country.set_defaults(func=run_country)
+
+
+def run_country(args: argparse.Namespace) -> int:
+    """Print the store's holiday country, or set it."""
+    conn = open_store(args.db, read_only=not args.code)
+    try:
+        code = set_holiday_country(conn, args.code) if args.code else holiday_country(conn)
+        print(json.dumps({"holiday_country": code, "name": holiday_countries()[code]}))
+    finally:
+        conn.close()
+    return 0
 
 
 def run_export(args: argparse.Namespace) -> int:

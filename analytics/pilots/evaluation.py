@@ -17,6 +17,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics.store import holiday_country
 from analytics.baseline import BaselineConfig, InsufficientHistory
 from analytics.filters import ContactFilter
 from analytics import formatting
@@ -287,7 +288,7 @@ def _baseline_events(events: pd.DataFrame, reasons: tuple[str, ...]) -> pd.DataF
 
 # --- the evaluation ------------------------------------------------------------------------
 
-def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country: str = "NL") -> PilotEvaluation:
+def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country: str | None = None) -> PilotEvaluation:
     """Judge ``pilot`` on the data in the store (see the module docstring).
 
     Raises
@@ -315,7 +316,7 @@ def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country
         raise ValueError(t("errors.pilot_no_contacts"))
     control = _control_group(conn, pilot, data, target)
     events = _baseline_events(data.events, pilot.target_reasons)
-    config = BaselineConfig(country=country)
+    config = BaselineConfig(country=country or holiday_country(conn))
     cache: dict = {}
 
     window_end = min(pilot.ends_on, last)

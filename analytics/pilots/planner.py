@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from analytics.store import holiday_country
 from analytics.baseline import BaselineConfig
 from analytics.filters import ContactFilter
 from analytics import formatting
@@ -129,7 +130,7 @@ def detectable_effects(target: pd.Series, control: pd.Series | None, *, config: 
 
 def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, weeks: int = 4,
                channels: tuple[str, ...] = (), segment: str | None = None, expected_effect: float | None = None,
-               country: str = "NL") -> PilotPlan:
+               country: str | None = None) -> PilotPlan:
     """The planner for a target (reasons, channels, segment) and a window of ``weeks``.
 
     Raises
@@ -157,7 +158,7 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
     anchor = (pd.Timestamp(last) + pd.Timedelta(days=1)).date()
     group = automatic_control(leaves, target, anchor, tuple(sorted(exclude)))
     control = group.series if group else None
-    effects = detectable_effects(target, control, config=BaselineConfig(country=country),
+    effects = detectable_effects(target, control, config=BaselineConfig(country=country or holiday_country(conn)),
                                  weeks=tuple(sorted(set(PLAN_WEEKS) | {weeks})))
     row = effects[effects["weeks"] == weeks].iloc[0]
     mde = float(row["mde"])

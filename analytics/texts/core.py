@@ -150,6 +150,10 @@ EN: dict[str, str] = {
     "data.col_contacts_90d": "Contacts (90 days)",
     "data.add_event": "Add an event",
     "data.event_name": "Name",
+    "data.holiday_country": "Public holidays of",
+    "data.holiday_country_help": ("The season knows this country's public holidays (closed days, the days around them), "
+                                  "and the charts mark them. Choose the country your customers are in."),
+    "data.holiday_country_saved": "From now on the season knows the public holidays of {country}.",
     "data.event_kind": "Kind",
     "data.event_start": "Starts on",
     "data.event_end": "Ends on",
@@ -419,6 +423,10 @@ NL: dict[str, str] = {
     "data.col_contacts_90d": "Contacten (90 dagen)",
     "data.add_event": "Gebeurtenis toevoegen",
     "data.event_name": "Naam",
+    "data.holiday_country": "Feestdagen van",
+    "data.holiday_country_help": ("Het seizoen kent de feestdagen van dit land (gesloten dagen, de dagen eromheen), en "
+                                  "de grafieken markeren ze. Kies het land waar uw klanten zijn."),
+    "data.holiday_country_saved": "Vanaf nu kent het seizoen de feestdagen van {country}.",
     "data.event_kind": "Soort",
     "data.event_start": "Begint op",
     "data.event_end": "Eindigt op",

@@ -120,6 +120,7 @@ EN: dict[str, str] = {
                                  "time: different contacts share it, and only the first of each would be kept."),
     "errors.import_shared_ids_partner": ("Together with {partner} it is unique: map both columns to the contact id "
                                          "(--map contact_id=COLUMN twice)."),
+    "errors.edit_country_unknown": "{code} is not a country whose public holidays are known; use an ISO code such as NL, BE, DE or US.",
     "errors.import_only_column": "The column {column}, which rows are chosen by, is not in the file.",
     "errors.import_constant_field": ("{field} differs from contact to contact, so it cannot be one value for the whole "
                                      "file; one value fits only {fields}."),
@@ -304,6 +305,7 @@ NL: dict[str, str] = {
                                  "worden bewaard."),
     "errors.import_shared_ids_partner": ("Samen met {partner} is het uniek: wijs beide kolommen toe aan het contact-id "
                                          "(--map contact_id=KOLOM twee keer)."),
+    "errors.edit_country_unknown": "{code} is geen land waarvan de feestdagen bekend zijn; gebruik een ISO-code zoals NL, BE, DE of US.",
     "errors.import_only_column": "De kolom {column}, waarop rijen worden gekozen, staat niet in het bestand.",
     "errors.import_constant_field": ("{field} verschilt per contact en kan dus niet één waarde voor het hele bestand "
                                      "zijn; één waarde past alleen bij {fields}."),

@@ -48,6 +48,7 @@ EN: dict[str, str] = {
     "audit.action_source_use_parquet": "Contacts switched to a Parquet dataset",
     "audit.action_source_use_table": "Contacts copied back into the store",
     "audit.action_user_role_update": "Role given or changed",
+    "audit.action_settings_holiday_country": "Holiday country changed",
     "user_roles.help": ("The role each person has here. A person listed here gets this role, whatever the secrets "
                         "file or the identity provider says; everyone else gets the role from there. Add a row for a "
                         "new person (their e-mail address as they sign in), change a role, or delete a row, then "
@@ -111,6 +112,7 @@ NL: dict[str, str] = {
     "audit.action_source_use_parquet": "Contacten omgezet naar een Parquet-dataset",
     "audit.action_source_use_table": "Contacten terug in de opslag gekopieerd",
     "audit.action_user_role_update": "Rol gegeven of gewijzigd",
+    "audit.action_settings_holiday_country": "Land van de feestdagen gewijzigd",
     "user_roles.help": ("De rol die iedereen hier heeft. Wie hier staat, krijgt deze rol, wat het secrets-bestand of "
                         "de identiteitsprovider ook zegt; alle anderen krijgen hun rol daarvandaan. Voeg een rij toe "
                         "voor een nieuwe gebruiker (het e-mailadres waarmee die zich aanmeldt), wijzig een rol of "
