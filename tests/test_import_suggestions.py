@@ -38,6 +38,13 @@ def test_a_regulators_ordinary_names_are_recognised(tmp_path):
     assert "Consumer complaint narrative" not in str(suggestion.values())
 
 
+def test_the_regulators_export_imports_without_a_single_choice(store, tmp_path):
+    result = import_contacts(store, regulator_like(tmp_path))
+    assert (result.rows_read, result.inserted, result.rejected) == (60, 60, 0)
+    assert store.execute("select count(distinct channel), count(distinct reason_l1), min(product) from contacts"
+                         ).fetchall() == [(3, 2, "Credit reporting")]
+
+
 def test_the_comcast_like_export_imports_with_its_reason_set_for_the_file(store, tmp_path):
     path = comcast_like(tmp_path)
     with pytest.raises(ImportRefused, match="required field 'reason_l1'.*--set reason_l1=VALUE"):
