@@ -111,7 +111,7 @@ _SHAPES = {"%Y": r"\d{4}", "%y": r"\d{2}", "%m": r"\d{1,2}", "%d": r"\d{1,2}", "
            "%B": r"[^\W\d_]{3,}", "%a": r"[^\W\d_]{2,3}\.?", "%z": r"(?:[zZ]|[+-]\d{2}(?::?\d{2})?)"}
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=512)  # one per candidate format
 def _shape(fmt: str) -> re.Pattern:
     """A regular expression a value must match before ``fmt`` is worth parsing it with."""
     parts = re.split(r"(%[a-zA-Z])", fmt)
