@@ -31,3 +31,11 @@ def test_a_percentage_axis_keeps_its_own_format():
                             "other_share": [0.1, 0.12, 0.08], "first_level_only_share": [0.2, 0.1, 0.05]})
     fig = taxonomy_trend_chart(monthly, labels={"other": "Other", "shallow": "Only level 1", "share": "Share"})
     assert fig.layout.yaxis.tickformat == ".0%"
+
+
+def test_a_single_day_is_drawn_as_a_dot_on_a_day_axis():
+    one = daily_contacts_chart(pd.DataFrame({"day": pd.to_datetime(["2025-03-24"]), "contacts": [235]}))
+    assert one.data[0].mode == "lines+markers"
+    assert [pd.Timestamp(x) for x in one.layout.xaxis.range] == [pd.Timestamp("2025-03-23"), pd.Timestamp("2025-03-25")]
+    many = daily_contacts_chart(pd.DataFrame({"day": pd.date_range("2025-03-01", periods=28), "contacts": range(28)}))
+    assert many.data[0].mode == "lines" and many.layout.xaxis.range is None
