@@ -4,9 +4,11 @@ stamp, the shown figure left alone, concurrent exports each getting their own im
 from __future__ import annotations
 
 import io
+import os
 import struct
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pandas as pd
@@ -85,3 +87,29 @@ def test_concurrent_exports_each_get_their_own_image():
         svgs = list(pool.map(lambda f: figure_svg(f, width=400, height=300), figures))
     for n, svg in enumerate(svgs):
         assert f"Chart number {n}" in _svg_text(svg)
+
+
+def _descendant_processes() -> set[int]:
+    """The process ids of every process below this one (read from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue  # a process that ended while we looked
+    found, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def test_many_exports_share_one_chromium_and_leave_no_processes_behind(figure):
+    figure_png(figure, width=400, height=300)  # the image server is started once per process
+    after_first = _descendant_processes()
+    for _ in range(12):
+        figure_png(figure, width=400, height=300)
+        figure_svg(figure, width=400, height=300)
+    assert _descendant_processes() - after_first == set()  # nothing new lives on
+    assert len(_descendant_processes()) <= len(after_first)
