@@ -36,6 +36,7 @@ def test_streamlit_reads_the_hardened_values(monkeypatch):
         assert st_config.get_option("server.fileWatcherType") == "none"
         assert st_config.get_option("browser.gatherUsageStats") is False
         assert st_config.get_option("server.maxUploadSize") == 1024
+        assert st_config.get_option("runner.postScriptGC") is False  # the GIL under load: README
     finally:
         st_config.get_config_options(force_reparse=True)
 
