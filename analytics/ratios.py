@@ -28,12 +28,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.store import holiday_country
-from analytics.baseline import BaselineConfig, InsufficientHistory, fit_baseline
+from analytics.baseline import InsufficientHistory
 from analytics.filters import ContactFilter
 from analytics.i18n import t
 from analytics.queries import run_query
-from analytics.trends import events_for
+from analytics.trends import expected_days
 
 GRAINS = ("day", "week", "month")
 PER = 1000.0
@@ -243,7 +242,6 @@ def contacts_by_day(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilt
 
 # --- the ratio over time ------------------------------------------------------------
 
-SIMULATION_PATHS = 1000
 RATIO_BOUNDS = {"lo80": 0.10, "hi80": 0.90, "lo95": 0.025, "hi95": 0.975}
 
 
@@ -396,22 +394,23 @@ def _cut_periods(periods: pd.DataFrame, first_day: date, last_day: date) -> int:
 
 
 def _expected_contacts(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, *, first_day: date,
-                       country: str, exposure: pd.Series | None, dimension: str = "",
+                       country: str | None, exposure: pd.Series | None, dimension: str = "",
                        dimension_value: str = "") -> tuple[pd.Series, np.ndarray, list[str]]:
-    """The baseline's expected contacts per viewed day and simulated paths, fitted on the
-    days before the viewed period (as :func:`analytics.trends.volume_trend`), with the
-    daily driver as exposure when given."""
+    """The baseline's expected contacts per viewed day and simulated paths, forecast from
+    the history up to the day before the viewed period (:func:`analytics.trends.expected_days`,
+    as Volume trends' chart), with the daily driver as exposure when given.
+
+    Raises
+    ------
+    InsufficientHistory
+        When that history cannot carry a baseline (the message says why).
+    """
     fit_end = contact_filter.start - timedelta(days=1)
-    if fit_end < first_day:
-        raise InsufficientHistory(t("baseline.none_before_period"))
-    history = daily_contacts(conn, contact_filter.with_period(first_day, fit_end), dimension, dimension_value)
-    if not history.any():
-        raise InsufficientHistory(t("baseline.none_before_contacts"))
-    model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country or holiday_country(conn)),
-                         exposure=exposure)
-    expected = model.expected(contact_filter.start, contact_filter.end)
-    draws = model.simulate(contact_filter.start, contact_filter.end, n=SIMULATION_PATHS)
-    return expected, draws, list(model.notes)
+    history = (daily_contacts(conn, contact_filter.with_period(first_day, fit_end), dimension, dimension_value)
+               if fit_end >= first_day else pd.Series(dtype=float, index=pd.DatetimeIndex([], name="date")))
+    expectation = expected_days(conn, contact_filter, contact_filter.start, contact_filter.end, first_day=first_day,
+                                country=country, history=history, exposure=exposure)
+    return expectation.expected, expectation.draws, list(expectation.notes)
 
 
 # --- ratios per breakdown and the "start small" candidates -----------------------------

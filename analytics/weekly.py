@@ -4,11 +4,13 @@ owns the cause, and the open actions on it.
 
 Expected per reason
 -------------------
-The seasonal baseline (:func:`analytics.baseline.fit_baseline`) is fitted once, on the
-filter's daily total over every day *before* the week. Its expected week is split over
-the reasons by their share of the 56 days before the week
-(:func:`analytics.baseline.expected_by_share`), so the reasons' expected values add up to
-the total's. One fit per reason would model each reason's own season, but costs about a
+The week's expected total, its 95% band and its biggest contributor are
+:func:`analytics.trends.week_summary`'s: the seasonal baseline fitted once, on the
+filter's daily total over every day *before* the week
+(:func:`analytics.baseline.expected_for_days`), the very figures Volume trends states for
+the week. Its expected week is split over the reasons by their share of the 56 days
+before the week (:func:`analytics.baseline.expected_by_share`), so the reasons' expected
+values add up to the total's. One fit per reason would model each reason's own season, but costs about a
 tenth of a second per reason (several seconds at level 2), and small reasons have too
 few contacts to fit; the share split answers within the one-second budget and is exact
 for the total.
@@ -42,19 +44,16 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.store import holiday_country
 from analytics import actions as action_store
 from analytics import formatting, ratios
-from analytics.baseline import BaselineConfig, InsufficientHistory, expected_by_share, fit_baseline
+from analytics.baseline import InsufficientHistory, expected_by_share
 from analytics.filters import REASON_SEPARATOR, ContactFilter
 from analytics.i18n import t
 from analytics.queries import run_query
-from analytics.trends import daily_series, events_for
+from analytics.trends import SHARE_LOOKBACK_DAYS, WeekSummary, week_summary
 
 LEVELS = (1, 2, 3)
-SHARE_LOOKBACK_DAYS = 56
 MIN_HISTORY_DAYS = 56
-SIMULATION_PATHS = 1000
 MIN_FLAG_CONTACTS = 5
 BAND = (0.025, 0.975)
 REASON_COLUMNS = ("reason_l1", "reason_l2", "reason_l3")
@@ -158,12 +157,13 @@ def weekly_report(
     rows = _counts(daily, week_start)
     notes: list[str] = []
     total = {"contacts": float(rows["contacts"].sum()), "last_week": float(rows["last_week"].sum()),
-             "expected": None, "lo95": None, "hi95": None}
+             "expected": None, "lo95": None, "hi95": None, "contributor": None}
     expected = _expected(conn, contact_filter, week_start, first_day, daily, country, notes)
     if expected is not None:
-        by_reason, total_band = expected
+        by_reason, summary = expected
         rows = rows.merge(by_reason, on="part", how="left")
-        total.update(total_band)
+        total.update(expected=summary.expected.expected, lo95=summary.expected.lo95, hi95=summary.expected.hi95,
+                     contributor=summary.top_contributor)
     else:
         rows = rows.assign(expected=np.nan, lo95=np.nan, hi95=np.nan)
     rows["gap"] = rows["contacts"] - rows["expected"]
@@ -290,27 +290,37 @@ def focus_reason(report: WeeklyReport) -> str:
 
 
 def headline(report: WeeklyReport) -> str:
-    """"Week 23: 5,432 contacts, 3% below expected; biggest rise: Delivery > Late (+120)"."""
+    """"Week 23: 5,432 contacts, 3% below what the history up to the week before expected;
+    biggest contributor Delivery (−160); biggest rise above expected: Order > Change (+120)".
+
+    Expected total and biggest contributor (the part with the largest share of the gap,
+    one reason level below the filter) are the week's figures as Volume trends states them
+    (:func:`analytics.trends.week_summary`); the biggest rise, at the report's level, is
+    another question and says so. Without a baseline, the week before is the comparison."""
     week = report.week_start.isocalendar()[1]
     total = report.total
     rows = report.rows
+    suffix = ""
     if report.has_baseline and total["gap_pct"] is not None:
         comparison = t("weekly.headline_vs_expected", pct=formatting.percent(abs(total["gap_pct"])),
                        direction=t("weekly.below" if total["gap_pct"] < 0 else "weekly.above"))
+        if total.get("contributor"):
+            part, gap = total["contributor"]
+            comparison += t("weekly.headline_contributor", part=part, gap=formatting.count(gap, signed=True))
         change = rows["gap"]
     elif total.get("vs_last_week_pct") is not None:
         comparison = t("weekly.headline_vs_last_week", pct=formatting.percent(abs(total["vs_last_week_pct"])),
                        direction=t("weekly.fewer" if total["vs_last_week_pct"] < 0 else "weekly.more"))
-        change = rows["contacts"] - rows["last_week"]
+        change, suffix = rows["contacts"] - rows["last_week"], "_week"
     else:
         comparison, change = "", pd.Series(dtype=float)
     text = t("weekly.headline", week=week, contacts=formatting.count(total["contacts"]), comparison=comparison)
     change = change.dropna()
     if len(change) and change.max() > 0:
-        text += t("weekly.headline_rise", reason=rows.loc[change.idxmax(), "reason"],
+        text += t(f"weekly.headline_rise{suffix}", reason=rows.loc[change.idxmax(), "reason"],
                   change=formatting.count(change.max(), signed=True))
     elif len(change) and change.min() < 0:
-        text += t("weekly.headline_fall", reason=rows.loc[change.idxmin(), "reason"],
+        text += t(f"weekly.headline_fall{suffix}", reason=rows.loc[change.idxmin(), "reason"],
                   change=formatting.count(change.min(), signed=True))
     return text
 
@@ -331,35 +341,27 @@ def _counts(daily: pd.DataFrame, week_start: date) -> pd.DataFrame:
 
 def _expected(
     conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, week_start: date, first_day: date,
-    daily: pd.DataFrame, country: str, notes: list[str],
-) -> tuple[pd.DataFrame, dict[str, float]] | None:
-    """Expected contacts and 95% band per reason and for the total, or None (with a note)
-    when the history is too short for a baseline."""
-    fit_end = week_start - timedelta(days=1)
-    if (fit_end - first_day).days + 1 < MIN_HISTORY_DAYS:
-        notes.append(t("weekly.no_baseline_history"))
-        return None
-    history = daily_series(conn, contact_filter.with_period(first_day, fit_end))
-    if not history.any():
-        notes.append(t("weekly.no_baseline_history"))
-        return None
+    daily: pd.DataFrame, country: str | None, notes: list[str],
+) -> tuple[pd.DataFrame, WeekSummary] | None:
+    """Expected contacts and 95% band per reason, and the week's figures
+    (:func:`analytics.trends.week_summary`, the same as Volume trends states), or None with
+    a note saying why there is no baseline or no split."""
     try:
-        model = fit_baseline(history, events=events_for(conn, contact_filter), config=BaselineConfig(country=country or holiday_country(conn)))
+        summary = week_summary(conn, contact_filter, week_start, first_day=first_day, country=country)
     except InsufficientHistory as exc:  # the baseline's one way to decline, in the user's words
         notes.append(t("weekly.no_baseline", reason=str(exc)))
         return None
-    week_end = week_start + timedelta(days=6)
-    expected_daily = model.expected(week_start, week_end)
-    totals = model.simulate(week_start, week_end, n=SIMULATION_PATHS).sum(axis=1)
+    expectation = summary.expectation
     history_by_part = daily.rename(columns={"day": "date", "contacts": "count"})[["date", "part", "count"]]
     try:
-        shares = expected_by_share(history_by_part, expected_daily, lookback_days=SHARE_LOOKBACK_DAYS)
+        shares = expected_by_share(history_by_part, expectation.expected, lookback_days=SHARE_LOOKBACK_DAYS)
     except ValueError:
         notes.append(t("weekly.no_recent_contacts"))
         return None
     by_reason = shares.groupby("part").agg(share=("share", "first"), expected=("expected", "sum")).reset_index()
     dispersion = _share_dispersion(daily, by_reason.set_index("part")["share"], week_start)
     rng = np.random.default_rng(20260601)
+    totals = expectation.draws.sum(axis=1)
     means = np.outer(totals, by_reason["share"].to_numpy())  # paths × reasons
     alpha = dispersion.reindex(by_reason["part"]).fillna(0.0).to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -367,10 +369,7 @@ def _expected(
         rates = np.where(alpha > 0, rng.gamma(np.minimum(gamma_shape, 1e12), means * alpha), means)
     draws = rng.poisson(np.nan_to_num(rates))
     by_reason["lo95"], by_reason["hi95"] = np.quantile(draws, BAND, axis=0, method="inverted_cdf")
-    band = {"expected": float(expected_daily.sum()),
-            "lo95": float(np.quantile(totals, BAND[0], method="inverted_cdf")),
-            "hi95": float(np.quantile(totals, BAND[1], method="inverted_cdf"))}
-    return by_reason[["part", "expected", "lo95", "hi95"]], band
+    return by_reason[["part", "expected", "lo95", "hi95"]], summary
 
 
 def _share_dispersion(daily: pd.DataFrame, shares: pd.Series, week_start: date) -> pd.Series:

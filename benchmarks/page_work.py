@@ -129,12 +129,9 @@ def app_trends(conn, view: View) -> dict:
     first_day = freshness.first_contact_at.date()
     f = view.contact_filter
     trend = trends.volume_trend(conn, f, "day", first_day=first_day)
-    weekly_trend = trends.volume_trend(conn, f, "week", first_day=first_day)
-    full_weeks = weekly_trend.periods[weekly_trend.periods["days"] == 7]
-    if len(full_weeks):
-        week = full_weeks.iloc[-1]
-        week_days = trend.periods.loc[week.name: week.name + pd.Timedelta(days=6), "expected"]
-        trends.gap_by_part(conn, f, week_days, "reason")
+    monday = trends.last_full_week(f.start, f.end)
+    if monday is not None:  # the week sentence: the last whole week against the history up to the week before
+        trends.week_sentence(trends.week_summary(conn, f, monday, first_day=first_day))
     _timeline(conn, view)
     return {"actual": trend.periods["actual"].astype("int64"), "expected": trend.periods["expected"]}
 

@@ -1,5 +1,6 @@
 """Calendar regressors of the baseline: weekdays, yearly Fourier terms, public holidays
-and events. Every function returns one row per date it is given."""
+and events (the named commercial days are in :mod:`analytics.baseline.commercial`). Every
+function returns one row per date it is given."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from functools import lru_cache
 import holidays
 import numpy as np
 import pandas as pd
+
+from analytics.baseline.commercial import ECHO_SPAN, echo_of
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEAR_DAYS = 365.25
@@ -148,3 +151,17 @@ def event_days(dates: pd.DatetimeIndex, events: pd.DataFrame, *, foreseen: bool)
         on = (dates >= row.starts_on) & (dates <= row.ends_on)
         columns[key] = np.maximum(columns.get(key, np.zeros(len(dates))), on.astype(float))
     return pd.DataFrame(columns, index=dates)
+
+
+def event_echoes(dates: pd.DatetimeIndex, events: pd.DataFrame, echo_days: float) -> pd.DataFrame:
+    """One column ``after:<kind>`` per kind of foreseen event: the echo of its days
+    (:func:`analytics.baseline.commercial.echo_of`), the contacts a campaign's orders bring
+    in the weeks after it; none for ``echo_days = 0``."""
+    chosen = events[events["foreseen"].astype(bool)] if len(events) and echo_days > 0 else events.iloc[0:0]
+    if len(chosen) == 0 or len(dates) == 0:
+        return pd.DataFrame(index=dates)
+    reach = pd.Timedelta(days=int(round(ECHO_SPAN * echo_days)))
+    span = pd.date_range(dates.min() - reach, dates.max(), freq="D")
+    during = event_days(span, chosen, foreseen=True)
+    columns = {f"after:{c.split(':', 1)[1]}": echo_of(during[c].to_numpy(), echo_days) for c in during.columns}
+    return pd.DataFrame(columns, index=span).reindex(dates)

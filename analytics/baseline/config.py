@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from analytics.baseline.commercial import CommercialDay
+
 Trend = Literal["auto", "linear", "flat", "none"]
 Family = Literal["negative_binomial", "quasi_poisson"]
 
@@ -33,6 +35,19 @@ class BaselineConfig:
     ----------
     country
         ISO code of the country whose public holidays are regressors (``holidays`` package).
+    sector
+        Sector whose named commercial days of ``country`` are regressors (Black Friday,
+        Sinterklaas, the Christmas shopping weeks; see
+        :mod:`analytics.baseline.commercial`); ``None`` for none.
+    commercial_days
+        More named commercial days, beside those of ``country`` and ``sector``.
+    echo_days
+        Time constant (days) of the echo each commercial day and each kind of foreseen
+        event casts: a regressor for the contacts its orders bring in the weeks after
+        (deliveries, returns, refunds); 0 for none.
+    event_echoes
+        Give the kinds of foreseen events an echo too (commercial days always get one when
+        ``echo_days > 0``).
     yearly_terms
         Order ``K`` of the yearly Fourier series (``K`` sine and ``K`` cosine terms).
     min_days_any
@@ -71,6 +86,10 @@ class BaselineConfig:
     """
 
     country: str = "NL"
+    sector: str | None = "retail"
+    commercial_days: tuple[CommercialDay, ...] = ()
+    echo_days: float = 7.0
+    event_echoes: bool = True
     yearly_terms: int = 6
     min_days_any: int = 56
     min_days_yearly: int = 365
@@ -101,5 +120,7 @@ class BaselineConfig:
             raise ValueError("level_days must be zero or more.")
         if self.level_weeks < 1:
             raise ValueError("level_weeks must be at least 1.")
+        if self.echo_days < 0:
+            raise ValueError("echo_days must be zero or more.")
         if self.n_draws < 100:
             raise ValueError("n_draws must be at least 100 for stable intervals.")

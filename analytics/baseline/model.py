@@ -7,19 +7,29 @@ For day ``t`` with count ``Y[t]``::
 
     log mu[t] = b0 + W[weekday(t)] + sum_{k=1..K} (a_k sin(2 pi k d(t)/365.25) + c_k cos(...))
                 + g years(t) + h1 holiday[t] + h2 before_holiday[t] + h3 after_holiday[t]
-                + h4 christmas_period[t] + sum_e d_e event_e[t]
+                + h4 christmas_period[t] + sum_c (k_c day_c[t] + r_c echo_c[t])
+                + sum_e (d_e event_e[t] + q_e echo_e[t])
+    echo_x[t] = sum_{l=1..28} w_l x[t - l],   w_l = exp(-l / 7) / sum_j exp(-j / 7)
     Y[t] ~ NegBin(mean m[t] = mu[t] exp(L[t]), variance m[t] + alpha m[t]^2)
 
 ``W``: weekday effects (Monday the reference). Fourier terms (``K = 6``, ``d(t)`` in
 days): the yearly season. ``years(t)``: a linear trend, kept only if it forecast better than no trend in
 the refits below (``trend="auto"``). ``holiday``: public holidays of ``country`` (the
 ``holidays`` package); ``before/after_holiday``: the working day before and after a run
-of holidays; ``christmas_period``: 24 and 27-31 December. ``event_e``: one dummy per
-*kind* of foreseen event, so a past campaign explains its own days and does not lift the
-same dates a year later, while a future event of a kind seen before gets that kind's
-effect. Unforeseen events (outages) are left out of the fit. ``alpha`` solves the Pearson
-moment equation ``sum (y - mu)^2 / (mu + alpha mu^2) = n - p``; no overdispersion gives a
-Poisson model. Coefficients are maximum likelihood (IRLS).
+of holidays; ``christmas_period``: 24 and 27-31 December. ``day_c``: the named commercial
+days of ``country`` and ``sector`` (:mod:`analytics.baseline.commercial`: Black Friday to
+Cyber Monday, the Sinterklaas and Christmas shopping weeks, the January sales), each on
+the days it falls on that year, so a peak that moves from year to year is not left to the
+Fourier terms to smear. ``event_e``: one dummy per *kind* of foreseen event, so a past
+campaign explains its own days and does not lift the same dates a year later, while a
+future event of a kind seen before gets that kind's effect; an event named like a
+commercial day ("Black Friday") dates that day's run instead. ``echo_x``: the contacts a
+commercial day or a campaign brings in the four weeks after it (its orders' deliveries,
+returns and refunds), decaying with a time constant of a week; it enters once the history
+holds one whole run and the four weeks after it. Unforeseen events (outages) are left out
+of the fit. ``alpha`` solves the Pearson moment equation
+``sum (y - mu)^2 / (mu + alpha mu^2) = n - p``; no overdispersion gives a Poisson model.
+Coefficients are maximum likelihood (IRLS).
 
 ``L[t]`` is the level the calendar terms miss (see :mod:`analytics.baseline.level`). The
 model is refitted at 13 origins over the last year; regressing each origin's next weeks'
@@ -68,6 +78,23 @@ On real data, the San Francisco 311 sample in the tests (about 3 requests a day,
 against 0.62), weekly MAPE 0.40 against 0.42, weekly coverage 0.77 / 0.92; daily bands
 over-cover (0.96 / 0.99) because counts of 0-5 leave little room between quantiles.
 
+The season's peaks (added later, on the default demo: a Dutch web shop, three years to
+5 December 2026, ~1,500 contacts a day). The design above expected 14-20% too many contacts
+in the weeks before Black Friday and too few after it (week 48 of 2026: 17,828 expected,
+15,291 counted; the generator's own mean 17,208): Black Friday, a campaign in the events
+table, shared one dummy with the two-week spring sale and covered only its four days, while
+its orders bring contacts for weeks after (deliveries after 3 days, returns after 8,
+refunds after 12), and the Fourier terms spread that moving, week-long shape over six
+weeks. With the commercial days and echoes: weekly MAPE 5.2% -> 4.1%, daily 10.9% ->
+10.4% (rolling backtest, 12 origins, 28 days); the weeks from mid-November to the end of
+December of 2025 and 2026 (weeks 47 to 1), each expected from the history up to the week
+before, 4.1% from the generator's mean on average (8.2% before), worst 7.8% (18.2%
+before). On the six benchmark series, which have no such days, daily MAPE 0.2114 ->
+0.2118 and weekly 0.0848 -> 0.0851: the cost of eight terms that find nothing. Under
+``low_volume_mean`` contacts a day there are no commercial days (a peak of some days is
+lost in the noise). Echo time constants of 5, 7 and 10 days gave weekly MAPE 4.2%, 4.1%
+and 4.1% on the demo: a week was kept.
+
 Short history degrades: under ``min_days_yearly`` days there is no yearly season and no
 trend (a note says so) and forecasts take the last 28 days' level in full; on 8-10 month
 series (six seeds) weekly MAPE was 0.077-0.083 against 0.089-0.104 for the 8-week naive
@@ -97,10 +124,18 @@ from analytics import formatting
 from analytics.baseline.calendar import (
     WEEKDAY_NAMES,
     checked_events,
+    event_echoes,
     event_days,
     holiday_flags,
     weekday_dummies,
     yearly_fourier,
+)
+from analytics.baseline.commercial import (
+    ECHO_SPAN,
+    CommercialDay,
+    calendar_with_events,
+    commercial_calendar,
+    commercial_flags,
 )
 from analytics.baseline.config import BaselineConfig, InsufficientHistory, UnfittableHistory
 from analytics.baseline.glm import (
@@ -141,13 +176,17 @@ class _Terms:
     flags: tuple[str, ...]
     event_kinds: tuple[str, ...]
     closed_on_holidays: bool
+    calendar: tuple[CommercialDay, ...] = ()
+    echoes: tuple[str, ...] = ()
+    echo_days: float = 0.0
 
     @property
     def columns(self) -> list[str]:
         weekdays = [WEEKDAY_NAMES[i] for i in self.open_weekdays[1:]]
         fourier = [f"{f}_{k}" for k in range(1, self.yearly_terms + 1) for f in ("sin", "cos")]
         trend = ["trend"] if self.trend != "none" else []
-        return ["intercept", *weekdays, *fourier, *trend, *self.flags, *(f"event:{k}" for k in self.event_kinds)]
+        return ["intercept", *weekdays, *fourier, *trend, *self.flags, *(d.column for d in self.calendar),
+                *(f"event:{k}" for k in self.event_kinds), *self.echoes]
 
 
 def _regressors(dates: pd.DatetimeIndex, terms: _Terms, events: pd.DataFrame) -> pd.DataFrame:
@@ -160,7 +199,9 @@ def _regressors(dates: pd.DatetimeIndex, terms: _Terms, events: pd.DataFrame) ->
         weekday_dummies(dates),
         yearly_fourier(dates, terms.yearly_terms),
         holiday_flags(dates, terms.country),
+        commercial_flags(dates, terms.calendar, terms.echo_days),
         event_days(dates, events, foreseen=True),
+        event_echoes(dates, events, terms.echo_days),
     ]
     frame = pd.concat(parts, axis=1)
     return frame.reindex(columns=terms.columns, fill_value=0.0)
@@ -383,10 +424,21 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
     if y[kept].sum() == 0:
         raise InsufficientHistory(t("baseline.no_contacts_to_fit"))
 
-    terms = _terms_for(series, kept, events_frame, config, notes)
-    fit_rows = kept & ~_closed(dates, terms)
-    candidates = _regressors(dates, replace(terms, event_kinds=_event_kinds(dates, events_frame)), events_frame)
-    terms = _without_empty_dummies(terms, candidates, y, fit_rows, notes)
+    commercial = (*commercial_calendar(config.country, config.sector), *config.commercial_days)
+    if float(y[kept].mean()) < config.low_volume_mean:
+        commercial = ()  # a few contacts a day cannot tell a peak of some days from noise
+    calendar, taken_by = calendar_with_events(commercial, events_frame)
+    design_notes: list[str] = []
+    terms, candidates, fit_rows = _design(series, kept, events_frame[taken_by == ""], calendar, config, design_notes)
+    unused = [day.name for day in calendar if day not in terms.calendar]
+    if np.isin(taken_by, unused).any():  # the calendar cannot use them yet: they stay events of their kind
+        calendar = tuple(day for day in calendar if day.name not in unused)
+        taken_by = np.where(np.isin(taken_by, unused), "", taken_by)
+        design_notes = []
+        terms, candidates, fit_rows = _design(series, kept, events_frame[taken_by == ""], calendar, config,
+                                              design_notes)
+    events_frame = events_frame[taken_by == ""].reset_index(drop=True)
+    notes.extend(design_notes)
     try:
         if terms.trend == "auto":
             fit, note = _better_trend(y, fit_rows, candidates, terms, config, log_exposure)
@@ -403,10 +455,28 @@ def fit_baseline(daily: pd.Series, *, events: pd.DataFrame | None = None,
     terms = fit.terms
     components = ["weekday", *([f"yearly:{terms.yearly_terms}"] if terms.yearly_terms else []),
                   *([f"trend:{terms.trend}"] if terms.trend != "none" else []), *terms.flags,
-                  *(f"event:{k}" for k in terms.event_kinds),
+                  *(d.column for d in terms.calendar), *(f"event:{k}" for k in terms.event_kinds),
+                  *terms.echoes,
                   *([f"level:{config.level_days}"] if config.level_days else [])]
     return FittedBaseline(series, fit_rows, terms, events_frame, fit.beta, fit.cov, fit.family, fit.dispersion,
                           fit.level, config, notes, components, exposure_series)
+
+
+def _design(series: pd.Series, kept: np.ndarray, events: pd.DataFrame, calendar: tuple[CommercialDay, ...],
+            config: BaselineConfig, notes: list[str]) -> tuple[_Terms, pd.DataFrame, np.ndarray]:
+    """The terms the history supports (:func:`_terms_for`, then every dummy and echo that
+    :func:`_without_empty_dummies` keeps), the regressors of its days and the fitted rows."""
+    dates, y = series.index, series.to_numpy()
+    events = events.reset_index(drop=True)
+    terms = _terms_for(series, kept, events, config, notes)
+    fit_rows = kept & ~_closed(dates, terms)
+    kinds = _event_kinds(dates, events)
+    echoes = ((*(d.echo_column for d in calendar), *(f"after:{k}" for k in kinds if config.event_echoes))
+              if config.echo_days > 0 else ())
+    terms = replace(terms, event_kinds=kinds, calendar=calendar, echoes=echoes, echo_days=config.echo_days)
+    candidates = _regressors(dates, terms, events)
+    day_before = _regressors(pd.DatetimeIndex([dates[0] - pd.Timedelta(days=1)]), terms, events)
+    return _without_empty_dummies(terms, candidates, y, fit_rows, notes, day_before), candidates, fit_rows
 
 
 def _exposure_of(exposure: pd.Series | None, dates: pd.DatetimeIndex, kept: np.ndarray,
@@ -463,19 +533,50 @@ def _event_kinds(dates: pd.DatetimeIndex, events: pd.DataFrame) -> tuple[str, ..
 
 
 def _without_empty_dummies(terms: _Terms, candidates: pd.DataFrame, y: np.ndarray, fit_rows: np.ndarray,
-                           notes: list[str]) -> _Terms:
-    """``terms`` keeping the holiday and event dummies that have fitted days with contacts
-    (an all-zero dummy has no finite estimate)."""
-    flags, kinds = [], []
-    for name in [*terms.flags, *(c for c in candidates.columns if c.startswith("event:"))]:
-        on = fit_rows & (candidates[name].to_numpy() > 0)
-        if on.any() and y[on].sum() > 0:
-            (kinds if name.startswith("event:") else flags).append(name.removeprefix("event:"))
+                           notes: list[str], day_before: pd.DataFrame) -> _Terms:
+    """The candidate ``terms`` keeping the holiday, commercial-day and event dummies that
+    have fitted days with contacts (an all-zero dummy has no finite estimate).
+
+    A commercial day also needs one whole run in the history (not cut by its first or last
+    day), and an echo, of a commercial day or of a kind of event, one run followed by the
+    whole echo: from the first days of its first run, a peak's size and the weeks after it
+    cannot be told apart (a Black Friday weekend seen up to Saturday once gave an echo of
+    1.9, 95% interval 0.3 to 13). A commercial day the history has not seen in full is left
+    out without a note (it has nothing to carry forward yet). ``day_before`` holds the
+    regressors of the day before the history, to tell a run that starts on its first day
+    from one cut by it."""
+
+    def has_contacts(column: str) -> bool:
+        on = fit_rows & (candidates[column].to_numpy() > 0) if column in candidates else np.zeros(len(y), bool)
+        return bool(on.any() and y[on].sum() > 0)
+
+    def seen_whole(column: str, reach: int = 0) -> bool:
+        """A run of ``column`` that starts and ends inside the history, with ``reach``
+        days of history after it."""
+        on = candidates[column].to_numpy() > 0
+        edges = np.diff(np.concatenate([[0], on.astype(int), [0]]))
+        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+        cut_at_start = bool(day_before[column].iloc[0] > 0)
+        return any((first > 0 or not cut_at_start) and last + max(reach, 1) <= len(on) - 1
+                   for first, last in zip(starts, ends))
+
+    reach = int(round(ECHO_SPAN * terms.echo_days))
+    flags = []
+    for name in terms.flags:
+        if has_contacts(name):
+            flags.append(name)
         elif name == "holiday":
             notes.append(t("baseline.no_holiday_effect"))
-        elif name.startswith("event:"):
-            notes.append(t("baseline.event_kind_unfitted", kind=name[6:]))
-    return replace(terms, flags=tuple(flags), event_kinds=tuple(kinds))
+    kinds = []
+    for kind in terms.event_kinds:
+        if has_contacts(f"event:{kind}"):
+            kinds.append(kind)
+        else:
+            notes.append(t("baseline.event_kind_unfitted", kind=kind))
+    calendar = tuple(day for day in terms.calendar if has_contacts(day.column) and seen_whole(day.column))
+    casting = {**{day.echo_column: day.column for day in calendar}, **{f"after:{k}": f"event:{k}" for k in kinds}}
+    echoes = tuple(c for c in terms.echoes if c in casting and has_contacts(c) and seen_whole(casting[c], reach))
+    return replace(terms, flags=tuple(flags), event_kinds=tuple(kinds), calendar=calendar, echoes=echoes)
 
 
 @dataclass(frozen=True)

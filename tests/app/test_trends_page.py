@@ -4,6 +4,7 @@ store too short for a baseline says why."""
 from __future__ import annotations
 
 import json
+import re
 
 PAGE = "pages/trends.py"
 
@@ -16,6 +17,21 @@ def test_trends_on_demo_shows_band_and_week_sentence(app_on, demo_store):
     names = [trace.get("name") for trace in json.loads(chart.proto.spec)["data"]]
     assert "95% band" in names and "Expected" in names and "Actual" in names
     assert any(m.value.startswith("**Week ") for m in at.markdown)
+
+
+def test_the_week_sentence_is_the_weekly_reports_answer(app_on, demo_store):
+    """The default view ends on the store's last day, so its last whole week is the weekly
+    report's default week: one expected percentage, one contributor, one horizon in words;
+    the chart says it forecasts from the day before the view."""
+    trends_page = app_on(demo_store, page=PAGE)
+    sentence = next(m.value for m in trends_page.markdown if m.value.startswith("**Week "))
+    assert any("forecast from the history up to the day before the period" in c.value for c in trends_page.caption)
+    weekly_page = app_on(demo_store, page="pages/weekly.py")
+    headline = next(m.value for m in weekly_page.markdown if m.value.startswith("**Week "))
+    assert sentence.split(":")[0] == headline.split(":")[0]  # the same week
+    gap = re.search(r"\d+% (below|above) what the history up to the week before expected", sentence).group(0)
+    contributor = re.search(r"biggest contributor (.+ \([+\-−]?[\d,]+\))", sentence).group(1)
+    assert gap in headline and f"biggest contributor {contributor}" in headline, (sentence, headline)
 
 
 def test_trends_week_grain(app_on, demo_store):
