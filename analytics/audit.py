@@ -12,6 +12,7 @@ ISO text); ``None`` means there was nothing (before an add, after a delete).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.access import AccessDenied, current_actor
+from analytics import formatting
 from analytics.formatting import MISSING
 from analytics.i18n import TEXT, active_language, t
 from analytics.queries import run_query, sql_text
@@ -118,8 +120,34 @@ def change_text(value_json: object) -> str:
     except ValueError:
         return str(value_json)
     if isinstance(value, dict):
-        return " · ".join(f"{key}: {MISSING if item is None else item}" for key, item in value.items())
+        return " · ".join(f"{_field_name(key)}: {_field_value(key, item)}" for key, item in value.items())
     return str(value)
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _field_name(key: str) -> str:
+    """A recorded field as the page's column that shows it calls it, where one does."""
+    names = TEXT[active_language()]
+    return next((names[k] for k in (f"data.col_{key}", f"column.{key}", f"weekly.column_{key.removeprefix('action_')}")
+                 if k in names), key)
+
+
+def _field_value(key: str, item: object) -> str:
+    """A recorded value in the language: numbers with separators (not an id or a seed),
+    "–" for nothing."""
+    if item is None:
+        return MISSING
+    if isinstance(item, bool):
+        return t("value.yes" if item else "value.no")
+    if isinstance(item, str) and ISO_DAY.fullmatch(item):
+        return formatting.day(date.fromisoformat(item))
+    if isinstance(item, int):
+        return str(item) if key.endswith("_id") or key in ("id", "seed", "year") else formatting.count(item)
+    if isinstance(item, float):
+        return formatting.decimal(item, 2)
+    return str(item)
 
 
 def readable_entries(entries: pd.DataFrame) -> pd.DataFrame:

@@ -3,8 +3,8 @@ tree owners and value classes, channel groups and costs, drivers, events)."""
 
 import streamlit as st
 
-from analytics import charts, editing
-from analytics.i18n import TEXT, t
+from analytics import charts, editing, table_views
+from analytics.i18n import t
 from analytics.store import holiday_country
 from ui import admin_panel, cache, chart, format, import_panel, roles, taxonomy_panel
 
@@ -22,11 +22,6 @@ def save(write, edited) -> None:
     if saved:
         cache.clear_results()
         st.success(t("data.saved"))
-
-
-def column_labels(table) -> dict:
-    """Each store column's heading in the active language (``data.col_<column>``)."""
-    return {column: t(f"data.col_{column}") for column in table.columns if f"data.col_{column}" in TEXT["en"]}
 
 
 def add_event_form() -> None:
@@ -83,20 +78,15 @@ if section == "import":
         roles.read_only_note()
 
 elif section == "history":
-    history = cache.store_table(version, "import_history")
-    st.dataframe(history, hide_index=True, column_config={
-        **column_labels(history),
-        **{column: st.column_config.DatetimeColumn(t(f"data.col_{column}"), format=format.table_moment_format())
-           for column in ("started_at", "finished_at")},
-    })
+    format.show_table(table_views.import_history_table(cache.store_table(version, "import_history")),
+                      key="data_history_table")
 
 elif section == "reasons":
     st.caption(t("data.reasons_help"))
-    tree = cache.store_table(version, "reason_tree")
-    edited = st.data_editor(
-        tree, hide_index=True, key="data_reasons_editor",
-        disabled=True if not editor else ["reason_l1", "reason_l2", "reason_l3", "contacts_90d"],
-        column_config={**column_labels(tree), "value_class": st.column_config.SelectboxColumn(
+    edited = format.edit_table(
+        table_views.reason_tree_table(cache.store_table(version, "reason_tree")), key="data_reasons_editor",
+        editable=editor and ["department", "value_class"],
+        column_config={"value_class": st.column_config.SelectboxColumn(
             t("data.col_value_class"), options=list(editing.VALUE_CLASSES),
             format_func=format.option_text("ratios.class_"))},
     )
@@ -107,34 +97,24 @@ elif section == "reasons":
 
 elif section == "channels":
     st.caption(t("data.channels_help"))
-    table = cache.store_table(version, "channel_table")
-    edited = st.data_editor(
-        table, hide_index=True, key="data_channels_editor", disabled=True if not editor else ["channel", "contacts"],
-        column_config={
-            **column_labels(table),
-            "channel_group": st.column_config.SelectboxColumn(
-                t("data.col_channel_group"), options=["voice", "chat", "written", "personal", "other"],
-                format_func=format.option_text("group.")),
-            "cost_per_contact": st.column_config.NumberColumn(t("data.col_cost_per_contact"), min_value=0.0,
-                                                              format="€ %.2f"),
-        },
+    edited = format.edit_table(
+        table_views.channel_table(cache.store_table(version, "channel_table")), key="data_channels_editor",
+        editable=editor and ["channel_group", "cost_per_contact"],
+        column_config={"channel_group": st.column_config.SelectboxColumn(
+            t("data.col_channel_group"), options=["voice", "chat", "written", "personal", "other"],
+            format_func=format.option_text("group."))},
     )
     if not editor:
         roles.read_only_note()
     elif st.button(t("data.save"), key="data_channels_save"):
-        save(editing.update_channels, edited)
+        save(lambda conn, edited: editing.update_channels(conn, table_views.channels_from_edited(edited)), edited)
 
 elif section == "drivers":
     summary = cache.store_table(version, "driver_summary")
     if summary.empty:
         st.info(t("data.no_drivers"))
     else:
-        st.dataframe(summary, hide_index=True, column_config={
-            **column_labels(summary),
-            "first_day": st.column_config.DateColumn(t("data.col_first_day"), format=format.table_date_format()),
-            "last_day": st.column_config.DateColumn(t("data.col_last_day"), format=format.table_date_format()),
-            "value_per_day": st.column_config.NumberColumn(t("data.col_value_per_day"), format="localized"),
-        })
+        format.show_table(table_views.driver_summary_table(summary), key="data_drivers_table")
         driver = st.selectbox(t("data.driver"), sorted(summary["driver"].unique()), key="data_driver",
                               bind="query-params")
         daily = cache.driver_daily(version, driver).rename(columns={"value": "contacts"})
@@ -150,13 +130,8 @@ elif section == "events":
         roles.read_only_note()
     else:
         add_event_form()
-    events = cache.store_table(cache.current_data_version(), "event_list")
-    events = events.assign(kind=events["kind"].map(format.option_text("data.event_kind_")))
-    st.dataframe(events, hide_index=True, column_config={
-        **column_labels(events),
-        **{column: st.column_config.DateColumn(t(f"data.col_{column}"), format=format.table_date_format())
-           for column in ("starts_on", "ends_on")},
-    })
+    format.show_table(table_views.event_table(cache.store_table(cache.current_data_version(), "event_list")),
+                      key="data_events_table")
 
 elif section == "health":
     taxonomy_panel.show(version)

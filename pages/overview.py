@@ -3,7 +3,7 @@ group, top reasons, and how fresh the data is."""
 
 import streamlit as st
 
-from analytics import charts
+from analytics import charts, table_views
 from analytics.filters import channel_group_name
 from analytics.i18n import t
 from analytics.overview import relative_change
@@ -50,19 +50,7 @@ else:
                    title=t("overview.by_channel_group"))
     with right:
         st.subheader(t("overview.top_reasons"))
-        st.dataframe(  # a change from nothing has no percentage: "–", with a sign and one decimal otherwise
-            format.with_dashes(data.top_reasons.assign(share=data.top_reasons["share"] * 100),
-                               {"change_pct": format.as_percent(1, signed=True)}),
-            hide_index=True,
-            column_config={
-                "reason": st.column_config.TextColumn(t("column.reason")),
-                "contacts": st.column_config.NumberColumn(t("column.contacts"), format="localized"),
-                "share": st.column_config.ProgressColumn(t("column.share"), format="%.1f%%", min_value=0,
-                                                         max_value=100),
-                "previous_contacts": st.column_config.NumberColumn(t("column.previous"), format="localized"),
-                "change_pct": format.number_column(t("column.change")),
-            },
-        )
+        format.show_table(table_views.top_reasons_table(data.top_reasons), key="overview_top_reasons")
 
 st.caption(t("overview.freshness", contacts=format.count(freshness.contacts),
              first=format.day(freshness.first_contact_at), last=format.moment(freshness.last_contact_at),

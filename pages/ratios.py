@@ -4,6 +4,7 @@ driver: what is missing and how to add one, and the views that need none."""
 
 import streamlit as st
 
+from analytics import table_views
 from analytics.charts import ratios as charts
 from analytics.i18n import TEXT, t
 from ui import cache, chart, format, page
@@ -32,7 +33,6 @@ views = ["Over time", "Breakdown", "Start small", "Value"] if driver else ["Star
 view = st.segmented_control(t("ratios.view"), views, default=views[0], key="ratios_view",
                             bind="query-params", format_func=format.option_text("ratios.view_")) or views[0]
 st.caption(contact_filter.describe())
-column_label = {"driver": driver or ""}
 
 
 def dimension_word(dimension: str) -> str:
@@ -117,19 +117,7 @@ elif view == "Breakdown":
                                                       "previous": t("ratios.previous")}),
                key="ratios_part_chart", name="ratios-breakdown", data=table,
                title=f"{t('ratios.chart_ratio', driver=driver)} · {t(f'ratios.part_{part}')}")
-    shown = format.with_dashes(table, {"ratio": format.as_decimal(1), "previous_ratio": format.as_decimal(1),
-                                       "change": format.as_percent(1, signed=True), "cost": format.as_money()})
-    st.dataframe(shown[["part", "contacts", "driver_value", "ratio", "previous_ratio", "change", "cost"]],
-                 hide_index=True, column_config={
-                     "part": st.column_config.TextColumn(t(f"ratios.part_{part}")),
-                     "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
-                     "driver_value": st.column_config.NumberColumn(t("ratios.col_driver", **column_label),
-                                                                   format="localized"),
-                     "ratio": format.number_column(t("ratios.col_ratio", **column_label)),
-                     "previous_ratio": format.number_column(t("ratios.col_previous")),
-                     "change": format.number_column(t("ratios.col_change")),
-                     "cost": format.number_column(t("ratios.col_cost")),
-                 })
+    format.show_table(table_views.ratio_parts_table(table, part, driver), key="ratios_part_table")
     cost_note(table["cost_unknown_contacts"].sum())
 
 elif view == "Start small":
@@ -170,24 +158,9 @@ elif view == "Start small":
         st.subheader(t("ratios.table"))
     else:
         st.subheader(t("ratios.no_driver_table"))
-    shown = ["unit", "contacts", *(["ratio", "change"] if driver else []),
-             *(["handle_minutes"] if table["handle_minutes"].notna().any() else []),
-             *(["cost"] if table["cost"].notna().any() else []),
-             *(["cost_unknown_contacts"] if table["cost_unknown_contacts"].any() else []),
-             *(["candidate"] if driver else [])]
-    # Numbers stay numbers so the columns sort; the trend shows in percent points.
-    st.dataframe(table[shown].assign(**({"change": table["change"] * 100} if driver else {})), hide_index=True,
-                 key="ratios_table", column_config={
-        "unit": st.column_config.TextColumn(t("ratios.col_unit", dimension=dimension_word(small.dimension)) if small.dimension
-                                            else t("ratios.col_reason")),
-        "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
-        "ratio": st.column_config.NumberColumn(t("ratios.col_ratio", **column_label), format="%.1f"),
-        "change": st.column_config.NumberColumn(t("ratios.col_change"), format="%+.1f%%"),
-        "handle_minutes": st.column_config.NumberColumn(t("ratios.col_handle_minutes"), format="%.1f"),
-        "cost": st.column_config.NumberColumn(t("ratios.col_cost"), format="€ %,.0f"),
-        "cost_unknown_contacts": st.column_config.NumberColumn(t("ratios.col_cost_unknown"), format="localized"),
-        "candidate": st.column_config.CheckboxColumn(t("ratios.col_candidate")),
-    })
+    unit_label = (t("ratios.col_unit", dimension=dimension_word(small.dimension)) if small.dimension
+                  else t("ratios.col_reason"))
+    format.show_table(table_views.start_small_table(table, unit_label=unit_label, driver=driver), key="ratios_table")
     cost_note(table["cost_unknown_contacts"].sum())
 
 else:
@@ -202,17 +175,7 @@ else:
     chart.show(charts.value_class_chart(classes, labels={**names, "contacts": t("ratios.contacts"),
                                                          "cost": t("ratios.cost")}), key="ratios_value_chart",
                name="ratios-value", data=classes, title=t("exports.title_value"))
-    shown = format.with_dashes(classes.assign(value_class=classes["value_class"].map(names)),
-                               {"share": format.as_percent(1), "handle_hours": format.as_count(),
-                                "cost": format.as_money()})
-    st.dataframe(shown, hide_index=True, column_config={
-        "value_class": st.column_config.TextColumn(t("ratios.col_class")),
-        "contacts": st.column_config.NumberColumn(t("ratios.col_contacts"), format="localized"),
-        "share": format.number_column(t("ratios.col_share")),
-        "handle_hours": format.number_column(t("ratios.col_handle_hours")),
-        "cost": format.number_column(t("ratios.col_cost")),
-        "cost_unknown_contacts": st.column_config.NumberColumn(t("ratios.col_cost_unknown"), format="localized"),
-    })
+    format.show_table(table_views.value_classes_table(classes), key="ratios_value_table")
     unclassified = classes.set_index("value_class").loc["not_classified"]
     if unclassified["contacts"]:
         st.warning(t("ratios.unclassified", contacts=format.count(unclassified["contacts"]),

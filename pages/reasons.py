@@ -8,7 +8,7 @@ queries the store."""
 import pandas as pd
 import streamlit as st
 
-from analytics import breakdowns, journeys
+from analytics import breakdowns, journeys, table_views
 from analytics.charts import reasons as charts
 from analytics.i18n import t
 from ui import cache, chart, format, page
@@ -16,12 +16,6 @@ from ui import cache, chart, format, page
 SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys"]
 GRAINS = ["Day", "Week", "Month"]
 MIX_BY = ["Channel", "Group"]
-# Display formats (ui.format.with_dashes); a missing value (no comparison, nothing recorded) shows as "–", never 0.
-TABLE_FORMATS = {"previous_contacts": format.as_count(), "last_year_contacts": format.as_count(),
-                 "change_pct": format.as_percent(1, signed=True), "change_last_year_pct": format.as_percent(1, signed=True),
-                 "handle_seconds_avg": format.as_count(), "fcr_rate": format.as_percent(1),
-                 "csat_pct": format.as_percent(1), "repeat_rate_any": format.as_percent(1),
-                 "repeat_rate_same": format.as_percent(1)}
 
 
 context = page.start(t("reasons.title"))
@@ -60,23 +54,8 @@ if section == "Reasons":
     if missing:
         notes.append(t("reasons.not_recorded", measures=", ".join(t(f"reasons.measure_{m}") for m in missing)))
     st.caption(" ".join(notes))
-    columns = ["path", "contacts", "share", "previous_contacts", "change_pct", "last_year_contacts",
-               "change_last_year_pct", *[m for m in breakdowns.MEASURES if m not in missing]]
-    st.dataframe(
-        format.with_dashes(at_level, TABLE_FORMATS), hide_index=True, column_order=columns, key="reasons_table",
-        column_config={
-            "path": st.column_config.TextColumn(t("reasons.col_path"), width="medium"),
-            "contacts": st.column_config.NumberColumn(t("column.contacts"), format="localized"),
-            "share": st.column_config.ProgressColumn(t("column.share"), format="percent", min_value=0, max_value=1),
-            "previous_contacts": format.number_column(t("column.previous")),
-            "change_pct": format.number_column(t("column.change")),
-            "last_year_contacts": format.number_column(t("reasons.col_last_year")),
-            "change_last_year_pct": format.number_column(t("reasons.col_change_last_year")),
-            "handle_seconds_avg": format.number_column(t("reasons.col_handle_seconds")),
-            "fcr_rate": format.number_column(t("reasons.col_fcr"), help=t("reasons.col_fcr_help")),
-            "csat_pct": format.number_column(t("reasons.col_csat")),
-        },
-    )
+    format.show_table(table_views.reasons_table(at_level, [m for m in breakdowns.MEASURES if m not in missing]),
+                      key="reasons_table")
 
 elif section == "Pareto":
     st.subheader(t("reasons.pareto"))
@@ -165,22 +144,11 @@ else:
                       help=t("reasons.observed_help", days=window, excluded=format.count(repeats.too_recent)))
         st.caption(t("reasons.repeat_rule", days=window, observed=format.count(total["observed_contacts"]),
                      excluded=format.count(repeats.too_recent), without=format.count(repeats.without_customer)))
-        repeat_columns = {
-            "name": st.column_config.TextColumn(t("reasons.col_name")),
-            "observed_contacts": st.column_config.NumberColumn(t("reasons.col_observed"), format="localized",
-                                                                help=t("reasons.col_observed_help")),
-            "repeat_rate_any": format.number_column(t("reasons.col_repeat_rate_any")),
-            "repeat_rate_same": format.number_column(t("reasons.col_repeat_rate_same")),
-        }
         left, right = st.columns(2)
         left.markdown(f"**{t('reasons.repeats_by_reason')}**")
-        left.dataframe(format.with_dashes(repeats.by_reason, TABLE_FORMATS), hide_index=True,
-                       column_order=list(repeat_columns),
-                       column_config=repeat_columns, key="reasons_repeats_reason")
+        format.show_table(table_views.repeats_table(repeats.by_reason), key="reasons_repeats_reason", where=left)
         right.markdown(f"**{t('reasons.repeats_by_channel')}**")
-        right.dataframe(format.with_dashes(repeats.by_channel, TABLE_FORMATS), hide_index=True,
-                        column_order=list(repeat_columns),
-                        column_config=repeat_columns, key="reasons_repeats_channel")
+        format.show_table(table_views.repeats_table(repeats.by_channel), key="reasons_repeats_channel", where=right)
 
         st.subheader(t("reasons.issue_channels"))
         issues = cache.channels_per_issue(version, followed, window)

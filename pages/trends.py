@@ -4,10 +4,10 @@ the 95% band, where each gap came from, and how good the baseline is."""
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, editing
+from analytics import charts, editing, table_views
 from analytics.baseline import InsufficientHistory
 from analytics.i18n import t
-from analytics.trends import week_summary
+from analytics.trends import last_full_week, week_sentence
 from ui import cache, chart, format, page, roles
 
 context = page.start(t("trends.title"))
@@ -23,8 +23,6 @@ st.caption(contact_filter.describe())
 
 try:
     trend = cache.volume_trend(version, contact_filter, grain, first_day)
-    daily = trend if grain == "day" else cache.volume_trend(version, contact_filter, "day", first_day)
-    weekly = trend if grain == "week" else cache.volume_trend(version, contact_filter, "week", first_day)
 except InsufficientHistory as exc:  # no expected values: say why, and still show what happened
     st.warning(t("trends.no_baseline", reason=str(exc)))
     actual = cache.overview(version, contact_filter).daily
@@ -34,17 +32,12 @@ except InsufficientHistory as exc:  # no expected values: say why, and still sho
                key="trends_actual_only", name="trends-actual", data=actual, title=t("trends.title"))
     st.stop()
 
-full_weeks = weekly.periods[weekly.periods["days"] == 7]
-if len(full_weeks):
-    week = full_weeks.iloc[-1]
-    week_days = daily.periods.loc[week.name: week.name + pd.Timedelta(days=6), "expected"]
-    drivers = cache.gap_by_part(version, contact_filter, week_days, "reason")
-    s = week_summary(week, drivers)
-    st.markdown(t("trends.week_sentence", week=s["week"], actual=format.count(s["actual"]),
-                  gap=format.percent(abs(s["gap_pct"])), direction=t("trends.below" if s["gap_pct"] < 0 else "trends.above"),
-                  low=format.percent(s["band_low_pct"], signed=True), high=format.percent(s["band_high_pct"], signed=True),
-                  driver=s["top_driver"]["part"] if s["top_driver"] else "–",
-                  driver_gap=format.count(s["top_driver"]["gap"], signed=True) if s["top_driver"] else ""))
+# The last whole week, judged on its own (history up to the week before): the weekly report's figures.
+if (monday := last_full_week(contact_filter.start, contact_filter.end)) is not None:
+    try:
+        st.markdown(week_sentence(cache.week_summary(version, contact_filter, monday, first_day)))
+    except InsufficientHistory as exc:
+        st.caption(t("trends.no_baseline", reason=str(exc)))
 
 chart.show(charts.baseline_chart(trend.periods, trend.anomalies,
                                  annotations=cache.timeline(version, contact_filter.start, contact_filter.end),
@@ -54,6 +47,7 @@ chart.show(charts.baseline_chart(trend.periods, trend.anomalies,
                                          "naive": t("trends.naive"), "anomaly": t("trends.anomalies")}),
            key="trends_chart",
            name="trends-baseline", data=trend.periods, title=t("trends.title"))
+st.caption(t("trends.horizon", fit_end=format.day(trend.fit_end), days=(contact_filter.end - trend.fit_end).days))
 for note in trend.notes:
     st.caption(note)
 
@@ -62,21 +56,16 @@ if trend.anomalies.empty:
     st.info(t("trends.no_anomalies"))
 else:
     period_column = trend.anomalies.columns[0]
-    st.dataframe(trend.anomalies[[period_column, "actual", "expected", "gap", "gap_pct", "direction"]], hide_index=True,
-                 column_config={period_column: st.column_config.DateColumn(t("trends.period"), format=format.table_date_format()),
-                                "actual": st.column_config.NumberColumn(t("column.contacts"), format="%.0f"),
-                                "expected": st.column_config.NumberColumn(t("column.expected"), format="%.0f"),
-                                "gap": st.column_config.NumberColumn(t("column.gap"), format="%+.0f"),
-                                "gap_pct": st.column_config.NumberColumn(t("column.gap_pct"), format="percent"),
-                                "direction": st.column_config.TextColumn(t("column.direction"))})
+    format.show_table(table_views.anomalies_table(trend.anomalies), key="trends_anomalies")
     chosen = st.selectbox(t("trends.explain"), trend.anomalies[period_column].tolist(), key="trends_anomaly",
                           format_func=lambda d: format.day(pd.Timestamp(d)), bind="query-params")
     start = pd.Timestamp(chosen)
     end = start + pd.Timedelta(days={"day": 0, "week": 6}.get(grain, start.days_in_month - 1))
-    expected_days = daily.periods.loc[start:end, "expected"]
+    expected_days = trend.daily.loc[start:end, "expected"]
     by_reason, by_channel = st.columns(2)
-    by_reason.dataframe(cache.gap_by_part(version, contact_filter, expected_days, "reason").head(8), hide_index=True)
-    by_channel.dataframe(cache.gap_by_part(version, contact_filter, expected_days, "channel").head(8), hide_index=True)
+    for where, part in ((by_reason, "reason"), (by_channel, "channel")):
+        format.show_table(table_views.gap_parts_table(cache.gap_by_part(version, contact_filter, expected_days, part)
+                                                      .head(8), part), key=f"trends_gap_by_{part}", where=where)
     if roles.can_edit():
         with st.form("trends_event_form", clear_on_submit=True):
             st.markdown(f"**{t('trends.save_event')}**")

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from analytics import actions, weekly
+from analytics import actions, table_views, weekly
 from analytics.charts.weekly import weekly_gap_chart
 from analytics.i18n import t
 from ui import cache, chart, format, page, report_panel, roles
@@ -75,35 +75,9 @@ if report.has_baseline:
                scope=contact_filter.with_period(monday, monday + timedelta(days=6)))
 
 st.subheader(t("weekly.by_reason"))
-flag_text = {"no_owner": t("weekly.flag_no_owner"), "customer_service": t("weekly.flag_customer_service")}
-table = rows.assign(
-    band=rows["band"].map({"above": t("weekly.band_above"), "below": t("weekly.band_below")}).fillna(""),
-    owner_department=[f"{owner if isinstance(owner, str) else ''} ({flag_text[flag]})".strip() if flag else owner
-                      for owner, flag in zip(rows["owner_department"], rows["owner_flag"])],
-)
-# Missing (no baseline, nothing last week, no driver value) shows as "–", not "None".
-table = format.with_dashes(table, {"expected": format.as_count(), "gap_pct": format.as_percent(signed=True),
-                                   "vs_last_week_pct": format.as_percent(signed=True), "per_1k": format.as_decimal(2)})
-columns = ["reason", "contacts", "expected", "gap_pct", "band", "last_week", "vs_last_week_pct",
-           *(["per_1k"] if report.driver else []), "owner_department", "open_actions", "actions"]
-st.dataframe(
-    table[columns].style.apply(lambda row: ["background-color: #fff1e5" if rows.loc[row.name, "overdue_actions"]
-                                            else "" for _ in row], axis=1, subset=["open_actions", "actions"]),
-    hide_index=True, key="weekly_table",
-    column_config={
-        "reason": st.column_config.TextColumn(t("weekly.column_reason"), pinned=True),
-        "contacts": st.column_config.NumberColumn(t("weekly.column_contacts"), format="localized", width="small"),
-        "expected": format.number_column(t("weekly.column_expected")),
-        "gap_pct": format.number_column(t("weekly.column_gap_pct")),
-        "band": st.column_config.TextColumn(t("weekly.column_band"), width=95),
-        "last_week": st.column_config.NumberColumn(t("weekly.column_last_week"), format="localized", width="small"),
-        "vs_last_week_pct": format.number_column(t("weekly.column_vs_last_week")),
-        "per_1k": format.number_column(t("weekly.column_per_1k", driver=report.driver or "")),
-        "owner_department": st.column_config.TextColumn(t("weekly.column_owner")),
-        "open_actions": st.column_config.NumberColumn(t("weekly.column_open_actions")),
-        "actions": st.column_config.TextColumn(t("weekly.column_actions"), width="large"),
-    },
-)
+# Missing (no baseline, nothing last week, no driver value) shows as "–"; late actions are tinted.
+format.show_table(table_views.weekly_reasons_table(rows, report.driver), key="weekly_table",
+                  highlight=(rows["overdue_actions"].astype(bool), "#fff1e5", ["open_actions", "actions"]))
 
 # --- the actions list ------------------------------------------------------------------
 def save(write, done: str) -> None:
@@ -138,7 +112,7 @@ else:
     shown = listed[["action_id", "reason", "action", "owner_department", "due_on", "status", "note", "overdue"]]
     edited = st.data_editor(
         shown.style.apply(lambda row: ["background-color: #ffebe9" if row["overdue"] else "" for _ in row], axis=1),
-        hide_index=True, key=f"weekly_actions_editor_{version}",
+        hide_index=True, key=f"weekly_actions_editor_{version}", placeholder=format.MISSING,
         disabled=["action_id", "reason", "overdue"] if editor else True,
         column_config={
             "action_id": st.column_config.NumberColumn(t("weekly.column_id"), format="%d", width="small"),
@@ -147,7 +121,7 @@ else:
             "owner_department": st.column_config.TextColumn(t("weekly.column_owner_department")),
             "due_on": st.column_config.DateColumn(t("weekly.column_due_on"), format=format.table_date_format()),
             "status": st.column_config.SelectboxColumn(t("weekly.column_status"), options=list(actions.ACTION_STATUSES),
-                                                       required=True),
+                                                       required=True, format_func=format.option_text("weekly.status_")),
             "note": st.column_config.TextColumn(t("weekly.column_note"), width="medium"),
             "overdue": st.column_config.CheckboxColumn(t("weekly.column_overdue")),
         },

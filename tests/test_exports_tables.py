@@ -11,7 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics.exports.tables import csv_bytes, excel_bytes, neutralised, sheet_name
+from analytics.exports.tables import csv_bytes, excel_bytes, neutralised, readable_columns, sheet_name
+from analytics.i18n import using_language
 
 ATTACKS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 STAMP = ("Period: 1 Mar 2026 – 31 Mar 2026", "Filters: reason =cmd|' /C calc'!A0",
@@ -112,3 +113,23 @@ def test_a_dutch_csv_uses_semicolons_and_decimal_commas():
     frame = pd.DataFrame({"reason": ["Delivery", "=1+1"], "ratio": [12.5, -0.25]})
     text = csv_bytes(frame, language="nl").decode("utf-8-sig")
     assert text.splitlines() == ["reason;ratio", "Delivery;12,5", "'=1+1;-0,25"]
+
+
+def test_readable_columns_speak_the_language_and_round_each_kind():
+    """A file heads its columns as the screen does and rounds each kind as the screen shows
+    it, numbers still numbers; what only draws the chart (a colour) is left out."""
+    data = pd.DataFrame({"actual": [1605.0, 12.0], "expected": [1251.4567, 14.2], "gap_pct": [0.28302, -0.1549],
+                         "share_of_gap": [0.4949673, None], "cost": [7877.4, 75028.0], "colour": ["#123456", "#654321"],
+                         "part": ["Delivery", "Returns"]},
+                        index=pd.Index(pd.to_datetime(["2026-03-02", "2026-03-09"]), name="week"))
+    with using_language("nl"):
+        shown = readable_columns(data)
+    assert list(shown.columns) == ["Week", "Werkelijk", "Verwacht", "Verschil %", "Aandeel in het verschil",
+                                   "Kosten (€)", "Deel"]
+    assert shown["Verwacht"].tolist() == [1251, 14]
+    assert shown["Verschil %"].tolist() == [0.283, -0.155]
+    assert shown.attrs["kinds"]["Kosten (€)"] == "money"
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes(shown, sheet="Data", stamp_lines=["x"])))
+    formats = {cell.value: book["Data"].cell(row=2, column=cell.column).number_format for cell in book["Data"][1]}
+    assert formats["Verschil %"] == "+0.0%;-0.0%;0.0%" and formats["Werkelijk"] == "#,##0"
+    assert formats["Kosten (€)"] == "€ #,##0"

@@ -84,3 +84,46 @@ def test_money_without_a_known_cost_is_a_dash():
     assert format.money(1234.5) == "€1,234"
     assert format.money(float("nan")) == "–"
     assert format.money(None) == "–"
+
+
+def test_locale_rules_come_from_cldr():
+    """Babel's rules, the house style on top: a sign in front, fixed decimals, no "-0"."""
+    assert formatting.money(-1234.5, digits=2, language="nl") == "-€ 1.234,50"
+    assert formatting.money(-1234.5, digits=2, language="en") == "-€1,234.50"
+    assert formatting.decimal(-0.004, 2, language="nl") == "0,00"
+    assert formatting.percent(0.0005, signed=True, digits=1, language="en") == "+0.1%"
+    assert formatting.decimal(12.345, 2, language="en") == "12.35"  # as f"{12.345:.2f}" rounds it
+    assert formatting.month(date(2025, 3, 1), language="nl") == "mrt 2025"
+    assert formatting.long_date(datetime(2015, 4, 22, 15, 53), language="nl") == "22 april 2015 15:53"
+    assert formatting.long_date(date(15, 4, 22), language="en") == "22 April 15"
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), [
+    ("nl", "3,50", 3.5), ("nl", "€ 1.234,5", 1234.5), ("en", "3.50", 3.5), ("en", "€1,234.5", 1234.5),
+    ("nl", "", None), ("en", None, None),
+])
+def test_typed_amounts_are_read_in_the_language(language, typed, expected):
+    assert formatting.parsed_decimal(typed, language=language) == expected
+
+
+@pytest.mark.parametrize(("language", "typed"), [("nl", "3.50"), ("nl", "drie"), ("en", "3,5")])
+def test_an_amount_in_the_other_notation_is_refused(language, typed):
+    with pytest.raises(ValueError):
+        formatting.parsed_decimal(typed, language=language)
+
+
+def test_a_table_view_keeps_numbers_and_writes_each_kind_one_way():
+    frame = pd.DataFrame({"reason": ["A", "B"], "contacts": [1605, 12], "change": [0.4343, None],
+                          "cost": [7877.4, 75028.0], "unused": [1, 2]})
+    view = formatting.table_view(frame, {
+        "reason": formatting.Column("Reason"), "contacts": formatting.Column("Contacts", "count"),
+        "change": formatting.Column("Change", "change"), "cost": formatting.Column("Cost", "money"),
+        "absent": formatting.Column("Absent", "count")})
+    assert list(view.data.columns) == ["reason", "contacts", "change", "cost"]  # only what is shown, in order
+    assert view.data["contacts"].tolist() == [1605, 12]  # numbers stay numbers: the table sorts them
+    with using_language("nl"):
+        shown = view.texts()
+    assert shown.to_dict("list") == {"Reason": ["A", "B"], "Contacts": ["1.605", "12"], "Change": ["+43,4%", "–"],
+                                     "Cost": ["€ 7.877", "€ 75.028"]}
+    with pytest.raises(ValueError, match="Unknown kind"):
+        formatting.Column("Oops", "percentage")

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import streamlit as st
 
-from analytics import audit, backup, user_roles
+from analytics import audit, backup, table_views, user_roles
 from analytics.access import Role
 from analytics.exports.tables import csv_bytes, excel_bytes
 from analytics.i18n import active_language, t
@@ -31,7 +31,7 @@ def users_section() -> None:
     given = user_roles.given_roles(cache.connection())
     edited = st.data_editor(
         given[["user_name", "role", "changed_at", "changed_by"]], hide_index=True, num_rows="dynamic",
-        key="data_users_editor", disabled=["changed_at", "changed_by"],
+        key="data_users_editor", disabled=["changed_at", "changed_by"], placeholder=format.MISSING,
         column_config={
             "user_name": st.column_config.TextColumn(t("user_roles.col_user_name"), required=True, width="large"),
             "role": st.column_config.SelectboxColumn(
@@ -76,12 +76,9 @@ def audit_section() -> None:
         return
     shown = audit.readable_entries(entries)
     st.caption(t("roles.audit_help", count=format.count(len(shown))))
-    labels = {column: t(f"roles.col_{column}") for column in shown.columns}
-    st.dataframe(shown, hide_index=True, key="data_audit_table", column_config={
-        **labels,
-        "logged_at": st.column_config.DatetimeColumn(labels["logged_at"], format=format.table_moment_format()),
-    })
-    _audit_downloads(shown.rename(columns=labels))
+    view = table_views.audit_table(shown)
+    format.show_table(view, key="data_audit_table")
+    _audit_downloads(shown.rename(columns={name: column.label for name, column in view.columns.items()}))
 
 
 def _audit_downloads(table: pd.DataFrame) -> None:
@@ -117,8 +114,4 @@ def backup_section() -> None:
         return
     listing = pd.DataFrame({"name": [f.name for f in files], "size_mb": [f.size_bytes / 2**20 for f in files],
                             "written_at": [f.written_at for f in files]})
-    st.dataframe(listing, hide_index=True, key="data_backup_table", column_config={
-        "name": t("backup.col_name"),
-        "size_mb": st.column_config.NumberColumn(t("backup.col_size_mb"), format="localized"),
-        "written_at": st.column_config.DatetimeColumn(t("backup.col_written_at"), format=format.table_moment_format()),
-    })
+    format.show_table(table_views.backup_table(listing), key="data_backup_table")

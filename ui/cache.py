@@ -102,6 +102,21 @@ def _volume_trend(version: int, contact_filter: ContactFilter, grain: str, first
         return trends.volume_trend(connection(), contact_filter, grain, first_day=first_day)
 
 
+def week_summary(version: int, contact_filter: ContactFilter, week_start: date, first_day: date,
+                 language: str | None = None) -> trends.WeekSummary:
+    """One week against what the history up to the week before expected (the weekly
+    report's figures); the filter's period is set to the week here, so the sidebar's period
+    does not split the cache."""
+    week = contact_filter.with_period(week_start, week_start + timedelta(days=6))
+    return _week_summary(version, week, week_start, first_day, language or active_language())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
+def _week_summary(version: int, contact_filter: ContactFilter, week_start: date, first_day: date, language: str):
+    with using_language(language):
+        return trends.week_summary(connection(), contact_filter, week_start, first_day=first_day)
+
+
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=64, show_spinner=False)
 def gap_by_part(version: int, contact_filter: ContactFilter, expected_daily, part: str):
     return trends.gap_by_part(connection(), contact_filter, expected_daily, part)

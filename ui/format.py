@@ -1,16 +1,19 @@
 """Number and date formatting for the interface: the language-aware functions of
 :mod:`analytics.formatting` (Dutch 1.234,5 and 13-03-2025), plus the table helpers that
-need Streamlit."""
+need Streamlit: :func:`show_table` and :func:`edit_table` draw a
+:class:`~analytics.formatting.TableView` (what ``analytics.table_views`` returns)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
 
 from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
     MISSING,
+    Column,
+    TableView,
     as_count,
     as_decimal,
     as_money,
@@ -43,6 +46,88 @@ def with_dashes(frame, formats: dict[str, Callable[[object], str]]):
 
     return frame.assign(**{column: [shown(value, formatter) for value in frame[column].astype(object)]
                            for column, formatter in formats.items() if column in frame})
+
+
+Highlight = tuple[Iterable[bool], str, Iterable[str] | None]  # which rows, background colour, which columns (None: all)
+
+
+def show_table(view: TableView, *, key: str | None = None, where=None, highlight: Highlight | None = None,
+               **kwargs) -> None:
+    """Draw ``view`` read-only (in ``where``, a column or container; the page by default):
+    every cell written by the app in the active language, numbers still sorting as numbers.
+
+    How: the frame goes to ``st.dataframe`` as a pandas Styler whose display values are the
+    view's text (CLDR separators through Babel, the kind's fixed decimals), each numeric
+    column a ``NumberColumn`` without a ``format``, missing values drawn as "–"
+    (``placeholder``). Streamlit draws a Styler's display values in read-only columns that
+    set no ``format`` and sorts by the values underneath: 9 before 10, −5% before +2%.
+
+    The choices per table, and why:
+
+    - This (Styler display values): right-aligned, in the page's language whatever the
+      browser's, sorts as numbers. Costs a second copy of the cells (the display values) on
+      the wire: fine for tables of a few hundred rows, which are all we show.
+    - A ``NumberColumn(format=...)``: printf-style, so no thousands separators and a decimal
+      point in Dutch; ``format="localized"`` follows the *browser's* locale, not the page's
+      (an English browser shows "1,335" beside the app's "1.251" on a Dutch page). Not used
+      for shown numbers.
+    - Text made by :func:`with_dashes`, right-aligned by :func:`number_column`: sorts as
+      text ("10" before "9"). Only for short tables read top to bottom whose cells are
+      sentences of numbers anyway (a pilot's "−3% to +21%").
+    - Editable cells ignore display values: see :func:`edit_table`.
+
+    ``highlight`` colours the background of some rows (in some columns).
+    """
+    (where or st).dataframe(styled(view, highlight), hide_index=True, key=key, column_order=list(view.columns),
+                            column_config=column_configs(view), placeholder=MISSING, **kwargs)
+
+
+def edit_table(view: TableView, *, key: str, editable: Iterable[str] | bool, column_config: dict | None = None,
+               highlight: Highlight | None = None, **kwargs) -> pd.DataFrame:
+    """``view`` in ``st.data_editor``; returns the edited data (the view's column names).
+
+    ``editable`` names the columns a user may change (False: none). Read-only columns show
+    the app's text as in :func:`show_table`; an editable cell is drawn by the browser and
+    ignores it, so an editable number that needs decimals is given to the editor as text
+    in the language ("3,50") and read back by the view's own parser (see
+    ``analytics.table_views.channels_from_edited``). ``column_config`` adds or replaces
+    columns' configs (a choice list for a SelectboxColumn)."""
+    editable = set(view.columns) & set(editable) if editable else set()
+    config = {**column_configs(view), **(column_config or {})}
+    return st.data_editor(styled(view, highlight), hide_index=True, key=key, column_order=list(view.columns),
+                          disabled=[name for name in view.columns if name not in editable] if editable else True,
+                          column_config=config, placeholder=MISSING, **kwargs)
+
+
+def styled(view: TableView, highlight: Highlight | None = None):
+    """``view.data`` as a pandas Styler whose display values are the view's text, with the
+    ``highlight`` rows' background coloured."""
+    styler = view.data.style.format(view.formatters(), na_rep=MISSING)
+    if highlight is not None:
+        rows, colour, columns = highlight
+        marked = list(rows)
+        styler = styler.apply(lambda row: [f"background-color: {colour}" if marked[row.name] else "" for _ in row],
+                              axis=1, subset=list(columns) if columns is not None else None)
+    return styler
+
+
+def column_configs(view: TableView) -> dict:
+    """Each column's Streamlit config: its label, help and width, the column type of its
+    kind, and never a ``format`` (the text comes from the Styler)."""
+    def config(column: Column):
+        options = {"help": column.help, "width": column.width, "pinned": column.pinned or None,
+                   "alignment": column.align}
+        if column.kind == "flag":
+            return st.column_config.CheckboxColumn(column.label, **options)
+        if column.kind in ("day", "week", "month"):
+            return st.column_config.DateColumn(column.label, **options)
+        if column.kind == "moment":
+            return st.column_config.DatetimeColumn(column.label, **options)
+        if column.kind == "text":
+            return st.column_config.TextColumn(column.label, **options)
+        return st.column_config.NumberColumn(column.label, **options)
+
+    return {name: config(column) for name, column in view.columns.items()}
 
 
 def number_column(label: str, **kwargs):

@@ -16,9 +16,15 @@ from analytics.charts import pilots as charts
 from analytics.charts.colours import channel_colour, group_colour
 from analytics.i18n import t
 from analytics.pilots import PilotSpec
-from analytics.pilots.verdict import p_value_text, signed_count, signed_money, signed_percent
+from analytics.pilots.verdict import (money_claim, p_value_text, signed_count, signed_money, signed_percent,
+                                      spill_sentence)
 from ui import cache, chart, format, report_panel
 from ui import pilot_forms as forms
+
+
+# The forest charts draw "effect", "low" and "high"; their files say what the numbers are.
+RELATIVE_COLUMNS = {"effect": "relative_effect", "low": "relative_ci_low", "high": "relative_ci_high"}
+ABSOLUTE_COLUMNS = {"effect": "absolute_effect", "low": "absolute_ci_low", "high": "absolute_ci_high"}
 
 
 def shift_colour(shift) -> str | None:
@@ -57,10 +63,10 @@ def show(version: int, pilot: PilotSpec) -> str | None:
     cols[1].metric(t("pilots_page.metric_contacts"), signed_count(head.absolute_effect))
     cols[1].caption(t("pilots_page.interval", low=signed_count(head.absolute_ci_low),
                       high=signed_count(head.absolute_ci_high)))
-    if window.money is not None:
-        cols[2].metric(t("pilots_page.metric_money"), signed_money(window.money.amount))
-        cols[2].caption(t("pilots_page.interval", low=signed_money(window.money.amount_low),
-                          high=signed_money(window.money.amount_high)))
+    if window.money is not None:  # money only where the effect's interval excludes zero
+        label, value, note = money_claim(head, window.money)
+        cols[2].metric(label, value)
+        cols[2].caption(note)
     cols[3].metric(t("pilots_page.metric_method"), t(f"pilots.method.{head.method}"))
     cols[3].caption(t("pilots_page.p_value", p=p_value_text(head.p_value)))
     st.caption(window.why)
@@ -129,7 +135,8 @@ def show(version: int, pilot: PilotSpec) -> str | None:
         "significant": k.significant} for k in available])
     if len(kpi_rows):
         chart.show(charts.forest_chart(kpi_rows, x_title=t("pilots_page.kpis_x")), key="pilots_chart_kpis",
-                   name="pilots-kpis", data=kpi_rows, title=f"{pilot.name}: {t('pilots_page.kpis_title')}",
+                   name="pilots-kpis", data=kpi_rows.rename(columns=RELATIVE_COLUMNS),
+                   title=f"{pilot.name}: {t('pilots_page.kpis_title')}",
                    scope=None)
     unit_format = {"contacts": format.as_count(), "per_1000": format.as_decimal(2),
                    "seconds": format.as_decimal(0, suffix=" s"), "share": format.as_percent(1)}
@@ -169,21 +176,25 @@ def show(version: int, pilot: PilotSpec) -> str | None:
             "low": s.estimate.absolute_ci_low, "high": s.estimate.absolute_ci_high, "significant": s.detected,
             "colour": shift_colour(s)} for s in spill.shifts])
         chart.show(charts.forest_chart(shift_rows, x_title=t("pilots_page.spill_x"), percent=False),
-                   key="pilots_chart_spill", name="pilots-spill-over", data=shift_rows,
+                   key="pilots_chart_spill", name="pilots-spill-over", data=shift_rows.rename(columns=ABSOLUTE_COLUMNS),
                    title=f"{pilot.name}: {t('pilots_page.spill_title')}", scope=None)
-        named = ", ".join(t(f"pilots_page.shift_{s.kind}", name=s.name) + " ("
-                          + signed_count(s.estimate.absolute_effect) + ")" for s in spill.largest)
-        key = "pilots_page.spill_detected" if spill.detected else "pilots_page.spill_none"
-        st.markdown(t(key, shifts=named, detected=", ".join(s.name for s in spill.moved)))
+        st.markdown(spill_sentence(spill))
 
     # Money
     st.subheader(t("pilots_page.money_title"))
     if window.money is not None:
         m = window.money
-        cols = st.columns(3)
-        cols[0].metric(t("pilots_page.money_saved"), signed_money(m.amount))
-        cols[1].metric(t("pilots_page.money_spill"), signed_money(m.spill_cost))
-        cols[2].metric(t("pilots_page.money_net"), signed_money(m.net))
+        if head.significant:
+            cols = st.columns(3)
+            label, value, _ = money_claim(head, m)  # a real rise in contacts is an extra cost
+            cols[0].metric(t("pilots_page.money_saved") if m.amount >= 0 else label, value)
+            cols[1].metric(t("pilots_page.money_spill"), signed_money(m.spill_cost))
+            cols[2].metric(t("pilots_page.money_net"), signed_money(m.net))
+        else:  # an interval that includes zero saves nothing that can be claimed
+            st.info(t("pilots_page.money_section_not_claimable", effect=signed_percent(head.relative_effect),
+                      low=signed_percent(head.ci_low), high=signed_percent(head.ci_high),
+                      money_low=signed_money(m.amount_low), money_high=signed_money(m.amount_high)),
+                    icon=":material/money_off:")
         st.caption(t("pilots_page.money_help", cost=format.money(m.cost_per_contact, digits=2)))
         if m.missing_costs:
             st.warning(t("pilots.caveat.no_costs", channels=", ".join(m.missing_costs)))

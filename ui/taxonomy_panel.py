@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import taxonomy
+from analytics import table_views, taxonomy
 from analytics.charts.weekly import taxonomy_trend_chart
 from analytics.i18n import t
 from ui import cache, chart, format
@@ -42,10 +42,8 @@ def show(version: int) -> None:
         }, annotations=_timeline(version, health.monthly)), key="data_health_trend", name="data-health-other",
             data=health.monthly, title=t("taxonomy.trend"), scope=None)
     by_level.markdown(f"**{t('taxonomy.by_level')}**")
-    by_level.dataframe(health.other_by_level[["level", "other_share"]], hide_index=True, column_config={
-        "level": st.column_config.NumberColumn(t("taxonomy.column_level")),
-        "other_share": st.column_config.NumberColumn(t("taxonomy.column_other_share"), format="percent"),
-    })
+    format.show_table(table_views.other_share_table(health.other_by_level), key="data_health_other_by_level",
+                      where=by_level)
     st.caption(t("taxonomy.thresholds", max_options=taxonomy.MAX_OPTIONS,
                  other_names=", ".join(f"“{n.title()}”" for n in taxonomy.OTHER_NAMES if n),
                  other_limit=format.percent(taxonomy.OTHER_SHARE_LIMIT),

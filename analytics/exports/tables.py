@@ -6,6 +6,14 @@ carriage return is run as a formula by Excel, LibreOffice and Google Sheets
 which spreadsheets show as text. Real numbers stay numbers: ``-2.5`` in a numeric column is
 not text and is left alone, so the data still sums and sorts.
 
+The same words and kinds of number as the screen: :func:`readable_columns` heads each
+column as the interface calls it in the active language, drops what only draws the chart
+(a colour), and rounds each known kind of number (:data:`COLUMN_KINDS`, the kinds of
+:data:`analytics.formatting.KIND_FORMATS`) to what the screen shows: counts whole, money in
+euros, ratios to one decimal, shares and changes as fractions to 0.1 percent point. Numbers
+stay numbers, so a file still sums and sorts; the Excel file writes each kind with its
+number format ("0.0%", "#,##0", "€ #,##0"), which Excel shows in its reader's own notation.
+
 The stamp (period, filters, data freshness, generated at) goes on an "About" sheet of the
 Excel file. The CSV stays a clean table (one header row, then data) so that it loads as it
 is in pandas, R or a BI tool; it carries the day it was made in its file name.
@@ -20,6 +28,35 @@ from datetime import date, datetime
 import pandas as pd
 
 from analytics.i18n import TEXT, active_language
+
+# The kind of number of each data column a chart's data can hold (see the module).
+COLUMN_KINDS = {
+    **dict.fromkeys(["contacts", "actual", "expected", "lo80", "hi80", "lo95", "hi95", "expected_low", "expected_high",
+                     "expected_contacts", "previous_contacts", "last_year_contacts", "last_week", "covered_contacts",
+                     "cost_unknown_contacts", "handled_contacts", "other_contacts", "first_level_only_contacts",
+                     "resolved_contacts", "resolved_recorded", "timed_contacts", "issues", "naive_8w",
+                     "naive_last_year", "driver_value", "open_actions", "overdue_actions", "observed_contacts"],
+                    "count"),
+    **dict.fromkeys(["gap", "absolute_effect", "absolute_ci_low", "absolute_ci_high"], "signed_count"),
+    **dict.fromkeys(["change", "change_pct", "change_last_year_pct", "gap_pct", "vs_last_week_pct",
+                     "relative_effect", "relative_ci_low", "relative_ci_high", "ci_low", "ci_high", "rolling_effect",
+                     "rolling_ci_low", "rolling_ci_high", "placebo_effect"],
+                    "change"),
+    **dict.fromkeys(["share", "cumulative_share", "share_of_reason", "share_of_gap", "other_share",
+                     "first_level_only_share", "fcr_rate", "csat_pct", "repeat_rate_any", "repeat_rate_same", "mde",
+                     "mde_baseline", "mde_control"], "share"),
+    **dict.fromkeys(["ratio", "previous_ratio", "expected_ratio", "per_1k"], "ratio"),
+    **dict.fromkeys(["handle_minutes", "handle_hours", "handle_seconds", "handle_seconds_avg", "contacts_per_day"],
+                    "decimal"),
+    "cost": "money",
+    "cost_per_contact": "money_cents",
+}
+# Decimals in a file, per kind: shares and changes are fractions (0.123 is 12.3%).
+EXPORT_DIGITS = {"count": 0, "signed_count": 0, "change": 3, "share": 3, "ratio": 1, "decimal": 1, "money": 0,
+                 "money_cents": 2}
+EXCEL_FORMATS = {"count": "#,##0", "signed_count": "+#,##0;-#,##0;0", "change": "+0.0%;-0.0%;0.0%",
+                 "share": "0.0%", "ratio": "0.0", "decimal": "0.0", "money": "€ #,##0", "money_cents": "€ #,##0.00"}
+DRAWING_ONLY = ("colour",)  # what only draws the chart: not data
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -68,10 +105,25 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its data column names ("day", "contacts") as the interface calls them
-    in the active language ("Dag", "Klantcontacten"), where the interface has a name."""
+    """``frame`` as a file holds it: its data column names ("day", "gap_pct"; a named index
+    too) as the interface calls them in the active language ("Dag", "Verschil %") where it
+    has a name, each known kind of number rounded to the decimals of :data:`EXPORT_DIGITS`
+    (whole counts as integers), the drawing-only columns dropped. The kind of each shown
+    column travels in ``attrs["kinds"]`` (label -> kind) for the Excel number formats."""
     names = TEXT[active_language()]
-    return frame.rename(columns=lambda c: names.get(f"column.{c}", c) if isinstance(c, str) else c)
+    out = _plain(frame).drop(columns=[c for c in DRAWING_ONLY if c in frame.columns])
+    kinds = {}
+    for position, name in enumerate(out.columns):
+        kind = COLUMN_KINDS.get(name) if isinstance(name, str) else None
+        column = out.iloc[:, position]
+        if kind is None or not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            continue
+        rounded = column.astype("float64").round(EXPORT_DIGITS[kind])
+        out.isetitem(position, rounded.astype("Int64") if EXPORT_DIGITS[kind] == 0 else rounded)
+        kinds[name] = kind
+    out = out.rename(columns=lambda c: names.get(f"column.{c}", c) if isinstance(c, str) else c)
+    out.attrs["kinds"] = {names.get(f"column.{c}", c): kind for c, kind in kinds.items()}
+    return out
 
 
 def csv_bytes(frame: pd.DataFrame, *, language: str = "en") -> bytes:
@@ -117,9 +169,12 @@ def excel_bytes(frame: pd.DataFrame, *, sheet: str, stamp_lines: Sequence[str], 
                         date_format="yyyy-mm-dd", datetime_format="yyyy-mm-dd hh:mm") as writer:
         data.to_excel(writer, sheet_name=data_sheet, index=False, freeze_panes=(1, 0))
         worksheet = writer.sheets[data_sheet]
+        kinds = frame.attrs.get("kinds", {})
         for position, column in enumerate(data.columns):
             width = max([len(str(column))] + [len(_shown(v)) for v in data.iloc[:200, position]])
-            worksheet.set_column(position, position, min(max(width + 2, 8), 60))
+            number_format = EXCEL_FORMATS.get(kinds.get(column))
+            worksheet.set_column(position, position, min(max(width + 2, 8), 60),
+                                 writer.book.add_format({"num_format": number_format}) if number_format else None)
         about = writer.book.add_worksheet(info_sheet)
         bold = writer.book.add_format({"bold": True})
         row = 0

@@ -96,7 +96,10 @@ class Spillover:
 
     @property
     def largest(self) -> tuple[Shift, ...]:
-        return tuple(self.shifts[:MAX_SHIFTS])
+        """The largest increases elsewhere: at most ``MAX_SHIFTS`` places that had at least
+        one contact more than expected (a place with fewer contacts is no increase, and a
+        list of "increases" must not show −4 or −67); empty when nothing rose."""
+        return tuple(s for s in self.shifts if round(s.estimate.absolute_effect) >= 1)[:MAX_SHIFTS]
 
     def to_dict(self) -> dict:
         out = self.all_channels.to_dict() if self.all_channels else None

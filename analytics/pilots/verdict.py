@@ -58,8 +58,36 @@ def signed_money(amount: float) -> str:
 
 
 def p_value_text(p: float) -> str:
-    """``0.0004`` -> ``"< 0.001"``; otherwise three decimals."""
-    return "< " + formatting.decimal(0.001, 3) if p < 0.001 else formatting.decimal(p, 3)
+    """``0.004`` -> ``"< 0.01"``; otherwise two decimals, like every other number shown."""
+    return "< " + formatting.decimal(0.01, 2) if p < 0.005 else formatting.decimal(p, 2)
+
+
+def money_claim(headline, money) -> tuple[str, str, str]:
+    """What a pilot's money may be called, as a metric: (label, value, caption).
+
+    Only an effect whose 95% interval excludes zero saves (or costs) money that can be
+    claimed. Otherwise the value says there is nothing to claim and the caption gives the
+    effect's interval, so "€14 saved" never stands beside an effect of +0% (−9% to +10%).
+    A real increase in contacts is an extra cost, not a negative saving."""
+    if not headline.significant:
+        return (t("pilots_page.metric_money"), t("pilots_page.money_nothing"),
+                t("pilots_page.money_not_claimable", low=signed_percent(headline.ci_low),
+                  high=signed_percent(headline.ci_high)))
+    if money.amount < 0:
+        return (t("pilots_page.metric_money_cost"), money_text(-money.amount),
+                t("pilots_page.interval", low=money_text(-money.amount_high), high=money_text(-money.amount_low)))
+    return (t("pilots_page.metric_money"), signed_money(money.amount),
+            t("pilots_page.interval", low=signed_money(money.amount_low), high=signed_money(money.amount_high)))
+
+
+def spill_sentence(spill) -> str:
+    """The spill-over in words: the shifts beyond chance, or that there were none, with the
+    largest increases elsewhere (only places that rose), or that nothing rose."""
+    named = ", ".join(t(f"pilots_page.shift_{s.kind}", name=s.name) + " (" + signed_count(s.estimate.absolute_effect)
+                      + ")" for s in spill.largest)
+    if spill.detected:
+        return t("pilots_page.spill_detected", shifts=named or "–", detected=", ".join(s.name for s in spill.moved))
+    return t("pilots_page.spill_none", shifts=named) if named else t("pilots_page.spill_none_rose")
 
 
 def target_text(pilot) -> str:

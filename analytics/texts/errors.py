@@ -38,6 +38,7 @@ EN: dict[str, str] = {
     # edits on the Data page
     "errors.edit_channel_group": "Channel {channel}: group must be one of {choices}.",
     "errors.edit_channel_cost_negative": "Channel {channel}: a cost per contact cannot be negative.",
+    "errors.edit_channel_cost_not_a_number": "Channel {channel}: {text} is not an amount; type it as 3.50.",
     "errors.edit_value_class": "Value class must be one of {choices}, not {value_class}.",
     "errors.event_name_missing": "An event needs a name.",
     "errors.event_kind_invalid": "Event kind must be one of {choices}.",
@@ -221,6 +222,7 @@ NL: dict[str, str] = {
     # edits on the Data page
     "errors.edit_channel_group": "Kanaal {channel}: de groep moet een van {choices} zijn.",
     "errors.edit_channel_cost_negative": "Kanaal {channel}: de kosten per klantcontact kunnen niet negatief zijn.",
+    "errors.edit_channel_cost_not_a_number": "Kanaal {channel}: {text} is geen bedrag; typ het als 3,50.",
     "errors.edit_value_class": "De waardeklasse moet een van {choices} zijn, niet {value_class}.",
     "errors.event_name_missing": "Een gebeurtenis heeft een naam nodig.",
     "errors.event_kind_invalid": "Het soort gebeurtenis moet een van {choices} zijn.",

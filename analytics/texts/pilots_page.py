@@ -88,6 +88,15 @@ EN: dict[str, str] = {
     "pilots_page.interval_short": "{low} to {high}",
     "pilots_page.effect_interval": "{effect} ({low} to {high})",
     "pilots_page.metric_contacts": "Contacts (actual − expected)",
+    "pilots_page.metric_money_cost": "Extra cost",
+    "pilots_page.money_nothing": "Nothing to claim",
+    "pilots_page.money_not_claimable": "The effect's 95% interval ({low} to {high}) includes zero",
+    "pilots_page.money_section_not_claimable": "No money saved can be claimed: the effect on contacts ({effect}, 95% "
+                                               "interval {low} to {high}) includes zero, so the pilot may have saved "
+                                               "nothing. Had the effect been real, the amount would lie between "
+                                               "{money_low} and {money_high}.",
+    "pilots_page.spill_none_rose": "No shift beyond chance: no other channel or reason had more contacts than "
+                                   "expected during the pilot.",
     "pilots_page.metric_money": "Money saved",
     "pilots_page.metric_method": "Method",
     "pilots_page.p_value": "p-value {p}",
@@ -166,7 +175,7 @@ EN: dict[str, str] = {
     "pilots_page.persistence_y": "Effect on contacts",
     "pilots_page.rollout_verdict": "**After rollout:** {verdict}",
     "pilots_page.caveats_title": "Caveats",
-    "pilots_page.caveats_none": "None found: no overlapping pilots or events, enough history, a steady control group.",
+    "pilots_page.caveats_none": "Nothing to flag: no overlapping pilots or events, enough history, a steady control group.",
     # Planner
     "pilots_page.and": " and ",
     "pilots_page.planner": "Plan a pilot",
@@ -287,6 +296,15 @@ NL: dict[str, str] = {
     "pilots_page.interval_short": "{low} tot {high}",
     "pilots_page.effect_interval": "{effect} ({low} tot {high})",
     "pilots_page.metric_contacts": "Contacten (werkelijk − verwacht)",
+    "pilots_page.metric_money_cost": "Extra kosten",
+    "pilots_page.money_nothing": "Niets te claimen",
+    "pilots_page.money_not_claimable": "Het 95%-interval van het effect ({low} tot {high}) bevat nul",
+    "pilots_page.money_section_not_claimable": "Er is geen besparing te claimen: het effect op contacten ({effect}, "
+                                               "95%-interval {low} tot {high}) bevat nul, dus de proef kan niets "
+                                               "hebben bespaard. Als het effect echt was, lag het bedrag tussen "
+                                               "{money_low} en {money_high}.",
+    "pilots_page.spill_none_rose": "Geen verschuiving boven toeval: geen ander kanaal of andere contactreden had "
+                                   "tijdens de proef meer contacten dan verwacht.",
     "pilots_page.metric_money": "Bespaard",
     "pilots_page.metric_method": "Methode",
     "pilots_page.p_value": "p-waarde {p}",

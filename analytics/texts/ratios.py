@@ -54,7 +54,7 @@ EN: dict[str, str] = {
     "ratios.band95": "95% band",
     "ratios.band80": "80% band",
     "ratios.baseline_help": "Expected ratio: the season of the ratio itself. A count model of contacts with "
-                            "{driver} as exposure (weekday, yearly season, trend, holidays, foreseen events; fitted on "
+                            "{driver} as exposure (weekday, yearly season, trend, holidays, commercial days, foreseen events; fitted on "
                             "the days before the period, as on Volume trends) gives the rate the season expects; times "
                             "the actual {driver}, that is the expected contacts. A ratio above the band means more contacts "
                             "than the season gives at this business volume.",
@@ -117,6 +117,7 @@ EN: dict[str, str] = {
     # columns
     "ratios.col_reason": "Reason",
     "ratios.col_unit": "Reason · {dimension}",
+    "ratios.unit_not_recorded": "(not recorded)",
     "ratios.col_part": "Value",
     "ratios.col_contacts": "Contacts",
     "ratios.col_ratio": "Per 1,000 {driver}",
@@ -194,8 +195,8 @@ NL: dict[str, str] = {
     "ratios.band95": "95%-band",
     "ratios.band80": "80%-band",
     "ratios.baseline_help": "Verwachte contactratio: het seizoen van de ratio zelf. Een telmodel van contacten met "
-                            "{driver} als blootstelling (weekdag, jaarseizoen, trend, feestdagen, voorziene "
-                            "gebeurtenissen; geschat op de dagen vóór de periode, zoals op Volumetrends) geeft het "
+                            "{driver} als blootstelling (weekdag, jaarseizoen, trend, feestdagen, commerciële dagen, "
+                            "voorziene gebeurtenissen; geschat op de dagen vóór de periode, zoals op Volumetrends) geeft het "
                             "tempo dat het seizoen verwacht; maal de werkelijke {driver} geeft dat de verwachte "
                             "contacten. Een ratio boven de band betekent meer contacten dan het seizoen bij dit "
                             "bedrijfsvolume geeft.",
@@ -264,6 +265,7 @@ NL: dict[str, str] = {
     # columns
     "ratios.col_reason": "Contactreden",
     "ratios.col_unit": "Contactreden · {dimension}",
+    "ratios.unit_not_recorded": "(niet vastgelegd)",
     "ratios.col_part": "Waarde",
     "ratios.col_contacts": "Contacten",
     "ratios.col_ratio": "Per 1.000 {driver}",

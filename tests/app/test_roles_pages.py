@@ -99,7 +99,8 @@ def test_an_admin_sees_the_audit_log_on_the_data_page(app_on, demo_copy, role):
     assert table[["actor_name", "action", "target"]].iloc[0].tolist() == [
         "erin@example.org", "Event added", "Carrier strike"]
     after = table["after_json"].iloc[0]
-    assert table["before_json"].iloc[0] == "–" and "kind: outage" in after and "name: Carrier strike" in after
+    assert table["before_json"].iloc[0] == "–" and "Kind: outage" in after and "Name: Carrier strike" in after
+    assert "From: 1 Jun 2026" in after and "Foreseen: no" in after  # the page's words and notation
     assert any("Only administrators see this list" in c.value for c in at.caption)
     assert {b.label for b in at.get("download_button")} == {"CSV data", "Excel data"}
 

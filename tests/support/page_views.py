@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analytics.i18n import t
+
 # What only a library (or a bug) says: a solver's message, an exception's name, a number
 # that is not one, an unfilled value.
 RAW_TEXT = re.compile(r"f\(a\) and f\(b\)|Traceback|[A-Z]\w*(Error|Exception|Warning)\b|\b(nan|NaN|inf)\b|\bNone\b"
@@ -61,13 +63,14 @@ def shown_texts(at) -> list[str]:
 
 
 def open_view(app_on, store, view: PageView, plan_reason: str | None = None):
-    """The view run on ``store`` (AppTest), the planner's form sent for ``plan_reason``."""
+    """The view run on ``store`` (AppTest), the planner's form sent for ``plan_reason``
+    (its button found by its text in the active language)."""
     at = app_on(store, page=view.page, query=view.query)
     if view.plan:
         target = at.multiselect(key="pilots_plan_target")
         if not target.value and plan_reason:
             target.select(plan_reason)
-        next(b for b in at.button if b.label == "Plan").click().run()
+        next(b for b in at.button if b.label == t("pilots_page.plan_submit")).click().run()
     return at
 
 
