@@ -23,7 +23,7 @@ from analytics.pilots.evaluation import PilotEvaluation, evaluate_pilot
 from analytics.pilots.planner import PLAN_WEEKS, plan_pilot
 from analytics.pilots.registry import PilotSpec, get_pilot, list_pilots
 from analytics.pilots.verdict import (money_text, p_value_text, signed_count, signed_money, signed_percent,
-                                      spill_text, target_text)
+                                      spill_sentence, spill_text, target_text)
 from analytics.reports.model import BigNumber, Report, Slide, Table
 
 
@@ -185,10 +185,7 @@ def _spill_slide(evaluation: PilotEvaluation) -> Slide:
             "low": s.estimate.absolute_ci_low, "high": s.estimate.absolute_ci_high, "significant": s.detected}
             for s in spill.shifts])
         chart = charts.forest_chart(rows, x_title=t("pilots_page.spill_x"), percent=False)
-        named = ", ".join(t(f"pilots_page.shift_{s.kind}", name=s.name)
-                          + " (" + signed_count(s.estimate.absolute_effect) + ")" for s in spill.largest)
-        key = "pilots_page.spill_detected" if spill.detected else "pilots_page.spill_none"
-        bullets = (t(key, shifts=named, detected=", ".join(s.name for s in spill.moved)).replace("**", ""),)
+        bullets = (spill_sentence(spill).replace("**", ""),)  # the page's sentence: only what rose
     message = t("pilots_page.spill_all_help") if numbers else t("reports.pilot_spill_message")
     return Slide(title=title, message=message, numbers=tuple(numbers), chart=chart, bullets=bullets,
                  notes=t("reports.pilot_spill_notes"))
