@@ -64,7 +64,7 @@ def test_a_complaint_export_needs_only_its_reason_chosen_on_the_page(page, empty
     page.goto(f"{empty_server.url}/data")
     wait_for_app(page)
     page.locator('input[type="file"]').set_input_files(str(export))
-    page.get_by_text("Which column holds what").wait_for(timeout=60_000)
+    page.get_by_text("Which column holds what", exact=True).wait_for(timeout=60_000)
     wait_for_app(page)
     # the refusal speaks of this panel, not of command-line flags
     expect(page.get_by_text('Choose the column that holds Contact reason under "Which column holds what"')).to_be_visible()
