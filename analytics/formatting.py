@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import cache
+from functools import lru_cache
 
 import pandas as pd
 from babel import Locale
@@ -46,7 +46,7 @@ def _language(language: str | None) -> str:
     return language or active_language()
 
 
-@cache
+@lru_cache(maxsize=16)  # one per language
 def _locale(language: str) -> Locale:
     return Locale.parse(LOCALES.get(language, LOCALES["en"]))
 
@@ -61,7 +61,7 @@ def missing(value: object) -> bool:
         return False
 
 
-@cache
+@lru_cache(maxsize=256)  # languages x kinds x decimals
 def _pattern(language: str, kind: str, digits: int) -> NumberPattern:
     """The locale's own pattern for ``kind`` (grouping, symbol placement) with exactly
     ``digits`` decimals."""

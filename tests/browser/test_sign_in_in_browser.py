@@ -212,4 +212,4 @@ def test_an_editors_change_is_in_the_audit_log_an_admin_sees(page, sso_server):
     first = exported.iloc[0]
     assert (first["Who"], first["Role"], first["What"], first["Changed"]) == (
         "ann@example.org", "editor", "Event added", "Price letter in the post")
-    assert first["Before"] == "–" and "name: Price letter in the post" in first["After"]
+    assert first["Before"] == "–" and "Name: Price letter in the post" in first["After"]
