@@ -16,12 +16,18 @@ UNBOUNDED_ON_PURPOSE = {("analytics/queries.py", "sql_text"), ("analytics/import
 
 
 def _decorators():
+    """Every decorator, and every ``st.cache_data(...)`` / ``st.cache_resource(...)`` applied
+    as a call (``ui.cache.cached_query`` makes its caches that way)."""
     for path in SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for decorator in node.decorator_list:
                     yield path.relative_to(ROOT).as_posix(), node.name, decorator
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Call)
+                            and _name(inner.func) in ("st.cache_data", "st.cache_resource")):
+                        yield path.relative_to(ROOT).as_posix(), node.name, inner.func
 
 
 def _name(decorator: ast.expr) -> str:
@@ -41,7 +47,19 @@ CACHES = [(path, name, d) for path, name, d in _decorators()
 
 
 def test_the_caches_are_found():
-    assert sum(_name(d) == "st.cache_data" for _, _, d in CACHES) >= 20
+    assert sum(_name(d) == "st.cache_data" for _, _, d in CACHES) >= 1
+    assert ("ui/cache.py", "cached_query") in {(path, name) for path, name, _ in CACHES}
+
+
+def test_every_cached_query_is_bounded():
+    """The one mechanism's caches: each page-facing query is one, with a finite bound."""
+    from ui import cache
+
+    queries = {name: value for name, value in vars(cache).items() if hasattr(value, "cached")}
+    assert len(queries) >= 30
+    for call in ast.walk(ast.parse((ROOT / "ui" / "cache.py").read_text(encoding="utf-8"))):
+        if isinstance(call, ast.Call) and ast.unparse(call.func) == "cached_query":
+            assert _keywords(call).get("max_entries") not in ("None",), ast.unparse(call)
 
 
 @pytest.mark.parametrize("path, name, decorator", CACHES, ids=[f"{p}:{n}" for p, n, _ in CACHES])
