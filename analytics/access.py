@@ -6,7 +6,12 @@ the page it runs; the command line acts as the local operator (an admin: whoever
 it can already read and replace the store file).
 
 Roles, each including the one before: viewers see dashboards; editors import data and
-change pilots, actions, reasons, events and costs; admins manage users and backups.
+change pilots, actions, reasons, events and costs, and read what customers wrote; admins
+manage users and backups.
+
+Reading, not only writing, can need a role: a permission names what may be read and
+:data:`PERMISSIONS` the lowest role that may (texts customers wrote may hold personal data
+even after masking, so viewers, a wall screen among them, do not see them).
 """
 
 from __future__ import annotations
@@ -88,6 +93,26 @@ def acting_as(actor: Actor) -> Iterator[Actor]:
         yield actor
     finally:
         _current.reset(token)
+
+
+READ_TEXTS = "read what customers wrote"
+PERMISSIONS: dict[str, Role] = {READ_TEXTS: Role.EDITOR}
+
+
+def allows(actor: Actor | None, permission: str) -> bool:
+    """Whether ``actor`` (None: nobody signed in) has ``permission`` (see :data:`PERMISSIONS`)."""
+    return actor is not None and actor.role >= PERMISSIONS[permission]
+
+
+def require_permission(permission: str) -> Actor:
+    """The current actor, if their role grants ``permission``.
+
+    Raises
+    ------
+    AccessDenied
+        When nobody is signed in, or the role is below the permission's (the message names it).
+    """
+    return require(PERMISSIONS[permission], permission)
 
 
 def require(role: Role, what: str) -> Actor:

@@ -192,21 +192,23 @@ def fingerprint_of(files: list[DatasetFile]) -> str:
     return digest.hexdigest()
 
 
-def _column_sql(name: str, data_type: str) -> str:
+def _column_sql(name: str, data_type: str, present: bool = True) -> str:
     if not _IDENTIFIER.match(name) or not _TYPE.match(data_type):
         raise ParquetSourceError(f"unexpected contacts column {name!r} of type {data_type!r}")
-    expression = f'cast("{name}" as {data_type})'
+    expression = f'cast("{name}" as {data_type})' if present else f"cast(null as {data_type})"
     if name in EMPTY_TEXT_COLUMNS:
         expression = f"coalesce({expression}, '')"
     return f'{expression} as "{name}"'
 
 
-def source_select(files: list[str], columns: list[tuple[str, str]]) -> str:
+def source_select(files: list[str], columns: list[tuple[str, str]], present: set[str] | None = None) -> str:
     """The SELECT over the files that gives exactly the contacts table's columns, in its
     order and types (a cast to the type a column already has costs nothing). Files are
-    matched by column name; a column a file lacks reads as NULL."""
+    matched by column name; a column a file lacks reads as NULL, and so does one that no
+    file has (``present``: the files' columns; ``None``: every column is in some file)."""
     file_list = ", ".join(sql_string_literal(name) for name in files)
-    select_list = ",\n       ".join(_column_sql(name, data_type) for name, data_type in columns)
+    select_list = ",\n       ".join(_column_sql(name, data_type, present is None or name in present)
+                                   for name, data_type in columns)
     return (f"select {select_list}\n"
             f"from read_parquet([{file_list}], union_by_name = true, hive_partitioning = false)")
 
@@ -218,9 +220,9 @@ def _table_columns(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     ).fetchall()]
 
 
-def _check_dataset(cur: duckdb.DuckDBPyConnection, files: list[str], location: str) -> int:
-    """The number of contacts in the files; refuses files without the required columns or
-    with empty required values."""
+def _check_dataset(cur: duckdb.DuckDBPyConnection, files: list[str], location: str) -> tuple[int, set[str]]:
+    """The number of contacts in the files and the names of their columns; refuses files
+    without the required columns or with empty required values."""
     file_list = "[" + ", ".join(sql_string_literal(name) for name in files) + "]"
     try:
         present = {str(row[0]) for row in cur.execute(
@@ -240,7 +242,7 @@ def _check_dataset(cur: duckdb.DuckDBPyConnection, files: list[str], location: s
     if empty:
         raise ParquetSourceError(t("parquet.dataset_required_empty", location=location, rows=count_text(int(empty)),
                                    columns=", ".join(REQUIRED_COLUMNS)))
-    return int(rows)
+    return int(rows), present
 
 
 # --- the store's source ----------------------------------------------------------------
@@ -323,7 +325,7 @@ def use_parquet(conn: duckdb.DuckDBPyConnection, location: str, *, discard_table
         ensure_remote_support(cur, location)
         files = dataset_files(cur, location)
         names = [f.name for f in files]
-        contacts = _check_dataset(cur, names, location)
+        contacts, present = _check_dataset(cur, names, location)
         current = contact_source(conn)
         if current.mode == "table":
             columns = _table_columns(cur)
@@ -346,7 +348,7 @@ def use_parquet(conn: duckdb.DuckDBPyConnection, location: str, *, discard_table
                 cur.execute("drop table contacts")
             else:
                 cur.execute("drop view contacts")
-            cur.execute("create view contacts as " + source_select(names, columns))
+            cur.execute("create view contacts as " + source_select(names, columns, present))
             _record_source(cur, location, files, columns, table_sql)
             new_channels = register_new_channels(cur)
             new_reasons = register_new_reasons(cur)
@@ -385,8 +387,8 @@ def _record_source(cur: duckdb.DuckDBPyConnection, location: str, files: list[Da
 def refresh_source(conn: duckdb.DuckDBPyConnection, *, force: bool = False) -> SourceResult:
     """Bring the store up to date with its dataset.
 
-    In Parquet mode: list the dataset; when its fingerprint is the recorded one (and not
-    ``force``), write nothing (``up_to_date``). Otherwise check the files, point the view at
+    In Parquet mode: list the dataset; when its fingerprint is the recorded one and the view
+    has the stored table's columns (and not ``force``), write nothing (``up_to_date``). Otherwise check the files, point the view at
     the current file list, register new channels and reasons, rebuild the daily aggregate
     and bump the data version, in one transaction. In table mode: rebuild the aggregate.
 
@@ -413,15 +415,16 @@ def refresh_source(conn: duckdb.DuckDBPyConnection, *, force: bool = False) -> S
         ensure_remote_support(cur, location)
         files = dataset_files(cur, location)
         size = sum(f.size for f in files)
-        if not force and fingerprint_of(files) == source.fingerprint:
+        columns, table_sql = _stored_definition(cur)
+        # A migration may have changed the stored definition (a new column): the view follows it.
+        if not force and fingerprint_of(files) == source.fingerprint and _table_columns(cur) == columns:
             contacts = int(cur.execute("select count(*) from contacts").fetchall()[0][0])
             return SourceResult("up_to_date", "parquet", location, len(files), size, contacts,
                                 seconds=perf_counter() - clock)
         names = [f.name for f in files]
-        contacts = _check_dataset(cur, names, location)
-        columns, table_sql = _stored_definition(cur)
+        contacts, present = _check_dataset(cur, names, location)
         with write_transaction(conn, cursor=cur):
-            cur.execute("create or replace view contacts as " + source_select(names, columns))
+            cur.execute("create or replace view contacts as " + source_select(names, columns, present))
             _record_source(cur, location, files, columns, table_sql)
             new_channels = register_new_channels(cur)
             new_reasons = register_new_reasons(cur)
@@ -459,7 +462,8 @@ def use_table(conn: duckdb.DuckDBPyConnection) -> SourceResult:
         with write_transaction(conn, cursor=cur):
             cur.execute("alter view contacts rename to contacts_from_parquet")
             cur.execute(table_sql)
-            cur.execute("insert into contacts select * from contacts_from_parquet order by started_at")
+            # By name: a view made before a migration added a column lacks it (NULL here).
+            cur.execute("insert into contacts by name select * from contacts_from_parquet order by started_at")
             cur.execute("drop view contacts_from_parquet")
             cur.execute("delete from contact_source")
             _refresh_aggregates(cur)

@@ -7,6 +7,7 @@ made by an older version of the dashboard opens in a newer one.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,7 +98,7 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
             continue
         cur.execute("begin transaction")
         try:
-            cur.execute(migration.sql)
+            _apply(cur, migration)
             cur.execute(
                 "insert into schema_version values ($version, $name, $applied_at)",
                 {"version": migration.version, "name": migration.name, "applied_at": datetime.now()},
@@ -108,6 +109,35 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> list[int]:
             raise
         applied.append(migration.version)
     return applied
+
+
+def _apply(cur: duckdb.DuckDBPyConnection, migration: Migration) -> None:
+    """Run a migration; in Parquet mode (``contacts`` a view over a dataset, see
+    ``analytics.parquet_mode``) against an empty stand-in table of the stored definition.
+
+    The stand-in lets a migration change the contacts table's shape (add a column) where
+    there is no table to alter: the changed definition is stored for the next ``store
+    refresh`` (which makes the view anew) and ``store use-table``. Such a migration sees no
+    contact rows there, so it may change the table's definition, not its data.
+    """
+    is_view = cur.execute(
+        "select count(*) from duckdb_views() where schema_name = 'main' and view_name = 'contacts'"
+    ).fetchall()[0][0]
+    if not is_view:
+        cur.execute(migration.sql)
+        return
+    cur.execute("alter view contacts rename to _contacts_parquet_view")
+    cur.execute(cur.execute("select table_sql from contact_source").fetchall()[0][0])
+    cur.execute(migration.sql)
+    columns = [[str(name), str(kind)] for name, kind in cur.execute(
+        "select column_name, data_type from information_schema.columns"
+        " where table_schema = 'main' and table_name = 'contacts' order by ordinal_position").fetchall()]
+    table_sql = cur.execute(
+        "select sql from duckdb_tables() where schema_name = 'main' and table_name = 'contacts'").fetchall()[0][0]
+    cur.execute("update contact_source set columns = $columns, table_sql = $table_sql",
+                {"columns": json.dumps(columns), "table_sql": table_sql})
+    cur.execute("drop table contacts")
+    cur.execute("alter view _contacts_parquet_view rename to contacts")
 
 
 # The operating system's words for a file or disk the process may not write.
@@ -193,6 +223,16 @@ def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
 def holiday_country(conn: duckdb.DuckDBPyConnection) -> str:
     """The ISO code of the country whose public holidays the store's season knows ("NL")."""
     return str(conn.cursor().execute("select holiday_country from store_meta").fetchall()[0][0] or "NL")
+
+
+NO_SECTOR = "none"
+"""The commercial sector that has no commercial days."""
+
+
+def commercial_sector(conn: duckdb.DuckDBPyConnection) -> str:
+    """The sector of ``commercial_days.csv`` whose named commercial days the store's season
+    knows ("retail"), or :data:`NO_SECTOR` for none."""
+    return str(conn.cursor().execute("select commercial_sector from store_meta").fetchall()[0][0] or "retail")
 
 
 def data_version(conn: duckdb.DuckDBPyConnection) -> int:

@@ -1,6 +1,7 @@
 """Reasons & channels: the reason tree under the filter with its comparisons, the Pareto
 and the top movers, the channel mix, reasons by channel, contacts by hour and weekday,
-and customer journeys (repeat contacts, channels per issue, first-contact resolution).
+customer journeys (repeat contacts, channels per issue, first-contact resolution), and a
+search in what customers wrote (for the roles that may read it).
 
 One section at a time (a segmented control bound to the URL), so only the shown section
 queries the store."""
@@ -8,12 +9,12 @@ queries the store."""
 import pandas as pd
 import streamlit as st
 
-from analytics import breakdowns, journeys, table_views
+from analytics import breakdowns, journeys, table_views, text_search
 from analytics.charts import reasons as charts
 from analytics.i18n import t
-from ui import cache, chart, format, page
+from ui import cache, chart, format, page, roles
 
-SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys"]
+SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys", "Texts"]
 GRAINS = ["Day", "Week", "Month"]
 MIX_BY = ["Channel", "Group"]
 
@@ -121,6 +122,27 @@ elif section == "Channels":
         chart.show(charts.hour_weekday_heatmap(hours.cells, weekday_names=weekdays, labels=labels),
                    key="reasons_hours", name="reasons-hours", data=hours.cells, title=t("reasons.hours"))
         st.caption(t("reasons.hours_help", contacts=format.count(hours.contacts)))
+
+elif section == "Texts":
+    st.subheader(t("reasons.texts"))
+    reader = roles.actor()
+    if not roles.can_read_texts():
+        role = t(f"roles.role_{reader.role.name.lower()}") if reader else t("roles.role_viewer")
+        st.info(t("reasons.texts_hidden", role=role), icon=":material/visibility_off:")
+    elif not cache.store_has_texts(version):
+        st.info(t("reasons.texts_none"))
+    else:
+        words = st.text_input(t("reasons.texts_search"), key="reasons_text_words", bind="query-params",
+                              placeholder=t("reasons.texts_placeholder"), help=t("reasons.texts_search_help"))
+        found = cache.text_search(version, contact_filter, words)
+        if not found.contacts_with_text:
+            st.info(t("reasons.texts_none_in_filter"))
+        elif not found.matching_contacts:
+            st.info(t("reasons.texts_no_match", words=found.words))
+        else:
+            st.markdown(text_search.search_summary(found))
+            st.caption(t("reasons.texts_sample", shown=format.count(len(found.sample))))
+            format.show_table(text_search.text_sample_table(found), key="reasons_texts_table")
 
 else:
     window = int(st.columns([1, 3])[0].number_input(

@@ -24,7 +24,7 @@ from ui import cache, format, roles
 
 _UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "parquet"]
 NONE, CONSTANT, NO_SECOND = "\x00none", "\x00constant", "\x00single"  # choices that are not a column
-JOINABLE = ("contact_id", "started_at")  # fields whose value may span two columns
+JOINABLE = ("contact_id", "started_at", "text")  # fields whose value may span two columns (subject + message)
 DURATIONS = ("handle_seconds", "wait_seconds")
 
 
@@ -296,6 +296,8 @@ def _last_result() -> None:
                  rejected=format.count(result.rejected), seconds=format.decimal(result.seconds, 1)))
     if result.extra.get("left_out"):
         st.caption(t("import.left_out", count=format.count(result.extra["left_out"])))
+    if "masked_texts" in result.extra:
+        st.caption(t("import.masked_texts", count=format.count(result.extra["masked_texts"])))
     for warning in result.extra.get("warnings", []):
         st.warning(warning, icon=":material/warning:")
     if result.rejected:

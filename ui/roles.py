@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from analytics.access import AccessDenied, Actor, Role, acting_as
+from analytics.access import READ_TEXTS, AccessDenied, Actor, Role, acting_as, allows
 from analytics.i18n import t
 from ui import auth
 
@@ -37,6 +37,11 @@ def can_edit() -> bool:
 
 def is_admin() -> bool:
     return may(Role.ADMIN)
+
+
+def can_read_texts() -> bool:
+    """True for the roles that may read what customers wrote (editors and admins)."""
+    return allows(actor(), READ_TEXTS)
 
 
 def read_only_note() -> None:

@@ -2,7 +2,9 @@
 store file, then put that file in place of the old one in a single rename.
 
 Everything is drawn from ``numpy`` generators seeded by ``(seed, stream, month)``, so a
-store is the same for the same seed, days, contacts per day and end date.
+store is the same for the same seed, days, contacts per day and end date. Each contact gets
+a subject line (``texts``); the problem hidden inside "Other" (``hidden_problem``) adds its
+contacts from streams of its own, so the volumes' contacts are the same with or without it.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 
 from analytics import audit
 from analytics.access import Role, require
 from analytics.aggregates import refresh_contact_days
-from analytics.demo.contacts import contact_batch, last_week
+from analytics.demo.contacts import contact_batch, last_week, merged_in_time
+from analytics.demo.hidden_problem import HiddenProblem, hidden_problem
 from analytics.demo.tables import (
     CONTACTS_INSERT,
     channels_table,
@@ -29,6 +33,7 @@ from analytics.demo.tables import (
     pilots_table,
     reasons_table,
 )
+from analytics.demo.texts import subject_lines
 from analytics.demo.truth import demo_truth, truth_path_for, write_truth
 from analytics.demo.volumes import DemoVolumes, demo_volumes
 from analytics.store import open_store, write_transaction
@@ -117,7 +122,23 @@ def stored_rows(db_path: Path) -> int:
         conn.close()
 
 
-def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: int) -> int:
+def _month_contacts(volumes: DemoVolumes, hidden: DemoVolumes, first: int, stop: int, first_seq: int,
+                    recent, seed: int, month: int):
+    """One month's contacts with their subject lines: the volumes' contacts and the hidden
+    problem's, each from generators of their own (the problem adds contacts and leaves the
+    others as they were), merged in time order. Returns the batch, its lines and the
+    volumes' own batch (whose last week the next month's repeats point back to)."""
+    batch = contact_batch(volumes, first, stop, first_seq, recent, np.random.default_rng([seed, 2, month]))
+    lines = subject_lines(batch, volumes.reasons, np.random.default_rng([seed, 4, month]))
+    if not hidden.counts[first:stop].any():
+        return batch, lines, batch
+    extra = contact_batch(hidden, first, stop, 0, None, np.random.default_rng([seed, 5, month]))
+    extra_lines = subject_lines(extra, volumes.reasons, np.random.default_rng([seed, 6, month]), hidden_problem=True)
+    merged, order = merged_in_time(batch, extra, first_seq)
+    return merged, pa.concat_arrays([lines, extra_lines]).take(pa.array(order)), batch
+
+
+def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, hidden: HiddenProblem, seed: int) -> int:
     """Fill a fresh store in one transaction; return the number of contacts."""
     started = datetime.now()
     with write_transaction(conn) as cur:
@@ -140,15 +161,15 @@ def _write_store(conn: duckdb.DuckDBPyConnection, volumes: DemoVolumes, seed: in
             cur.unregister(name)
         contacts = 0
         recent = None
+        hidden_volumes = hidden.volumes(volumes)
         boundaries = month_starts(volumes.days)
         for month, (first, stop) in enumerate(zip(boundaries[:-1], boundaries[1:])):
-            rng = np.random.default_rng([seed, 2, month])
-            batch = contact_batch(volumes, first, stop, contacts + 1, recent, rng)
-            cur.register("demo_contacts", contacts_table(batch, volumes.reasons))
+            batch, lines, own = _month_contacts(volumes, hidden_volumes, first, stop, contacts + 1, recent, seed, month)
+            cur.register("demo_contacts", contacts_table(batch, volumes.reasons, lines))
             cur.execute(CONTACTS_INSERT, {"import_id": import_id})
             cur.unregister("demo_contacts")
             contacts += len(batch)
-            recent = last_week(batch)
+            recent = last_week(own)
         refresh_contact_days(cur)
         cur.execute(
             "insert into import_log (import_id, kind, file_name, rows_read, inserted, duplicates, rejected,"
@@ -200,13 +221,14 @@ def build_demo_store(db_path: str | os.PathLike, settings: DemoSettings, *, forc
     _remove_quietly(building, Path(f"{building}.wal"))
     try:
         volumes = demo_volumes(settings.first_day, settings.days, settings.contacts_per_day, settings.seed)
+        hidden = hidden_problem(volumes, settings.seed)
         conn = open_store(building)
         try:
-            contacts = _write_store(conn, volumes, settings.seed)
+            contacts = _write_store(conn, volumes, hidden, settings.seed)
         finally:
             conn.close()
         truth_path = truth_path_for(target)
-        write_truth(demo_truth(volumes, settings.seed, settings.contacts_per_day), truth_path)
+        write_truth(demo_truth(volumes, settings.seed, settings.contacts_per_day, hidden), truth_path)
         _remove_quietly(Path(f"{target}.wal"))  # a stale log would be replayed onto the new file
         os.replace(building, target)
     finally:
@@ -234,6 +256,7 @@ def fill_open_store(conn: duckdb.DuckDBPyConnection, db_path: str | os.PathLike,
     if held:
         raise ValueError("The demo can only be loaded into an empty store.")
     volumes = demo_volumes(settings.first_day, settings.days, settings.contacts_per_day, settings.seed)
-    contacts = _write_store(conn, volumes, settings.seed)
-    write_truth(demo_truth(volumes, settings.seed, settings.contacts_per_day), truth_path_for(Path(db_path)))
+    hidden = hidden_problem(volumes, settings.seed)
+    contacts = _write_store(conn, volumes, hidden, settings.seed)
+    write_truth(demo_truth(volumes, settings.seed, settings.contacts_per_day, hidden), truth_path_for(Path(db_path)))
     return contacts

@@ -208,6 +208,16 @@ def _link_repeats(batch: ContactBatch, recent: ContactBatch | None, volumes: Dem
     )
 
 
+def merged_in_time(first: ContactBatch, second: ContactBatch, first_seq: int) -> tuple[ContactBatch, np.ndarray]:
+    """Both batches' rows in one, in time order (``first``'s row first at equal times) and
+    numbered from ``first_seq``, and that order as positions into ``first`` then ``second``
+    (for columns kept beside the batch)."""
+    both = _concat(first, second)
+    order = np.argsort(both.started_at_us, kind="stable")
+    merged = both.take(order)
+    return replace(merged, seq=first_seq + np.arange(len(merged), dtype=np.int64)), order
+
+
 def last_week(batch: ContactBatch) -> ContactBatch:
     """The rows of the batch's final seven days: the parents the next batch may need."""
     if len(batch) == 0:

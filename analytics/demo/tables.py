@@ -25,7 +25,7 @@ insert into contacts
 select 'C' || lpad(seq::varchar, 10, '0'), started_at, channel, reason_l1, reason_l2, reason_l3,
        'CU' || lpad(customer_no::varchar, 9, '0'), 'ORD' || lpad(order_no::varchar, 10, '0'),
        department, product, supplier, segment, handle_seconds, wait_seconds, resolved, csat,
-       csat_scale, $import_id
+       csat_scale, $import_id, text
 from demo_contacts
 """
 
@@ -47,8 +47,9 @@ def _level_codes(names: list[str]) -> tuple[np.ndarray, list[str]]:
     return np.array([distinct.index(name) for name in names]), distinct
 
 
-def contacts_table(batch: ContactBatch, reasons: tuple[Reason, ...]) -> pa.Table:
-    """One batch of contacts, columns named as ``CONTACTS_INSERT`` reads them."""
+def contacts_table(batch: ContactBatch, reasons: tuple[Reason, ...], texts: pa.Array) -> pa.Table:
+    """One batch of contacts with their subject lines (``texts``, one per row), columns
+    named as ``CONTACTS_INSERT`` reads them."""
     columns: dict[str, pa.Array] = {
         "seq": pa.array(batch.seq),
         "started_at": pa.array(batch.started_at_us, pa.timestamp("us")),
@@ -70,6 +71,7 @@ def contacts_table(batch: ContactBatch, reasons: tuple[Reason, ...]) -> pa.Table
         "resolved": pa.array(batch.resolved),
         "csat": _nullable(batch.csat),
         "csat_scale": _nullable(np.where(np.isnan(batch.csat), np.nan, 5.0)),
+        "text": texts,
     }
     return pa.table(columns)
 

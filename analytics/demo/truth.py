@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from analytics.demo import texts
 from analytics.demo.channels import CHANNELS
+from analytics.demo.hidden_problem import HiddenProblem, hidden_problem_truth
 from analytics.demo.orders import ORDER_DISPERSION, YEARLY_GROWTH
 from analytics.demo.pilots import Pilot
 from analytics.demo.shop_calendar import ORDER_WEEKDAY
@@ -41,7 +43,8 @@ def _pilot_truth(pilot: Pilot) -> dict[str, Any]:
     }
 
 
-def demo_truth(volumes: DemoVolumes, seed: int, contacts_per_day: float) -> dict[str, Any]:
+def demo_truth(volumes: DemoVolumes, seed: int, contacts_per_day: float,
+               hidden: HiddenProblem | None = None) -> dict[str, Any]:
     """Everything the generator injected, as plain JSON-ready data."""
     return {
         "format": TRUTH_FORMAT,
@@ -72,6 +75,12 @@ def demo_truth(volumes: DemoVolumes, seed: int, contacts_per_day: float) -> dict
             for e in volumes.events if e.kind != "holiday"
         ],
         "holidays": {d.isoformat(): name for d, name in volumes.holidays.items()},
+        "texts": {
+            "language": "nl", "what": "a subject line per contact, drawn from its reason's wordings",
+            "vague_share": texts.VAGUE_SHARE, "other_misfiled_share": texts.OTHER_MISFILED_SHARE,
+            "typo_share": texts.TYPO_SHARE, "prefix_share": texts.PREFIX_SHARE, "suffix_share": texts.SUFFIX_SHARE,
+        },
+        "hidden_problem": hidden_problem_truth(hidden, volumes.days) if hidden is not None else None,
         "reasons": [
             {
                 "reason": r.path, "department": r.department, "value_class": r.value_class,

@@ -118,6 +118,20 @@ def key_partner(cur: duckdb.DuckDBPyConnection, source, id_columns: list[str]) -
     return min(unique)[1] if unique else None
 
 
+def masked_texts(cur: duckdb.DuckDBPyConnection) -> int:
+    """The file's valid rows whose text had personal data masked (``staging``)."""
+    return int(cur.execute(
+        f"select count(*) from {STAGE_TABLE} where text_masked and reject_reason is null").fetchall()[0][0])
+
+
+def masking_summary(has_text: bool, masked: int) -> dict[str, object]:
+    """What the import result says about masking: the count and a sentence in the active
+    language (nothing for a file without texts)."""
+    if not has_text:
+        return {}
+    return {"masked_texts": masked, "masked_note": t("import.masked_texts", count=formatting.count(masked))}
+
+
 def plausibility_warnings(cur: duckdb.DuckDBPyConnection, staged: Staged) -> list[str]:
     """Readings that raise no error but cannot be right, in the user's words: a median
     handle time under 10 seconds or over 4 hours (a unit misread)."""
@@ -155,7 +169,9 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
 
     Timestamps with a UTC offset are stored in UTC; without one, as written (local time).
     Scores without a scale column get the scale of ``inferred_csat_scale``. Text is
-    trimmed of surrounding spaces.
+    trimmed of surrounding spaces. In the ``text`` field e-mail addresses, phone numbers,
+    IBANs and postcodes are masked (``analytics.text_reasons.masking``); the result's
+    ``masked_texts`` counts the texts that had any.
 
     Parameters
     ----------
@@ -196,6 +212,7 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
             id_range = contact_id_range(cur)
             refuse_shared_ids(cur, staged)
             warnings = plausibility_warnings(cur, staged)
+            masked = masked_texts(cur)
             digest = digest_later.result()
             with write_transaction(conn, cursor=cur):
                 import_id = int(cur.execute("select nextval('import_log_id_seq')").fetchall()[0][0])
@@ -222,7 +239,7 @@ def import_contacts(conn: duckdb.DuckDBPyConnection, path: str | os.PathLike, se
         rejects=rejects, detected=staged.settings, seconds=perf_counter() - clock,
         file_name=file_name or Path(path).name, kind="contacts",
         extra={"left_out": left_out, "csat_scale": scale, "new_channels": new_channels, "new_reasons": new_reasons,
-               "warnings": warnings, "mapping": staged.mapping},
+               "warnings": warnings, "mapping": staged.mapping, **masking_summary("text" in staged.mapping, masked)},
     )
 
 

@@ -27,10 +27,10 @@ FIELD_KINDS: dict[str, str] = {
     "reason_l2": "path", "reason_l3": "path", "customer_id": "text", "order_id": "text",
     "department": "text", "product": "text", "supplier": "text", "segment": "text",
     "handle_seconds": "duration", "wait_seconds": "duration", "resolved": "boolean",
-    "csat": "score", "csat_scale": "scale",
+    "csat": "score", "csat_scale": "scale", "text": "free_text",
     "day": "date", "value": "number", "dimension": "path", "dimension_value": "path",
 }
-SQL_TYPES = {"text": "varchar", "path": "varchar", "timestamp": "timestamp", "date": "date",
+SQL_TYPES = {"text": "varchar", "free_text": "varchar", "path": "varchar", "timestamp": "timestamp", "date": "date",
              "number": "double", "duration": "double", "score": "double", "scale": "double",
              "boolean": "boolean"}
 
@@ -84,8 +84,9 @@ def duration_sql(value: str, decimal: str, factor: float = 1.0) -> str:
 def typed_sql(kind: str, value: str, decimal: str, fmt: str | None, factor: float = 1.0) -> str:
     """The typed value of a field of ``kind`` (see ``FIELD_KINDS``); parameters used:
     ``$date_format``, ``$true_words``, ``$false_words``. ``factor`` turns a duration's plain
-    numbers into seconds (60 for minutes)."""
-    if kind == "text":
+    numbers into seconds (60 for minutes). Free text is masked by the staging query, which
+    also counts what the masking changed."""
+    if kind in ("text", "free_text"):
         return value
     if kind == "path":
         return f"coalesce({value}, '')"

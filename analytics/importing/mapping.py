@@ -51,6 +51,11 @@ _SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "csat": ("csat", "satisfaction", "tevredenheid", "klanttevredenheid", "csat score", "score",
                  "rating", "cijfer"),
         "csat_scale": ("csat_scale", "csat scale", "scale", "schaal", "max score"),
+        # What the customer wrote; an agent's note ("opmerking") is not the customer's words.
+        "text": ("text", "tekst", "subject", "onderwerp", "omschrijving", "description", "message", "bericht",
+                 "body", "summary", "samenvatting", "first message", "eerste bericht", "customer message",
+                 "klantbericht", "vraag", "question", "complaint narrative", "customer complaint", "narrative",
+                 "inhoud", "content"),
     },
     "drivers": {
         "day": ("day", "date", "datum", "dag"),

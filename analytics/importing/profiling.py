@@ -9,7 +9,9 @@ suggested a column only when its values fit the field:
 - a date parses as a date (a separate time-of-day column is suggested beside it);
 - a channel has few distinct values, reasons a modest number of short ones;
 - durations are numbers or ``h:mm:ss``, scores fit a scale, yes/no words are yes/no words;
-- free text (long values of many words) is never suggested for any field.
+- texts (long values of many words, or values of a few words that rarely repeat) are
+  suggested for the ``text`` field only, and only by a name that says so ("Subject",
+  "Onderwerp", "Omschrijving", "Message", ...); an id-like column never is.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _ID_ENDINGS = ("id", "key", "number", "nummer", "nr", "no", "code", "ref", "refe
 _DATE_WORDS = ("date", "datum", "created", "received", "opened", "ontvangen", "aangemaakt", "time", "dt",
                "tijdstip", "timestamp", "moment")
 _TIME_WORDS = ("time", "tijd", "entry", "start", "begin", "uur")
+_CATEGORY_FIELDS = ("channel", "reason_l1", "reason_l2", "reason_l3", "department", "product", "supplier", "segment")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,12 @@ class ColumnProfile:
     def free_text(self) -> bool:
         """Sentences rather than codes: many words, or long values that rarely repeat."""
         return self.mean_words >= 6 or (self.mean_length >= 40 and self.unique >= 0.5)
+
+    @property
+    def text_like(self) -> bool:
+        """What people wrote rather than a category: free text, or values of three words or
+        more that mostly occur once (subject lines)."""
+        return self.free_text or (self.mean_words >= 3 and self.unique >= 0.5)
 
     @property
     def id_like(self) -> bool:
@@ -204,8 +213,11 @@ def _fits(field: str, p: ColumnProfile, name_score: float) -> bool:
     without dates is refused with a message that says so, instead of being passed over.
     A name that only starts with or contains a synonym (``Customer Complaint``, ``Date
     received``) needs values that fit (more than half); a column found by values alone
-    needs values that clearly fit (90%)."""
-    if name_score >= 0.99:
+    needs values that clearly fit (90%). Whatever its name, a column of texts is no reason
+    (``Onderwerp`` holding subject lines), and the text is never a column of codes."""
+    if p.filled and p.text_like and field in _CATEGORY_FIELDS:
+        return False
+    if name_score >= 0.99 and field != "text":
         return not (field in ("contact_id", "customer_id", "order_id") and p.filled and not p.id_like)
     if p.filled == 0:
         return False
@@ -231,6 +243,9 @@ def _fits(field: str, p: ColumnProfile, name_score: float) -> bool:
         return p.boolean_share >= enough
     if field == "value":
         return p.number_share >= enough
+    if field == "text":  # a column named for it (1 - 0.001 * rank) may hold short subjects, another texts
+        return (not p.id_like and p.with_spaces >= 0.5 and p.date_share < 0.5 and p.number_share < 0.5
+                and (p.text_like or name_score >= 0.9))
     return not p.free_text
 
 

@@ -17,7 +17,7 @@ from analytics.i18n import t
 CONTACT_FIELDS: list[str] = [
     "contact_id", "started_at", "channel", "reason_l1", "reason_l2", "reason_l3",
     "customer_id", "order_id", "department", "product", "supplier", "segment",
-    "handle_seconds", "wait_seconds", "resolved", "csat", "csat_scale",
+    "handle_seconds", "wait_seconds", "resolved", "csat", "csat_scale", "text",
 ]
 REQUIRED_CONTACT_FIELDS: list[str] = ["contact_id", "started_at", "channel", "reason_l1"]
 

@@ -25,6 +25,7 @@ from analytics.importing.settings import (
     DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, ImportRefused, ImportSettings, fields_of, quoted, required_fields_of,
 )
 from analytics.importing.sources import Source, has_stray_returns
+from analytics.text_reasons.masking import masking_sql
 
 STAGE_TABLE = "_import_rows"
 ISO_DATE = "%Y-%m-%d %H:%M:%S"
@@ -98,18 +99,26 @@ def _spread_values(cur: duckdb.DuckDBPyConnection, source: Source, expr: str) ->
     return [row[0] for row in rows]
 
 
+TEXT_SEPARATOR = " — "  # between the parts of a joined text: "Subject — first line of the message"
+
+
+def join_separator(field: str) -> str:
+    """What joins a field's columns: ``-`` for ids (``AA0101-34536``), `` — `` for a text
+    (subject and message), a space for anything else (a date and its time)."""
+    return "-" if field in ID_FIELDS else TEXT_SEPARATOR if field == "text" else " "
+
+
 def joined_sql(field: str, parts: tuple[int, ...]) -> str:
     """SQL for a field's value from its columns' cleaned values (``v<position>``): one
-    column as it is; several joined, ids with ``-`` (``AA0101-34536``), anything else with
-    a space (a date and its time: ``990201 7:02:47``); empty when every part is empty."""
+    column as it is; several joined with :func:`join_separator`, empty parts left out;
+    empty when every part is empty."""
     if len(parts) == 1:
         return f"v{parts[0]}"
-    separator = "-" if field in ID_FIELDS else " "
-    return f"nullif(concat_ws('{separator}', {', '.join(f'v{k}' for k in parts)}), '')"
+    return f"nullif(concat_ws('{join_separator(field)}', {', '.join(f'v{k}' for k in parts)}), '')"
 
 
 def _joined_values(rows: list[tuple], slots: list[int], field: str) -> list[str]:
-    separator = "-" if field in ID_FIELDS else " "
+    separator = join_separator(field)
     joined = (separator.join(str(r[i]) for i in slots if r[i] is not None) for r in rows)
     return [v for v in joined if v]
 
@@ -374,12 +383,15 @@ def staging_sql(kind: str, relation: str, values: dict[str, str], used: list[int
                 rivals: list[str] | None = None, units: dict[str, str] | None = None,
                 kept: list[int] | None = None) -> tuple[str, dict[str, str]]:
     """The ``create temp table _import_rows`` statement (``create table
-    <database>._import_rows`` with a scratch database) and its reason-text parameters.
+    <database>._import_rows`` with a scratch database) and its parameters: the reasons'
+    texts and the masking's patterns. ``text_masked`` tells whether masking changed a row's
+    text.
 
     Identifiers are field names from ``fields_of(kind)``, generated column names and the
     scratch database's generated name only.
     """
     required = set(required_fields_of(kind))
+    masked_flag = "false"  # whether masking changed the row's text (no text mapped: never)
     clean = ", ".join(f"nullif({trimmed_sql(f'c{k}')}, '') as v{k}" for k in used) or "1 as _none"
     joined = [f"{expr} as j_{field}" for field, expr in values.items() if not re.fullmatch(r"v\d+", expr)]
     typed, checks, reasons = [], [], {}
@@ -391,12 +403,18 @@ def staging_sql(kind: str, relation: str, values: dict[str, str], used: list[int
             continue
         value = values[field] if re.fullmatch(r"v\d+", values[field]) else f"j_{field}"
         factor = UNIT_FACTORS[(units or {}).get(field, "seconds")]
-        typed.append(f"{typed_sql(field_kind, value, decimal, fmt, factor)}::{SQL_TYPES[field_kind]} as {field}")
+        if field_kind == "free_text":  # personal data never reaches the store (text_reasons.masking)
+            masked, mask_params = masking_sql(value)
+            reasons.update(mask_params)
+            typed.append(f"{masked}::varchar as {field}")
+            masked_flag = f"coalesce({field} is distinct from {value}, false)"
+        else:
+            typed.append(f"{typed_sql(field_kind, value, decimal, fmt, factor)}::{SQL_TYPES[field_kind]} as {field}")
         cases = []  # the checks of one field, in order; each names its reason parameter
         if field in required:
             reasons[f"r_{field}_missing"] = f"{field} is required but empty"
             cases.append(f"when {value} is null then $r_{field}_missing")
-        if field_kind not in ("text", "path"):
+        if field_kind not in ("text", "free_text", "path"):
             reasons[f"r_{field}_bad"] = _bad_reason(field_kind, decimal, fmt, true_words, false_words)
             cases.append(f"when {value} is not null and {field} is null then $r_{field}_bad")
         if field_kind in ("timestamp", "date"):
@@ -431,6 +449,7 @@ def staging_sql(kind: str, relation: str, values: dict[str, str], used: list[int
         typed as (select *, {', '.join(typed)} from joined),
         checked as (select *, {errors} from typed)
         select {', '.join(fields_of(kind))},{''.join(f" _rival_{i}," for i in range(len(rivals or [])))}
+               {masked_flag} as text_masked,
                case {reject_field} end as reject_field,
                case {reject_value} end as reject_value,
                coalesce({reject_reason}, null)::varchar as reject_reason

@@ -160,6 +160,20 @@ EN: dict[str, str] = {
     "data.holiday_country_help": ("The season knows this country's public holidays (closed days, the days around them), "
                                   "and the charts mark them. Choose the country your customers are in."),
     "data.holiday_country_saved": "From now on the season knows the public holidays of {country}.",
+    "data.commercial_sector": "Commercial days of",
+    "data.commercial_sector_help": ("The season knows this sector's named commercial days in the holiday country "
+                                    "(Black Friday, Sinterklaas, the Christmas shopping weeks, the January sales) and "
+                                    "the contacts they bring in the weeks after. Choose “None” for a service without "
+                                    "them, such as a city's 311 line."),
+    "data.commercial_sector_days": "Commercial days the season knows ({country}, {sector}): {days}.",
+    "data.commercial_sector_no_days": ("The calendar has no commercial days for {country}, {sector} yet, so the season "
+                                       "knows none: add them to `analytics/baseline/commercial_days.csv`."),
+    "data.commercial_sector_saved": "From now on the season knows the commercial days of the sector “{sector}”.",
+    "data.commercial_sector_none_saved": "From now on the season knows no commercial days.",
+    "data.sector_retail": "Retail",
+    "data.sector_none": "None (no commercial days)",
+    "data.col_country": "Country",
+    "data.col_sector": "Sector",
     "data.event_kind": "Kind",
     "data.event_start": "Starts on",
     "data.event_end": "Ends on",
@@ -224,6 +238,10 @@ EN: dict[str, str] = {
     "import.field_help_csat": "The customer's rating of the contact.",
     "import.field_csat_scale": "Score scale",
     "import.field_help_csat_scale": "The highest score possible (5, 10 or 100), if it differs per row.",
+    "import.field_text": "Text",
+    "import.field_help_text": ("What the customer wrote: a subject line, a summary or the first message. Choose a second "
+                               "column to join it (subject — message). E-mail addresses, phone numbers, IBANs and "
+                               "postcodes in it are masked before it is stored."),
     "import.field_day": "Day",
     "import.field_help_day": "The day the value belongs to.",
     "import.field_value": "Value",
@@ -244,6 +262,8 @@ EN: dict[str, str] = {
     "import.only_column": "Import only rows where the column",
     "import.only_values": "holds one of (comma-separated)",
     "import.left_out": "{count} rows of the file were left out, as chosen under \"How the file is read\".",
+    "import.masked_texts": ("Personal data masked in {count} texts: e-mail addresses, phone numbers, IBANs and "
+                            "postcodes were replaced by [e-mail], [phone], [IBAN] and [postcode] before storing."),
     "import.reject_line": "Line",
     "import.reject_column": "Column",
     "import.reject_value": "Value",
@@ -439,6 +459,21 @@ NL: dict[str, str] = {
     "data.holiday_country_help": ("Het seizoen kent de feestdagen van dit land (gesloten dagen, de dagen eromheen), en "
                                   "de grafieken markeren ze. Kies het land waar uw klanten zijn."),
     "data.holiday_country_saved": "Vanaf nu kent het seizoen de feestdagen van {country}.",
+    "data.commercial_sector": "Commerciële dagen van",
+    "data.commercial_sector_help": ("Het seizoen kent de benoemde commerciële dagen van deze branche in het land van de "
+                                    "feestdagen (Black Friday, Sinterklaas, de kerstinkopen, de januari-uitverkoop) en "
+                                    "de contacten die ze in de weken erna brengen. Kies “Geen” voor een dienst zonder "
+                                    "commerciële dagen, zoals het 311-nummer van een stad."),
+    "data.commercial_sector_days": "Commerciële dagen die het seizoen kent ({country}, {sector}): {days}.",
+    "data.commercial_sector_no_days": ("De kalender heeft nog geen commerciële dagen voor {country}, {sector}, dus "
+                                       "het seizoen kent er geen: voeg ze toe aan "
+                                       "`analytics/baseline/commercial_days.csv`."),
+    "data.commercial_sector_saved": "Vanaf nu kent het seizoen de commerciële dagen van de branche “{sector}”.",
+    "data.commercial_sector_none_saved": "Vanaf nu kent het seizoen geen commerciële dagen.",
+    "data.sector_retail": "Detailhandel",
+    "data.sector_none": "Geen (geen commerciële dagen)",
+    "data.col_country": "Land",
+    "data.col_sector": "Branche",
     "data.event_kind": "Soort",
     "data.event_start": "Begint op",
     "data.event_end": "Eindigt op",
@@ -503,6 +538,10 @@ NL: dict[str, str] = {
     "import.field_help_csat": "Het cijfer dat de klant het contact gaf.",
     "import.field_csat_scale": "Schaal van de score",
     "import.field_help_csat_scale": "De hoogst mogelijke score (5, 10 of 100), als die per rij verschilt.",
+    "import.field_text": "Tekst",
+    "import.field_help_text": ("Wat de klant schreef: een onderwerpregel, een samenvatting of het eerste bericht. Kies "
+                               "een tweede kolom om die erachter te zetten (onderwerp — bericht). E-mailadressen, "
+                               "telefoonnummers, IBAN's en postcodes erin worden gemaskeerd voordat ze worden opgeslagen."),
     "import.field_day": "Dag",
     "import.field_help_day": "De dag waar de waarde bij hoort.",
     "import.field_value": "Waarde",
@@ -523,6 +562,9 @@ NL: dict[str, str] = {
     "import.only_column": "Importeer alleen rijen waarin de kolom",
     "import.only_values": "een van deze waarden heeft (met komma's)",
     "import.left_out": "{count} rijen van het bestand zijn weggelaten, zoals gekozen onder \"Hoe het bestand wordt gelezen\".",
+    "import.masked_texts": ("Persoonsgegevens gemaskeerd in {count} teksten: e-mailadressen, telefoonnummers, IBAN's en "
+                            "postcodes zijn vervangen door [e-mail], [phone], [IBAN] en [postcode] voordat ze werden "
+                            "opgeslagen."),
     "import.reject_line": "Regel",
     "import.reject_column": "Kolom",
     "import.reject_value": "Waarde",

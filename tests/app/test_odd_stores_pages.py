@@ -147,6 +147,11 @@ def _journeys(at, facts: Facts) -> None:
         assert _has_metric(at, "Contact again within 7 days")
 
 
+def _texts(at, facts: Facts) -> None:
+    assert _any(at.info, "This store holds no texts")  # one line, no empty search
+    assert not at.text_input
+
+
 def _ratio_over_time(at, facts: Facts) -> None:
     ratio = 1000 * facts.period_contacts / facts.period_orders
     assert _metric(at, "Contacts per 1,000 orders") == f"{ratio:.1f}"
@@ -236,7 +241,8 @@ def _rendered(at, facts: Facts) -> None:
 CHECKS: dict[str, Callable[[object, Facts], None]] = {
     "overview": _overview, "trends-day": _trends, "trends-week": _trends,
     "trends-month-naive-quality": _trends_with_quality, "reasons": _reasons, "reasons-pareto": _pareto,
-    "reasons-channels": _channels, "reasons-journeys": _journeys, "ratios-over-time": _ratio_over_time,
+    "reasons-channels": _channels, "reasons-journeys": _journeys, "reasons-texts": _texts,
+    "ratios-over-time": _ratio_over_time,
     "ratios-breakdown": _ratio_breakdown, "ratios-start-small": _start_small, "ratios-value": _value,
     "pilots-registry": _registry, "pilots-evaluation": _evaluation, "pilots-planner": _planner, "weekly": _weekly,
     "data-import": _import, "data-history": _history, "data-reasons": _reason_tree, "data-drivers": _drivers,

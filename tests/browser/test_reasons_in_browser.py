@@ -42,6 +42,14 @@ def test_reasons_sections_on_demo(page, page_timings, demo_server):
     assert 0 < float(value.rstrip("%")) < 100
     screenshot(page, "reasons-journeys-demo")
 
+    page_timings["reasons-texts"] = open_page(page, f"{demo_server.url}/reasons?reasons_section=Texts"
+                                                f"&reasons_text_words=QR", charts=0, height=1600)
+    assert_no_exception(page)
+    expect(page.get_by_role("heading", name="What customers wrote")).to_have_count(1)
+    expect(page.locator("text=/[\\d,]+ of the [\\d,]+ contacts with a text in these filters contain/")).to_have_count(1)
+    expect(page.locator('[data-testid="stDataFrame"]')).to_have_count(1)
+    screenshot(page, "reasons-texts-demo")
+
 
 def test_reasons_drill_down_from_the_filter(page, demo_server):
     open_page(page, f"{demo_server.url}/reasons?filter_reason={quote('Delivery')}", charts=1, height=2400)

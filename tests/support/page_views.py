@@ -33,6 +33,7 @@ PAGE_VIEWS = [
     PageView("reasons-pareto", "pages/reasons.py", {"reasons_section": "Pareto"}),
     PageView("reasons-channels", "pages/reasons.py", {"reasons_section": "Channels"}),
     PageView("reasons-journeys", "pages/reasons.py", {"reasons_section": "Journeys"}),
+    PageView("reasons-texts", "pages/reasons.py", {"reasons_section": "Texts", "reasons_text_words": "QR"}),
     PageView("ratios-over-time", "pages/ratios.py", {"ratios_view": "Over time"}),
     PageView("ratios-breakdown", "pages/ratios.py", {"ratios_view": "Breakdown", "ratios_breakdown": "Reason level 1"}),
     PageView("ratios-start-small", "pages/ratios.py", {"ratios_view": "Start small"}),
