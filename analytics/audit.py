@@ -139,6 +139,10 @@ def _field_value(key: str, item: object) -> str:
     "–" for nothing."""
     if item is None:
         return MISSING
+    if key == "country" and isinstance(item, str):
+        return formatting.territory(item)  # "Nederland", not "NL"
+    if key == "sector" and isinstance(item, str) and f"data.sector_{item}" in TEXT[active_language()]:
+        return t(f"data.sector_{item}")
     if isinstance(item, bool):
         return t("value.yes" if item else "value.no")
     if isinstance(item, str) and ISO_DAY.fullmatch(item):
@@ -150,13 +154,21 @@ def _field_value(key: str, item: object) -> str:
     return str(item)
 
 
+def _target_text(target: object) -> str:
+    """What an entry changed: a name as it is, a store setting in words ("Public holidays")."""
+    if target is None or (isinstance(target, float) and pd.isna(target)):
+        return MISSING
+    key = f"audit.target_{target}"
+    return t(key) if key in TEXT[active_language()] else str(target)
+
+
 def readable_entries(entries: pd.DataFrame) -> pd.DataFrame:
     """The audit rows as the Data page shows and exports them: roles and actions in the
     active language, before and after as readable lines; ``entry_id`` dropped."""
     return entries.drop(columns=["entry_id"]).assign(
         actor_role=entries["actor_role"].map(lambda role: t(f"roles.role_{role}")),
         action=entries["action"].map(action_label),
-        target=entries["target"].map(lambda target: MISSING if target is None or pd.isna(target) else target),
+        target=entries["target"].map(_target_text),
         before_json=entries["before_json"].map(change_text),
         after_json=entries["after_json"].map(change_text),
     )

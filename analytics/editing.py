@@ -4,17 +4,19 @@ classes, events. Each edit is validated first and written in one transaction."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import duckdb
 import pandas as pd
 
-from analytics import audit
+from analytics import audit, formatting
 from analytics.access import Role, require
+from analytics.baseline.commercial import calendar_sectors, commercial_calendar
 from analytics.channels import CHANNEL_GROUPS
 from analytics.filters import parse_reason_path, reason_path
 from analytics.i18n import t
-from analytics.store import holiday_country, write_transaction
+from analytics.store import NO_SECTOR, commercial_sector, holiday_country, write_transaction
 
 VALUE_CLASSES = ("valuable", "avoidable", "automatable", "no_value")
 EVENT_KINDS = ("campaign", "holiday", "outage", "other")
@@ -152,12 +154,18 @@ def delete_event(conn: duckdb.DuckDBPyConnection, event_id: int) -> None:
             audit.record(cur, "event.delete", str(found[0]["name"]), found[0], None)
 
 
-def holiday_countries() -> dict[str, str]:
-    """Every country the ``holidays`` package knows: ISO code -> English name, by name."""
+def _sort_key(name: str) -> str:
+    """``name`` as an index sorts it: accents and case do not count ("Åland" by the A)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def holiday_countries(language: str | None = None) -> dict[str, str]:
+    """Every country the ``holidays`` package knows: ISO code -> its name in the language
+    (CLDR's, through Babel: "Netherlands" / "Nederland"), by name."""
     from holidays.registry import COUNTRIES
 
-    names = {entry[1]: re.sub(r"(?<=[a-z])(?=[A-Z])", " ", entry[0]) for entry in COUNTRIES.values()}
-    return dict(sorted(names.items(), key=lambda item: item[1]))
+    names = {entry[1]: formatting.territory(entry[1], language=language) for entry in COUNTRIES.values()}
+    return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
 
 
 def set_holiday_country(conn: duckdb.DuckDBPyConnection, code: str) -> str:
@@ -181,6 +189,54 @@ def set_holiday_country(conn: duckdb.DuckDBPyConnection, code: str) -> str:
         if before != code:
             audit.record(cur, "settings.holiday_country", "holiday_country", {"country": before}, {"country": code})
     return code
+
+
+def commercial_sectors() -> tuple[str, ...]:
+    """The sectors a store can choose for its commercial days: every sector of the calendar
+    file (``analytics/baseline/commercial_days.csv``), then :data:`~analytics.store.NO_SECTOR`
+    for none."""
+    return (*calendar_sectors(), NO_SECTOR)
+
+
+def sector_name(sector: str, language: str | None = None) -> str:
+    """A sector as a reader calls it ("retail" -> "Retail" / "Detailhandel"); a sector
+    added to the calendar without a translation as it is written there."""
+    key = f"data.sector_{sector}"
+    try:
+        return t(key, language=language)
+    except KeyError:
+        return sector
+
+
+def commercial_day_names(country: str, sector: str) -> list[str]:
+    """The named commercial days the baseline knows for ``country`` and ``sector`` (none
+    for :data:`~analytics.store.NO_SECTOR`)."""
+    return [day.name for day in commercial_calendar(country, None if sector == NO_SECTOR else sector)]
+
+
+def set_commercial_sector(conn: duckdb.DuckDBPyConnection, sector: str) -> str:
+    """Make ``sector`` (one of :func:`commercial_sectors`) the sector whose named commercial
+    days of the holiday country the season knows; :data:`~analytics.store.NO_SECTOR` for
+    none. Return it. Every baseline is fitted anew (the data version moves).
+
+    Raises
+    ------
+    ValueError
+        For a sector the calendar does not know.
+    AccessDenied
+        When the current actor is not an editor.
+    """
+    require(Role.EDITOR, "change the commercial sector")
+    sector = str(sector).strip().lower()
+    if sector not in commercial_sectors():
+        raise ValueError(t("errors.edit_sector_unknown", sector=repr(sector), sectors=", ".join(commercial_sectors())))
+    before = commercial_sector(conn)
+    with write_transaction(conn) as cur:
+        cur.execute("update store_meta set commercial_sector = $sector", {"sector": sector})
+        if before != sector:
+            audit.record(cur, "settings.commercial_sector", "commercial_sector", {"sector": before},
+                         {"sector": sector})
+    return sector
 
 
 def _rows_by_key(conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str]) -> dict[tuple, dict]:

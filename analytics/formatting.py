@@ -7,8 +7,9 @@ word, so no reader mistakes 03-04 for 4 March or 3 April).
 The locale rules (separators, grouping, where the euro sign goes, month names) are CLDR's,
 through Babel, for the locale of each language in :data:`LOCALES`; a third language is a
 line there plus its texts. What is ours is the house style on top: a fixed number of
-decimals per kind of number, a sign in front of everything ("-€ 56", "+12,5%"), no "-0",
-and Dutch days written with digits.
+decimals per kind of number, a sign in front of everything ("−€ 56", "+12,5%"), the minus
+a true minus sign (U+2212, as wide as the plus and not a hyphen that could break a line), no
+"−0", and Dutch days written with digits.
 
 Every function reads the active language (:mod:`analytics.i18n`) unless ``language=`` is
 given, and prints a missing value (None, NaN, NA) as "–". Pure (no Streamlit), so pages,
@@ -32,6 +33,7 @@ from babel.numbers import NumberPattern, parse_decimal
 from analytics.i18n import active_language
 
 MISSING = "–"
+MINUS = "\u2212"  # "−": the sign of every negative number shown to a reader
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}  # British English: day before month, 24-hour clock
 # Where the house writes a day differently from the locale's medium date ("13 mrt 2025"):
 # Dutch readers expect digits. Babel (CLDR) patterns.
@@ -81,10 +83,10 @@ def _rounded(value: float, digits: int) -> Decimal:
 
 
 def _signed(amount: Decimal, text: str, signed: bool) -> str:
-    """``text`` (written for the absolute amount) with its sign in front: "-" for negative
-    amounts, "+" for positive ones when ``signed``."""
+    """``text`` (written for the absolute amount) with its sign in front: "−" (a true minus
+    sign) for negative amounts, "+" for positive ones when ``signed``."""
     if amount < 0:
-        return "-" + text
+        return MINUS + text
     return "+" + text if signed else text
 
 
@@ -117,7 +119,7 @@ def percent(value: float | None, *, signed: bool = False, digits: int = 0, langu
 
 
 def money(value: float | None, *, digits: int = 0, signed: bool = False, language: str | None = None) -> str:
-    """Euros, by default without cents: "€1,234" / "€ 1.234"; "-€56" / "-€ 56" below zero
+    """Euros, by default without cents: "€1,234" / "€ 1.234"; "−€56" / "−€ 56" below zero
     (the sign in front, as everywhere); "–" when unknown."""
     if missing(value):
         return MISSING
@@ -178,6 +180,12 @@ def week_label(value: date | datetime | None, *, language: str | None = None) ->
     return f"Week {week} {year}" if _language(language) == "nl" else f"Week {week}, {year}"
 
 
+def territory(code: str, *, language: str | None = None) -> str:
+    """A country's name in the language, from CLDR: "NL" -> "Netherlands" / "Nederland",
+    "GB" -> "United Kingdom" / "Verenigd Koninkrijk"; an unknown code as it is."""
+    return _locale(_language(language)).territories.get(str(code).upper(), str(code))
+
+
 def parsed_decimal(text: object, *, language: str | None = None) -> float | None:
     """A number typed in the language ("3,50" in Dutch, "3.50" or "1,234.5" in English; a
     euro sign and spaces allowed) as a float; None for an empty cell.
@@ -191,7 +199,7 @@ def parsed_decimal(text: object, *, language: str | None = None) -> float | None
         return None
     if isinstance(text, (int, float)):
         return float(text)
-    cleaned = str(text).replace("€", "").replace("\xa0", "").replace(" ", "")
+    cleaned = str(text).replace("€", "").replace("\xa0", "").replace(" ", "").replace(MINUS, "-")
     return float(parse_decimal(cleaned, locale=_locale(_language(language)), strict=True))
 
 
@@ -224,6 +232,7 @@ KIND_FORMATS: dict[str, Callable[[object], str]] = {
     "count": as_count(),  # 12,345 contacts (also expected contacts: a count, rounded)
     "signed_count": as_count(signed=True),  # +105: contacts more (or fewer) than expected
     "change": as_percent(1, signed=True),  # +12.3%: a change, always with its sign
+    "effect": as_percent(0, signed=True),  # −30%: a pilot's effect, whole percents as its sentences say it
     "share": as_percent(1),  # 29.4%: a part of a whole, or a rate (FCR, repeat contacts)
     "ratio": as_decimal(1),  # 12.3 contacts per 1,000 of a driver
     "decimal": as_decimal(1),  # 7.1 minutes, hours, seconds, MB

@@ -14,6 +14,7 @@ import pandas as pd
 from analytics import formatting, ratios
 from analytics.formatting import Column, TableView, table_view
 from analytics.i18n import TEXT, active_language, t
+from analytics.pilots.verdict import target_text
 
 # The period column of a trend's table, by grain: each grain written as a reader names it.
 _PERIOD_KINDS = {"day": "day", "week": "week", "month": "month"}
@@ -145,13 +146,129 @@ def value_classes_table(classes: pd.DataFrame) -> TableView:
     })
 
 
+# --- Pilots -------------------------------------------------------------------------------
+
+def _interval(low: float, high: float) -> str | None:
+    """"−40% to −18%" in the language; None (shown "–") when the interval is unknown."""
+    if formatting.missing(low) or formatting.missing(high):
+        return None
+    return t("pilots_page.interval_short", low=formatting.percent(low, signed=True),
+             high=formatting.percent(high, signed=True))
+
+
+def pilot_registry_table(pilots, overlaps: dict[str, list], headlines: dict[str, str]) -> TableView:
+    """Every registered pilot: status, target, first and last day, expected effect, the
+    headline once it was evaluated in this session (``headlines`` by name), the pilots and
+    events it overlaps (``overlaps`` by name), rollout, owner and control group; the
+    optional columns only when some pilot has a value there."""
+    frame = pd.DataFrame([{
+        "name": p.name,
+        "status": t(f"pilots.status.{p.status}"),
+        "target": target_text(p),
+        "starts_on": p.starts_on,
+        "ends_on": p.ends_on,
+        "expected_effect": p.expected_effect,
+        "headline": headlines.get(p.name),
+        "overlaps": "; ".join(o.name for o in overlaps.get(p.name, ())) or None,
+        "rollout_on": p.rollout_on,
+        "owner": p.owner or None,
+        "control": "; ".join(p.control_reasons) or t("pilots_page.control_automatic"),
+    } for p in pilots], columns=["name", "status", "target", "starts_on", "ends_on", "expected_effect", "headline",
+                                 "overlaps", "rollout_on", "owner", "control"])
+    for column in ("starts_on", "ends_on", "rollout_on"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["expected_effect"] = frame["expected_effect"].astype("float64")
+    # What no pilot has yet (a headline before any evaluation, overlaps, rollout, owner) is
+    # left out rather than shown as a column of dashes.
+    optional = ("headline", "overlaps", "rollout_on", "owner")
+    frame = frame.drop(columns=[c for c in optional if not frame[c].notna().any()])
+    return table_view(frame, {
+        "name": Column(t("pilots_page.col_name")),
+        "status": Column(t("pilots_page.col_status"), width="small"),
+        "target": Column(t("pilots_page.col_target")),
+        "starts_on": Column(t("pilots_page.col_starts_on"), "day"),
+        "ends_on": Column(t("pilots_page.col_ends_on"), "day"),
+        "expected_effect": Column(t("pilots_page.col_expected"), "effect"),
+        "headline": Column(t("pilots_page.col_headline"), align="right"),
+        "overlaps": Column(t("pilots_page.col_overlaps")),
+        "rollout_on": Column(t("pilots_page.col_rollout"), "day", width="small"),
+        "owner": Column(t("pilots_page.col_owner")),
+        "control": Column(t("pilots_page.col_control")),
+    })
+
+
+def pilot_methods_table(window) -> TableView:
+    """The three ways to estimate a pilot's effect side by side (the headline's marked ★):
+    expected and actual contacts, the effect with its 95% interval (none for the naive
+    comparison), and how the method did on fake pilots before the real one."""
+    estimates = [e for e in (window.naive, window.baseline, window.control) if e is not None]
+    frame = pd.DataFrame([{
+        "method": t(f"pilots.method.{e.method}") + (" ★" if e.method == window.headline.method else ""),
+        "expected": e.expected,
+        "actual": e.actual,
+        "effect": e.relative_effect,
+        "interval": None if e.method == "naive" else _interval(e.ci_low, e.ci_high),
+        "fake_pilots": e.placebo.n if e.placebo else None,
+        "false_positive_rate": e.placebo.false_positive_rate if e.placebo else None,
+    } for e in estimates], columns=["method", "expected", "actual", "effect", "interval", "fake_pilots",
+                                    "false_positive_rate"])
+    for column in ("expected", "actual", "effect", "fake_pilots", "false_positive_rate"):
+        frame[column] = frame[column].astype("float64")
+    return table_view(frame, {
+        "method": Column(t("pilots_page.col_method")),
+        "expected": Column(t("pilots_page.col_expected_contacts"), "count"),
+        "actual": Column(t("pilots_page.col_actual"), "count"),
+        "effect": Column(t("pilots_page.col_effect"), "effect"),
+        "interval": Column(t("pilots_page.col_interval"), align="right"),
+        "fake_pilots": Column(t("pilots_page.col_fake"), "count"),
+        "false_positive_rate": Column(t("pilots_page.col_false_positive"), "share"),
+    })
+
+
+def kpi_label(kpi: str) -> str:
+    """A pilot KPI's name in the language (the contact ratio without its driver)."""
+    return t("pilots.kpi.contact_ratio_plain") if kpi == "contact_ratio" else t(f"pilots.kpi.{kpi}")
+
+
+# A KPI's before and during in its own unit: each row has its own, so the column is text.
+_KPI_UNITS = {"contacts": lambda v: formatting.count(v), "per_1000": lambda v: formatting.decimal(v, 2),
+              "seconds": lambda v: formatting.decimal(v, 0) + " s", "share": lambda v: formatting.percent(v, digits=1)}
+
+
+def pilot_kpis_table(kpis) -> TableView:
+    """Every KPI the data records for a pilot: before (or expected) and during, each in the
+    KPI's own unit, the effect with its 95% interval, and whether it is beyond chance."""
+    def in_unit(kpi, value) -> str | None:
+        return None if formatting.missing(value) else _KPI_UNITS[kpi.unit](value)
+
+    frame = pd.DataFrame([{
+        "kpi": kpi_label(k.kpi),
+        "before": in_unit(k, k.before),
+        "during": in_unit(k, k.during),
+        "effect": k.relative_effect,
+        "interval": _interval(k.relative_ci_low, k.relative_ci_high),
+        "significant": t("pilots_page.yes") if k.significant else t("pilots_page.no"),
+    } for k in kpis if k.available], columns=["kpi", "before", "during", "effect", "interval", "significant"])
+    frame["effect"] = frame["effect"].astype("float64")
+    return table_view(frame, {
+        "kpi": Column(t("pilots_page.col_kpi")),
+        "before": Column(t("pilots_page.col_before"), align="right"),
+        "during": Column(t("pilots_page.col_during"), align="right"),
+        "effect": Column(t("pilots_page.col_effect"), "effect"),
+        "interval": Column(t("pilots_page.col_interval"), align="right"),
+        "significant": Column(t("pilots_page.col_significant")),
+    })
+
+
 # --- Weekly report ------------------------------------------------------------------------
 
 def weekly_reasons_table(rows: pd.DataFrame, driver: str | None) -> TableView:
     """Last week per reason: contacts against expected and the week before, the band, the
     owning department (flagged when there is none, or only Customer Service) and its
-    actions. ``rows`` as ``weekly.attach_actions`` returns them."""
+    actions (left out while no reason has an open action). ``rows`` as
+    ``weekly.attach_actions`` returns them."""
     flags = {"no_owner": t("weekly.flag_no_owner"), "customer_service": t("weekly.flag_customer_service")}
+    with_actions = bool(rows["open_actions"].any())  # no open action on any row: no columns of zeros
     frame = rows.assign(
         band=rows["band"].map({"above": t("weekly.band_above"), "below": t("weekly.band_below")}).fillna(""),
         owner_department=[f"{owner if isinstance(owner, str) else ''} ({flags[flag]})".strip() if flag else owner
@@ -163,12 +280,12 @@ def weekly_reasons_table(rows: pd.DataFrame, driver: str | None) -> TableView:
         "expected": Column(t("weekly.column_expected"), "count"),
         "gap_pct": Column(t("weekly.column_gap_pct"), "change"),
         "band": Column(t("weekly.column_band"), width=95),
-        "last_week": Column(t("weekly.column_last_week"), "count", width="small"),
+        "last_week": Column(t("weekly.column_last_week"), "count"),
         "vs_last_week_pct": Column(t("weekly.column_vs_last_week"), "change"),
         **({"per_1k": Column(t("weekly.column_per_1k", driver=driver), "ratio")} if driver else {}),
         "owner_department": Column(t("weekly.column_owner")),
-        "open_actions": Column(t("weekly.column_open_actions"), "count"),
-        "actions": Column(t("weekly.column_actions"), width="large"),
+        **({"open_actions": Column(t("weekly.column_open_actions"), "count"),
+            "actions": Column(t("weekly.column_actions"), width="large")} if with_actions else {}),
     })
 
 
@@ -238,7 +355,10 @@ def channels_from_edited(edited: pd.DataFrame) -> pd.DataFrame:
 
 
 def driver_summary_table(summary: pd.DataFrame) -> TableView:
-    """The business drivers: dimension, how many values and days, and their daily level."""
+    """The business drivers: dimension ("–" for a driver of the whole business), how many
+    values and days, and their daily level."""
+    summary = summary.assign(dimension=summary["dimension"].map(lambda d: None if formatting.missing(d) or d == ""
+                                                                else d))
     return table_view(summary, {
         "driver": Column(t("data.col_driver")),
         "dimension": Column(t("data.col_dimension")),

@@ -19,13 +19,10 @@ now, prev, last_year = data.current, data.previous, data.last_year
 kpi = st.columns(6)
 change_vs_previous = relative_change(now.contacts, prev.contacts) if prev else None
 change_vs_last_year = relative_change(now.contacts, last_year.contacts) if last_year else None
-kpi[0].metric(t("overview.contacts"), format.count(now.contacts),
-              delta=format.percent(change_vs_previous, signed=True) if change_vs_previous is not None else None,
-              delta_color="inverse",
+kpi[0].metric(t("overview.contacts"), format.count(now.contacts), **format.change_delta(change_vs_previous),
               help=t("overview.vs_previous", days=contact_filter.days) if prev else t("overview.no_previous"))
 kpi[1].metric(t("overview.vs_last_year"), format.count(last_year.contacts) if last_year else "–",
-              delta=format.percent(change_vs_last_year, signed=True) if change_vs_last_year is not None else None,
-              delta_color="inverse", help=None if last_year else t("overview.no_last_year"))
+              **format.change_delta(change_vs_last_year), help=None if last_year else t("overview.no_last_year"))
 kpi[2].metric(t("overview.customers"), format.count(now.customers) if now.customers else "–",
               help=None if now.customers else t("overview.not_recorded"))
 kpi[3].metric(t("overview.handle_time"), format.seconds_as_minutes(now.handle_seconds_avg))

@@ -6,9 +6,9 @@ filters do not apply."""
 
 from datetime import timedelta
 
-import pandas as pd
 import streamlit as st
 
+from analytics import table_views
 from analytics.charts import pilots as charts
 from analytics.i18n import t
 from analytics.pilots.verdict import signed_percent, target_text
@@ -40,25 +40,6 @@ def no_pilots_yet() -> None:
             "--start 2026-02-02 --end 2026-03-01 --expected-effect=-20%", language="sh", wrap_lines=True)
 
 
-def registry_table() -> pd.DataFrame:
-    rows = []
-    for p in pilots:
-        found = cache.pilot_overlaps(version, p)
-        rows.append({
-            t("pilots_page.col_name"): p.name,
-            t("pilots_page.col_status"): t(f"pilots.status.{p.status}"),
-            t("pilots_page.col_target"): target_text(p),
-            t("pilots_page.col_window"): f"{format.day(p.starts_on)} – {format.day(p.ends_on)}",
-            t("pilots_page.col_expected"): signed_percent(p.expected_effect) if p.expected_effect is not None else "",
-            t("pilots_page.col_headline"): headlines.get((version, p.name), ""),
-            t("pilots_page.col_overlaps"): "; ".join(o.name for o in found),
-            t("pilots_page.col_rollout"): format.day(p.rollout_on) if p.rollout_on else "",
-            t("pilots_page.col_owner"): p.owner or "",
-            t("pilots_page.col_control"): "; ".join(p.control_reasons) or t("pilots_page.control_automatic"),
-        })
-    return pd.DataFrame(rows)
-
-
 def default_start():
     """A new pilot starts on the Monday after the data by default."""
     return last_day + timedelta(days=7 - last_day.weekday())
@@ -67,12 +48,13 @@ def default_start():
 if view == "Registry":
     st.subheader(t("pilots_page.registry"))
     if pilots:
-        small = {t(f"pilots_page.col_{c}"): st.column_config.TextColumn(width="small")
-                 for c in ("status", "rollout")}
-        st.dataframe(registry_table(), hide_index=True, width="stretch", column_config=small)
+        overlaps = {p.name: cache.pilot_overlaps(version, p) for p in pilots}
+        format.show_table(table_views.pilot_registry_table(
+            pilots, overlaps, {name: text for (at, name), text in headlines.items() if at == version}),
+            key="pilots_registry_table", width="stretch")
         st.caption(t("pilots_page.registry_help"))
         for p in pilots:
-            for overlap in cache.pilot_overlaps(version, p):
+            for overlap in overlaps[p.name]:
                 st.warning(f"**{p.name}**: {forms.overlap_text(overlap)}", icon=":material/warning:")
     else:
         no_pilots_yet()

@@ -62,10 +62,9 @@ else:
     start = pd.Timestamp(chosen)
     end = start + pd.Timedelta(days={"day": 0, "week": 6}.get(grain, start.days_in_month - 1))
     expected_days = trend.daily.loc[start:end, "expected"]
-    by_reason, by_channel = st.columns(2)
-    for where, part in ((by_reason, "reason"), (by_channel, "channel")):
+    for part in ("reason", "channel"):  # one under the other: six columns need the page's width
         format.show_table(table_views.gap_parts_table(cache.gap_by_part(version, contact_filter, expected_days, part)
-                                                      .head(8), part), key=f"trends_gap_by_{part}", where=where)
+                                                      .head(8), part), key=f"trends_gap_by_{part}")
     if roles.can_edit():
         with st.form("trends_event_form", clear_on_submit=True):
             st.markdown(f"**{t('trends.save_event')}**")

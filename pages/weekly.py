@@ -45,11 +45,10 @@ st.markdown(f"**{weekly.headline(report)}**")
 
 metrics = st.columns(4)
 metrics[0].metric(t("weekly.metric_contacts"), format.count(total["contacts"]),
-                  delta=format.percent(total["vs_last_week_pct"], signed=True) + " " + t("weekly.metric_last_week")
-                  if total["vs_last_week_pct"] is not None else None, delta_color="inverse")
+                  **format.change_delta(total["vs_last_week_pct"], suffix=" " + t("weekly.metric_last_week")))
 if report.has_baseline:
     metrics[1].metric(t("weekly.metric_expected"), format.count(total["expected"]),
-                      delta=format.percent(total["gap_pct"], signed=True), delta_color="inverse",
+                      **format.change_delta(total["gap_pct"]),
                       help=t("weekly.metric_band", low=format.count(total["lo95"]), high=format.count(total["hi95"])))
 if report.driver:
     metrics[2].metric(t("weekly.metric_per_1k", driver=report.driver), format.decimal(total["per_1k"], 1))

@@ -15,8 +15,10 @@ from ui import format
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("en", ["1,234.5", "1,234", "+1,234", "12.5%", "+12.5%", "-3%", "€1,234", "-€56", "€12.35", "3:25 min"]),
-    ("nl", ["1.234,5", "1.234", "+1.234", "12,5%", "+12,5%", "-3%", "€ 1.234", "-€ 56", "€ 12,35", "3:25 min"]),
+    ("en", ["1,234.5", "1,234", "+1,234", "12.5%", "+12.5%", "\u22123%", "€1,234", "\u2212€56", "€12.35",
+            "3:25 min"]),
+    ("nl", ["1.234,5", "1.234", "+1.234", "12,5%", "+12,5%", "\u22123%", "€ 1.234", "\u2212€ 56", "€ 12,35",
+            "3:25 min"]),
 ])
 def test_numbers_in_each_language(language, expected):
     with using_language(language):
@@ -30,7 +32,7 @@ def test_numbers_in_each_language(language, expected):
 def test_millions_get_every_separator():
     assert formatting.count(1234567, language="nl") == "1.234.567"
     assert formatting.count(1234567, language="en") == "1,234,567"
-    assert formatting.decimal(-1234567.891, 2, language="nl") == "-1.234.567,89"
+    assert formatting.decimal(-1234567.891, 2, language="nl") == "\u22121.234.567,89"
 
 
 def test_an_explicit_language_beats_the_active_one():
@@ -87,9 +89,10 @@ def test_money_without_a_known_cost_is_a_dash():
 
 
 def test_locale_rules_come_from_cldr():
-    """Babel's rules, the house style on top: a sign in front, fixed decimals, no "-0"."""
-    assert formatting.money(-1234.5, digits=2, language="nl") == "-€ 1.234,50"
-    assert formatting.money(-1234.5, digits=2, language="en") == "-€1,234.50"
+    """Babel's rules, the house style on top: a sign in front (a true minus, U+2212), fixed
+    decimals, no "−0"."""
+    assert formatting.money(-1234.5, digits=2, language="nl") == "\u2212€ 1.234,50"
+    assert formatting.money(-1234.5, digits=2, language="en") == "\u2212€1,234.50"
     assert formatting.decimal(-0.004, 2, language="nl") == "0,00"
     assert formatting.percent(0.0005, signed=True, digits=1, language="en") == "+0.1%"
     assert formatting.decimal(12.345, 2, language="en") == "12.35"  # as f"{12.345:.2f}" rounds it
@@ -100,7 +103,7 @@ def test_locale_rules_come_from_cldr():
 
 @pytest.mark.parametrize(("language", "typed", "expected"), [
     ("nl", "3,50", 3.5), ("nl", "€ 1.234,5", 1234.5), ("en", "3.50", 3.5), ("en", "€1,234.5", 1234.5),
-    ("nl", "", None), ("en", None, None),
+    ("nl", "", None), ("en", None, None), ("nl", "\u22123,50", -3.5),
 ])
 def test_typed_amounts_are_read_in_the_language(language, typed, expected):
     assert formatting.parsed_decimal(typed, language=language) == expected

@@ -17,6 +17,7 @@ from analytics.pilots.registry import get_pilot
 from analytics.reports.pilot import UnknownPilot, build_pilot_report
 from analytics.reports.weekly import build_weekly_report
 from analytics.store import open_store
+from tests.support.readable import HYPHEN_MINUS
 from tests.support.stores import build_demo_store
 
 GENERATED = datetime(2026, 7, 1, 9, 30)
@@ -153,3 +154,23 @@ def test_an_unknown_pilot_lists_the_known_ones(demo):
 def test_an_empty_store_is_refused(store):
     with pytest.raises(ValueError, match="no contacts"):
         build_weekly_report(store, language="en", generated_at=GENERATED, today=TODAY)
+
+
+def _report_texts(report) -> list[str]:
+    texts = [report.title, report.subtitle, *report.context, report.method]
+    for slide in report.slides:
+        texts += [slide.title, slide.message, *slide.bullets, slide.notes]
+        texts += [text for number in slide.numbers for text in (number.label, number.value, number.detail)]
+        if slide.table is not None:
+            texts += [*slide.table.columns, *(cell for row in slide.table.rows for cell in row)]
+    return texts
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_reports_write_negative_numbers_with_a_true_minus(demo, language):
+    """As the pages do: "−16%", "(−938)", never a hyphen-minus in front of a number."""
+    weekly_report = build_weekly_report(demo, level=2, language=language, generated_at=GENERATED, today=TODAY)
+    pilot_report = build_pilot_report(demo, PILOT, language=language, generated_at=GENERATED)
+    texts = _report_texts(weekly_report) + _report_texts(pilot_report)
+    assert [text for text in texts if HYPHEN_MINUS.search(text)] == []
+    assert any("\u2212" in text for text in _report_texts(pilot_report))  # the pilot's effect is a fall

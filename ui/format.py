@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
+    MINUS,
     MISSING,
     Column,
     TableView,
@@ -22,6 +23,7 @@ from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
     date_input_format,
     day,
     decimal,
+    missing,
     moment,
     money,
     month,
@@ -30,6 +32,24 @@ from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
     week_label,
 )
 from analytics.i18n import TEXT, active_language, t
+
+
+def change_delta(change: float | None, *, suffix: str = "", inverse: bool = True) -> dict:
+    """The ``delta`` of an ``st.metric`` that shows ``change`` (a fraction) as a signed
+    percentage ("−4%", "+12%" and ``suffix``), with its arrow and colour: red for more
+    contacts, green for fewer (``inverse``), grey with no arrow when it rounds to zero; no
+    delta when there is nothing to compare with.
+
+    Streamlit reads a text delta's direction from a leading hyphen-minus only, so with the
+    true minus sign every number here carries, the arrow and colour are given, taken from
+    the sign of the text shown (a change that rounds to "0%" points nowhere)."""
+    if change is None or missing(change):
+        return {"delta": None}
+    text = percent(change, signed=True)
+    direction = "down" if text.startswith(MINUS) else "up" if text.startswith("+") and text != "+0%" else "off"
+    down, up = ("green", "red") if inverse else ("red", "green")
+    colour = {"down": down, "up": up, "off": "gray"}[direction]
+    return {"delta": text + suffix, "delta_arrow": direction, "delta_color": colour}
 
 
 def with_dashes(frame, formats: dict[str, Callable[[object], str]]):
@@ -105,6 +125,10 @@ def styled(view: TableView, highlight: Highlight | None = None):
     styler = view.data.style.format(view.formatters(), na_rep=MISSING)
     if highlight is not None:
         rows, colour, columns = highlight
+        if columns is not None:  # the view may have left some out
+            columns = [c for c in columns if c in view.data.columns]
+            if not columns:
+                return styler
         marked = list(rows)
         styler = styler.apply(lambda row: [f"background-color: {colour}" if marked[row.name] else "" for _ in row],
                               axis=1, subset=list(columns) if columns is not None else None)

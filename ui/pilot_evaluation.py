@@ -10,7 +10,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from analytics import timeline
+from analytics import table_views, timeline
 from analytics.baseline import InsufficientHistory
 from analytics.charts import pilots as charts
 from analytics.charts.colours import channel_colour, group_colour
@@ -90,23 +90,7 @@ def show(version: int, pilot: PilotSpec) -> str | None:
 
     # Three methods side by side
     st.subheader(t("pilots_page.methods_title"))
-    method_rows = []
-    for estimate in (window.naive, window.baseline, window.control):
-        if estimate is None:
-            continue
-        placebo = estimate.placebo
-        method_rows.append({
-            t("pilots_page.col_method"): t(f"pilots.method.{estimate.method}")
-            + (" ★" if estimate.method == head.method else ""),
-            t("pilots_page.col_expected_contacts"): format.count(estimate.expected),
-            t("pilots_page.col_actual"): format.count(estimate.actual),
-            t("pilots_page.col_effect"): signed_percent(estimate.relative_effect),
-            t("pilots_page.col_interval"): "" if estimate.method == "naive" else
-            t("pilots_page.interval_short", low=signed_percent(estimate.ci_low), high=signed_percent(estimate.ci_high)),
-            t("pilots_page.col_fake"): str(placebo.n) if placebo else "",
-            t("pilots_page.col_false_positive"): format.percent(placebo.false_positive_rate) if placebo else "",
-        })
-    st.dataframe(pd.DataFrame(method_rows), hide_index=True, width="stretch")
+    format.show_table(table_views.pilot_methods_table(window), key="pilots_methods_table", width="stretch")
     st.caption(t("pilots_page.methods_help"))
     if window.naive is not None:
         st.markdown(t("pilots.naive_misleads", days=window.naive.days, season=signed_percent(window.season_alone)))
@@ -130,27 +114,15 @@ def show(version: int, pilot: PilotSpec) -> str | None:
     st.subheader(t("pilots_page.kpis_title"))
     available = [k for k in window.kpis if k.available]
     kpi_rows = pd.DataFrame([{
-        "label": t(f"pilots.kpi.{k.kpi}") if k.kpi != "contact_ratio" else t("pilots.kpi.contact_ratio_plain"),
-        "effect": k.relative_effect, "low": k.relative_ci_low, "high": k.relative_ci_high,
-        "significant": k.significant} for k in available])
+        "label": table_views.kpi_label(k.kpi), "effect": k.relative_effect, "low": k.relative_ci_low,
+        "high": k.relative_ci_high, "significant": k.significant} for k in available])
     if len(kpi_rows):
         chart.show(charts.forest_chart(kpi_rows, x_title=t("pilots_page.kpis_x")), key="pilots_chart_kpis",
                    name="pilots-kpis", data=kpi_rows.rename(columns=RELATIVE_COLUMNS),
                    title=f"{pilot.name}: {t('pilots_page.kpis_title')}",
                    scope=None)
-    unit_format = {"contacts": format.as_count(), "per_1000": format.as_decimal(2),
-                   "seconds": format.as_decimal(0, suffix=" s"), "share": format.as_percent(1)}
-    st.dataframe(pd.DataFrame([{
-        t("pilots_page.col_kpi"): label,
-        t("pilots_page.col_before"): unit_format[k.unit](k.before),
-        t("pilots_page.col_during"): unit_format[k.unit](k.during),
-        t("pilots_page.col_effect"): signed_percent(k.relative_effect),
-        t("pilots_page.col_interval"): t("pilots_page.interval_short", low=signed_percent(k.relative_ci_low),
-                                         high=signed_percent(k.relative_ci_high)),
-        t("pilots_page.col_significant"): t("pilots_page.yes") if k.significant else t("pilots_page.no"),
-    } for k, label in zip(available, kpi_rows.get("label", []))]), hide_index=True, width="stretch")
-    missing = [t(f"pilots.kpi.{k.kpi}") if k.kpi != "contact_ratio" else t("pilots.kpi.contact_ratio_plain")
-               for k in window.kpis if not k.available]
+    format.show_table(table_views.pilot_kpis_table(window.kpis), key="pilots_kpis_table", width="stretch")
+    missing = [table_views.kpi_label(k.kpi) for k in window.kpis if not k.available]
     if missing:
         st.caption(t("pilots.caveat.kpi_missing", kpis=", ".join(missing)))
     st.caption(t("pilots_page.kpis_help"))
@@ -169,7 +141,8 @@ def show(version: int, pilot: PilotSpec) -> str | None:
                           high=signed_percent(everywhere.ci_high)))
         st.caption(t("pilots_page.spill_all_help"))
     else:
-        st.caption(t("pilots.verdict.spill_not_checked"))
+        not_checked = t("pilots.verdict.spill_not_checked")  # a part of the verdict's sentence
+        st.caption(not_checked[:1].upper() + not_checked[1:])
     if spill.shifts:
         shift_rows = pd.DataFrame([{
             "label": (t(f"pilots_page.shift_{s.kind}", name=s.name)), "effect": s.estimate.absolute_effect,

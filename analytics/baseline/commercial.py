@@ -187,6 +187,11 @@ def commercial_calendar(country: str, sector: str | None) -> tuple[CommercialDay
     return _calendars(CALENDAR_FILE).get((country.upper(), sector.lower()), ())
 
 
+def calendar_sectors() -> tuple[str, ...]:
+    """Every sector ``commercial_days.csv`` has a calendar for, in any country, sorted."""
+    return tuple(sorted({sector for _, sector in _calendars(CALENDAR_FILE)}))
+
+
 def echo_kernel(echo_days: float) -> np.ndarray:
     """Weights of lags ``1 .. ECHO_SPAN * echo_days``: ``exp(-lag / echo_days)``, summing to 1."""
     lags = np.arange(1, int(round(ECHO_SPAN * echo_days)) + 1, dtype=float)

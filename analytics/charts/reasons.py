@@ -33,7 +33,7 @@ def reason_treemap(tree: pd.DataFrame, *, labels: dict[str, str]) -> go.Figure:
     change = nodes["change_pct"].astype("float64")
     compared = change.notna().any()
     colour = change.clip(-CHANGE_CLIP, CHANGE_CLIP).fillna(0.0) if compared else None
-    change_text = [f"{c:+.0%}" if pd.notna(c) else "–" for c in change]
+    change_text = [formatting.percent(c, signed=True) for c in change]  # "–" where there is no comparison
     fig = go.Figure(go.Treemap(
         ids=nodes["path"], labels=nodes["name"], parents=nodes["parent"], values=nodes["contacts"],
         branchvalues="total", maxdepth=3, sort=True,

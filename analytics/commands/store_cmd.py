@@ -1,6 +1,7 @@
-"""``python -m analytics store export-parquet|use-parquet|use-table|refresh|status|country``:
+"""``python -m analytics store export-parquet|use-parquet|use-table|refresh|status|country|sector``:
 where the store's contacts come from (its own table, or a Parquet dataset; see
-docs/scaling.md), and whose public holidays its season knows.
+docs/scaling.md), whose public holidays its season knows, and which sector's commercial
+days.
 
 Each prints one JSON object; a refusal gives one line on stderr, changes nothing and exits
 with 2 (see ``analytics.cli``). Like an import, every command but ``status`` and
@@ -14,8 +15,9 @@ import argparse
 import json
 
 from analytics.parquet_mode import contact_source, export_parquet, refresh_source, use_parquet, use_table
-from analytics.editing import holiday_countries, set_holiday_country
-from analytics.store import holiday_country, open_store
+from analytics.editing import (commercial_day_names, commercial_sectors, holiday_countries, set_commercial_sector,
+                               set_holiday_country)
+from analytics.store import commercial_sector, holiday_country, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,6 +60,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     country.add_argument("code", nargs="?", help="the new country; without it, print the current one")
     country.set_defaults(func=run_country)
 
+    sector = actions.add_parser(
+        "sector", parents=[common],
+        help="whose named commercial days the season knows, in the holiday country "
+             f"({', '.join(commercial_sectors())})")
+    sector.add_argument("name", nargs="?", choices=commercial_sectors(),
+                        help="the new sector ('none': no commercial days); without it, print the current one")
+    sector.set_defaults(func=run_sector)
+
 
 def run_country(args: argparse.Namespace) -> int:
     """Print the store's holiday country, or set it."""
@@ -65,6 +75,19 @@ def run_country(args: argparse.Namespace) -> int:
     try:
         code = set_holiday_country(conn, args.code) if args.code else holiday_country(conn)
         print(json.dumps({"holiday_country": code, "name": holiday_countries()[code]}))
+    finally:
+        conn.close()
+    return 0
+
+
+def run_sector(args: argparse.Namespace) -> int:
+    """Print the store's commercial sector and the commercial days it brings, or set it."""
+    conn = open_store(args.db, read_only=not args.name)
+    try:
+        sector = set_commercial_sector(conn, args.name) if args.name else commercial_sector(conn)
+        country = holiday_country(conn)
+        print(json.dumps({"commercial_sector": sector, "holiday_country": country,
+                          "commercial_days": commercial_day_names(country, sector)}))
     finally:
         conn.close()
     return 0

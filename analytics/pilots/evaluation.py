@@ -17,7 +17,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.store import holiday_country
+from analytics.trends import baseline_config
 from analytics.baseline import BaselineConfig, InsufficientHistory
 from analytics.filters import ContactFilter
 from analytics import formatting
@@ -319,7 +319,7 @@ def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country
         raise ValueError(t("errors.pilot_no_contacts"))
     control = _control_group(conn, pilot, data, target)
     events = _baseline_events(data.events, pilot.target_reasons)
-    config = BaselineConfig(country=country or holiday_country(conn))
+    config = baseline_config(conn, country)
     cache: dict = {}
 
     window_end = min(pilot.ends_on, last)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analytics.store import holiday_country
+from analytics.trends import baseline_config
 from analytics.baseline import BaselineConfig
 from analytics.filters import ContactFilter
 from analytics import formatting
@@ -158,7 +158,7 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
     anchor = (pd.Timestamp(last) + pd.Timedelta(days=1)).date()
     group = automatic_control(leaves, target, anchor, tuple(sorted(exclude)))
     control = group.series if group else None
-    effects = detectable_effects(target, control, config=BaselineConfig(country=country or holiday_country(conn)),
+    effects = detectable_effects(target, control, config=baseline_config(conn, country),
                                  weeks=tuple(sorted(set(PLAN_WEEKS) | {weeks})))
     row = effects[effects["weeks"] == weeks].iloc[0]
     mde = float(row["mde"])

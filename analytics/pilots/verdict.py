@@ -12,7 +12,7 @@ import pandas as pd
 from analytics import formatting
 from analytics.i18n import t
 
-MINUS = "\u2212"
+MINUS = formatting.MINUS
 LOW_VOLUME_PER_DAY = 10
 
 
@@ -20,7 +20,7 @@ def signed_percent(value: float | None) -> str:
     """``-0.186`` -> ``"−19%"``, ``0.02`` -> ``"+2%"`` (a true minus sign)."""
     if value is None or not np.isfinite(value):
         return "?"
-    return formatting.percent(value, signed=True).replace("-", MINUS)
+    return formatting.percent(value, signed=True)
 
 
 def plain_percent(value: float) -> str:
@@ -49,7 +49,7 @@ def money_text(amount: float) -> str:
 
 def signed_count(value: float) -> str:
     """``-1268.4`` -> ``"−1,268"``: a change in contacts, with a real minus sign."""
-    return formatting.count(value, signed=True).replace("-", MINUS)
+    return formatting.count(value, signed=True)
 
 
 def signed_money(amount: float) -> str:

@@ -122,6 +122,7 @@ EN: dict[str, str] = {
     "errors.import_shared_ids_partner": ("Together with {partner} it is unique: map both columns to the contact id "
                                          "(--map contact_id=COLUMN twice)."),
     "errors.edit_country_unknown": "{code} is not a country whose public holidays are known; use an ISO code such as NL, BE, DE or US.",
+    "errors.edit_sector_unknown": "{sector} is not a sector of the commercial-day calendar; choose one of {sectors}.",
     "errors.import_only_column": "The column {column}, which rows are chosen by, is not in the file.",
     "errors.import_constant_field": ("{field} differs from contact to contact, so it cannot be one value for the whole "
                                      "file; one value fits only {fields}."),
@@ -308,6 +309,7 @@ NL: dict[str, str] = {
     "errors.import_shared_ids_partner": ("Samen met {partner} is het uniek: wijs beide kolommen toe aan het contact-id "
                                          "(--map contact_id=KOLOM twee keer)."),
     "errors.edit_country_unknown": "{code} is geen land waarvan de feestdagen bekend zijn; gebruik een ISO-code zoals NL, BE, DE of US.",
+    "errors.edit_sector_unknown": "{sector} is geen branche van de kalender van commerciële dagen; kies uit {sectors}.",
     "errors.import_only_column": "De kolom {column}, waarop rijen worden gekozen, staat niet in het bestand.",
     "errors.import_constant_field": ("{field} verschilt per contact en kan dus niet één waarde voor het hele bestand "
                                      "zijn; één waarde past alleen bij {fields}."),

@@ -49,6 +49,9 @@ EN: dict[str, str] = {
     "audit.action_source_use_table": "Contacts copied back into the store",
     "audit.action_user_role_update": "Role given or changed",
     "audit.action_settings_holiday_country": "Holiday country changed",
+    "audit.action_settings_commercial_sector": "Sector of the commercial days changed",
+    "audit.target_holiday_country": "Public holidays",
+    "audit.target_commercial_sector": "Commercial days",
     "user_roles.help": ("The role each person has here. A person listed here gets this role, whatever the secrets "
                         "file or the identity provider says; everyone else gets the role from there. Add a row for a "
                         "new person (their e-mail address as they sign in), change a role, or delete a row, then "
@@ -113,6 +116,9 @@ NL: dict[str, str] = {
     "audit.action_source_use_table": "Contacten terug in de opslag gekopieerd",
     "audit.action_user_role_update": "Rol gegeven of gewijzigd",
     "audit.action_settings_holiday_country": "Land van de feestdagen gewijzigd",
+    "audit.action_settings_commercial_sector": "Branche van de commerciële dagen gewijzigd",
+    "audit.target_holiday_country": "Feestdagen",
+    "audit.target_commercial_sector": "Commerciële dagen",
     "user_roles.help": ("De rol die iedereen hier heeft. Wie hier staat, krijgt deze rol, wat het secrets-bestand of "
                         "de identiteitsprovider ook zegt; alle anderen krijgen hun rol daarvandaan. Voeg een rij toe "
                         "voor een nieuwe gebruiker (het e-mailadres waarmee die zich aanmeldt), wijzig een rol of "

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
+import shutil
+
 import pytest
+
+from analytics import i18n
+from analytics.store import commercial_sector, open_store
+from analytics.trends import baseline_config
 
 PAGE = "pages/data.py"
 
@@ -30,3 +37,24 @@ def test_adding_an_event_is_stored(app_on, tmp_path, demo_store):
     at.button[0].click().run()
     assert not at.exception
     assert len(at.dataframe[0].value) == before + 1
+
+
+def test_the_season_settings_speak_dutch_and_an_editor_sets_the_sector(app_on, tmp_path, demo_store, monkeypatch):
+    """Data → Events in Dutch: the holiday country named in Dutch, the commercial days of the
+    store's sector listed; choosing "none" stores it and says so."""
+    store = tmp_path / "contacts.duckdb"
+    shutil.copy(demo_store, store)
+    monkeypatch.setattr(i18n, "_active", contextvars.ContextVar("language", default="nl"))  # as ?lang=nl does
+    at = app_on(store, page=PAGE, query={"data_section": "Events", "lang": "nl"})
+    assert not at.exception
+    country = at.selectbox(key="data_holiday_country")
+    assert country.value == "NL" and "Nederland (NL)" in country.options
+    assert {"Verenigd Koninkrijk (GB)", "Verenigde Staten (US)"} <= set(country.options)
+    sector = at.selectbox(key="data_commercial_sector")
+    assert sector.value == "retail" and sector.options == ["Detailhandel", "Geen (geen commerciële dagen)"]
+    assert any("“Black Friday”" in c.value and "(Nederland, Detailhandel)" in c.value for c in at.caption)
+    sector.set_value("none").run()
+    assert not at.exception
+    assert any(s.value == "Vanaf nu kent het seizoen geen commerciële dagen." for s in at.success)
+    conn = open_store(store)  # the same kind of connection the app holds open in this process
+    assert commercial_sector(conn) == "none" and baseline_config(conn).sector is None

@@ -41,8 +41,8 @@ def test_registry_lists_the_demo_pilots(app_on, demo_store):
     at = app_on(demo_store, page=PAGE)
     assert not at.exception
     table = at.dataframe[0].value
-    assert set(table["Pilot"]) == DEMO_PILOTS
-    assert "Delivery > Status unknown" in set(table["Target"])
+    assert set(table["name"]) == DEMO_PILOTS
+    assert "Delivery > Status unknown" in set(table["target"])
     assert any("do not apply here" in i.value for i in at.info)
 
 
@@ -55,9 +55,9 @@ def test_a_link_opens_one_pilots_evaluation(app_on, demo_store):
     assert any(INTERVAL.search(c.value) for c in at.caption)
     assert any("Delivery > Status unknown" in s.value and "95% interval" in s.value for s in at.success)
     kpis = at.dataframe[1].value
-    assert "Contacts" in set(kpis["KPI"]) and "Satisfaction" in set(kpis["KPI"])
+    assert "Contacts" in set(kpis["kpi"]) and "Satisfaction" in set(kpis["kpi"])
     methods = at.dataframe[0].value
-    assert {"before/after", "seasonal baseline"} <= {m.rstrip(" ★") for m in methods["Method"]}
+    assert {"before/after", "seasonal baseline"} <= {m.rstrip(" ★") for m in methods["method"]}
 
 
 def test_adding_a_pilot_through_the_form_writes_it(app_on, demo_copy):
@@ -77,7 +77,7 @@ def test_adding_a_pilot_through_the_form_writes_it(app_on, demo_copy):
     stored = next(p for p in list_pilots(open_store(demo_copy)) if p.name == "Returns label e-mail")
     assert stored.target_reasons == ("Returns > Label",) and stored.channels == ("Phone",)
     assert stored.expected_effect == pytest.approx(-0.15)
-    assert "Returns label e-mail" in set(at.dataframe[0].value["Pilot"])
+    assert "Returns label e-mail" in set(at.dataframe[0].value["name"])
 
 
 def test_end_before_start_is_refused_and_nothing_written(app_on, demo_copy):
@@ -114,7 +114,7 @@ def test_deleting_asks_for_confirmation(app_on, demo_copy):
     at.button(key=f"pilots_delete_yes_{pilot_id}").click().run()
     assert not at.exception
     assert _pilot_names(demo_copy) == DEMO_PILOTS - {"New FAQ page on returns"}
-    assert set(at.dataframe[0].value["Pilot"]) == DEMO_PILOTS - {"New FAQ page on returns"}
+    assert set(at.dataframe[0].value["name"]) == DEMO_PILOTS - {"New FAQ page on returns"}
 
 
 def test_editing_a_pilot_saves_the_change(app_on, demo_copy):

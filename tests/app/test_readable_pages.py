@@ -27,7 +27,7 @@ from analytics.i18n import t
 from analytics.store import open_store
 from tests.support.page_views import PAGE_VIEWS, PageView, open_view
 import ui.chart
-from tests.support.readable import export_findings, findings, store_names
+from tests.support.readable import export_findings, findings, store_names, text_problems
 
 DEMO_PILOTS = ("Track-and-trace e-mail", "Chatbot for password reset", "New FAQ page on returns")
 # Views a link opens below the sections of PAGE_VIEWS: each pilot's evaluation, the weekly
@@ -97,3 +97,15 @@ def test_the_views_cover_every_page_and_section(app_on, store):
             if control.key and control.key.endswith(("_section", "_view")):
                 missing = [option for option in control.options if (control.key, option) not in covered]
                 assert missing == [], f"{page}: {control.key} options without a view: {missing}"
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("95% band -11%…+13%", True), ("biggest contributor Delivery (-938)", True), ("-€ 56 a month", True),
+    ("-3", True), ("Effect -30% (-40% to -18%)", True),
+    ("95% band −11%…+13%", False), ("13-03-2025 t/m 19-03-2025", False), ("2026-W48", False),
+    ("1–5 contacts", False),
+    ("1-5 contacts", False), ("e-mail", False), ("COVID-19 line", False), ("Returns -1 > Label", False),
+])
+def test_the_minus_check_tells_a_sign_from_dates_ranges_and_names(text, flagged):
+    problems = text_problems(text, "en", ["Returns -1 > Label"])
+    assert any("hyphen-minus" in problem for problem in problems) is flagged

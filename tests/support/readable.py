@@ -12,6 +12,9 @@ reader should never see:
 - "None", "nan", "NaT", "<NA>", "inf" in a cell, a metric or a text;
 - a number with more than two decimals (``657.2043``), a count of thousands without
   separators (``1605``), the other language's separators (``1,335`` on a Dutch page);
+- a negative number written with a hyphen-minus ("-12%", "(-938)", "-€ 56") where the app
+  writes a true minus sign ("−12%"): a hyphen between digits (13-03-2025, 2026-W48) or
+  after a letter (e-mail, COVID-19) is no sign and is left alone;
 - a number the browser formats in its own locale (``format="localized"``, ``"percent"``):
   those change with the reader's browser, not with the page's language;
 - on a Dutch page, an English interface word from :data:`ENGLISH_WORDS` (the store's own
@@ -42,6 +45,9 @@ TOO_PRECISE = {"en": re.compile(r"\d\.\d{3,}|\d,\d{4,}|(?<![\d.,])0,\d{3}"),
                "nl": re.compile(r"\d,\d{3,}|\d\.\d{4,}|(?<![\d.,])0\.\d{3}")}
 FOREIGN_DECIMAL = {"en": re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])"),
                    "nl": re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")}
+# A hyphen-minus in front of a number, as its sign: not after a letter, digit or another
+# dash (dates, ISO weeks, ranges, names), and directly before the digits or the euro sign.
+HYPHEN_MINUS = re.compile(r"(?<![\w\-\u2013\u2212/.,:])-(?=\d|€\s?\d)")
 UNSEPARATED = re.compile(r"(?<![\d.,#])\d{5,}(?![\d.,])")  # no year or id is written with five digits
 # Interface words a Dutch page must not show in English (not Dutch words as well: no "is",
 # "in", "week", "status", "type", "of" (Dutch "or")). Matched as whole words, any case.
@@ -225,7 +231,7 @@ def _without_names(text: str, names: list[str]) -> str:
     return text
 
 
-def _text_problems(text: str, language: str, names: list[str]) -> list[str]:
+def text_problems(text: str, language: str, names: list[str]) -> list[str]:
     plain = _without_names(text, names)
     problems = []
     if MISSING_WORDS.search(plain):
@@ -236,6 +242,8 @@ def _text_problems(text: str, language: str, names: list[str]) -> list[str]:
         problems.append("the other language's decimal separator")
     if UNSEPARATED.search(plain):
         problems.append("a number without thousands separators")
+    if HYPHEN_MINUS.search(plain):
+        problems.append("a hyphen-minus as a number's sign (the app writes −)")
     if FOREIGN_MONEY[language].search(plain):
         problems.append("money in the other language's style")
     if language == "nl" and (word := ENGLISH_WORDS.search(plain)):
@@ -267,14 +275,14 @@ def findings(at, language: str, names: list[str]) -> list[str]:
             for text, raw in zip(cells, raws):
                 if text in names:
                     continue
-                for problem in _text_problems(text, language, names):
+                for problem in text_problems(text, language, names):
                     note(where, problem, text)
                 if raw is not None and abs(raw) >= 1000 and re.search(r"\d{4}", text):
                     note(where, "a number without thousands separators", text)
                 if raw is not None and abs(raw) < 1000 and re.search(r"\d[.,]\d{3}", text):
                     note(where, "more than two decimals", text)
     for where, text in shown_texts(at):
-        for problem in _text_problems(text, language, names):
+        for problem in text_problems(text, language, names):
             note(where, problem, text)
     return [f"{where}: {problem}" + (f" ({example[:120]!r})" if example else "")
             for (where, problem), example in found.items()]
