@@ -15,7 +15,7 @@ from analytics.i18n import DEFAULT_LANGUAGE, LANGUAGES, using_language
 from analytics.store import StoreError
 
 COMMAND_MODULES = ("import_cmd", "watch_cmd", "demo_cmd", "baseline_cmd", "pilot_cmd", "report_cmd", "store_cmd",
-                   "backup_cmd", "password_cmd")
+                   "backup_cmd", "password_cmd", "reasons_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

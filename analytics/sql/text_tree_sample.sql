@@ -1,0 +1,17 @@
+-- One row per contact with a text, at most $max_texts of them drawn at random with $seed
+-- (a hash of contact_id): the texts a reason tree is proposed from.
+-- Invariant: no duplicate contact_id; at most $max_texts rows.
+with worded as (
+    select contact_id, text, hash(contact_id, $seed) as lot
+    from contacts
+    where text is not null and trim(text) <> ''
+),
+
+final as (
+    select contact_id, text
+    from worded
+    order by lot, contact_id
+    limit $max_texts
+)
+
+select * from final order by contact_id

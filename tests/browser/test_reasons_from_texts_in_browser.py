@@ -1,0 +1,75 @@
+"""Reasons & channels → Reasons from texts in headless Chromium, on a small demo store and on
+the same contacts without reason codes: the section first shows the learning's progress,
+then fills in by itself (no click, no reload) with the figures, the suggestions and the
+rising candidates' chart; the store without codes gets a proposed tree. Screenshots under
+test-artifacts/screenshots."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import quote
+
+import duckdb
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import AppServer, assert_no_exception, open_page, screenshot, wait_for_app
+from tests.support.stores import run_cli
+
+pytestmark = pytest.mark.browser
+
+SECTION = f"/reasons?reasons_section={quote('Reasons from texts')}"
+LEARNING_MS = 180_000  # the background job on two busy cores, with room to spare
+
+
+@pytest.fixture(scope="module")
+def text_store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser-from-texts") / "contacts.duckdb"
+    run_cli("demo", "--db", str(path), "--days", "120", "--contacts-per-day", "150", "--seed", "7",
+            "--end", "2026-06-30")
+    return path
+
+
+@pytest.fixture(scope="module")
+def text_server(text_store):
+    server = AppServer(text_store)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def uncoded_server(text_store, tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser-uncoded") / "contacts.duckdb"
+    shutil.copy(text_store, path)
+    conn = duckdb.connect(str(path))
+    conn.execute("update contacts set reason_l1 = 'Not coded', reason_l2 = '', reason_l3 = ''")
+    conn.close()
+    server = AppServer(path)
+    yield server
+    server.stop()
+
+
+def test_the_section_shows_progress_then_fills_in_by_itself(page, text_server):
+    open_page(page, text_server.url + SECTION, height=3200)
+    assert_no_exception(page)
+    expect(page.locator('[data-testid="stProgress"]')).to_have_count(1)
+    screenshot(page, "reasons-from-texts-learning")
+    expect(page.get_by_role("heading", name="How good the suggestions are")).to_be_visible(timeout=LEARNING_MS)
+    wait_for_app(page, charts=1)
+    assert_no_exception(page)
+    expect(page.locator('[data-testid="stProgress"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="Right first time")).to_have_count(1)
+    expect(page.locator("text=/[\\d,]+ of the [\\d,]+ contacts with a text under “Other”/")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Candidate new reasons")).to_have_count(1)
+    screenshot(page, "reasons-from-texts-demo")
+
+
+def test_a_store_without_reason_codes_shows_a_proposed_tree(page, uncoded_server):
+    open_page(page, uncoded_server.url + SECTION, height=3200)
+    assert_no_exception(page)
+    expect(page.get_by_role("heading", name="A reason tree proposed from the texts")).to_be_visible(
+        timeout=LEARNING_MS)
+    wait_for_app(page)
+    assert_no_exception(page)
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(0)
+    screenshot(page, "reasons-from-texts-tree")

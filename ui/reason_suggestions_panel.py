@@ -1,0 +1,109 @@
+"""The "Reasons from texts" section of Reasons & channels: how good the suggested reasons are,
+what they suggest for "Other" and unlabelled contacts, candidate new reasons with their weekly
+trend, and, for a store without reason codes, a proposed reason tree.
+
+For editors and admins only (texts may hold personal data). The learning runs in a
+background job per data version (``ui.cache.reasons_from_texts``); until it is done the
+section shows its progress and refreshes itself."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics.charts.text_reasons import rising_candidates_chart
+from analytics.i18n import t, using_language
+from analytics.text_reasons import store_views
+from analytics.text_reasons.store_suggestions import ReasonsFromTexts, StoreDiscovery, StoreSuggestions, StoreTree
+from ui import cache, chart, filters, format, roles
+from ui.background import BackgroundJob
+
+PROGRESS_SECONDS = 2
+
+
+def show(version: int) -> None:
+    """Draw the section for the store at ``version``."""
+    st.subheader(t("from_texts.title"))
+    if not roles.can_read_texts():
+        reader = roles.actor()
+        role = t(f"roles.role_{reader.role.name.lower()}") if reader else t("roles.role_viewer")
+        st.info(t("reasons.texts_hidden", role=role), icon=":material/visibility_off:")
+        return
+    if not cache.store_has_texts(version):
+        st.info(t("reasons.texts_none"))
+        return
+    job = cache.reasons_from_texts(version)
+    if not job.done:
+        _progress(job)
+        return
+    if job.error is not None:
+        st.error(t("from_texts.failed"))
+        if st.button(t("from_texts.try_again"), key="reasons_from_texts_retry"):
+            cache.retry_reasons_from_texts(version)
+            st.rerun()
+        return
+    found: ReasonsFromTexts = job.result
+    st.caption(t("from_texts.intro" if found.has_reason_codes else "from_texts.intro_uncoded"))
+    if found.suggestions is not None:
+        _accuracy(found.suggestions)
+        _suggestions(found.suggestions)
+    else:
+        _tree(found.tree)
+    _discovery(found.discovery)
+    st.caption(t("from_texts.made_at", version=found.data_version))
+
+
+@st.fragment(run_every=PROGRESS_SECONDS)
+def _progress(job: BackgroundJob) -> None:
+    """How far the learning got; reruns the page once it is done. A fragment's rerun runs
+    without the frame, so without its signed-in user and language: it is handed the job the
+    full run found (under the reader's permission) and speaks the session's language."""
+    with using_language(st.session_state.get(filters.LANGUAGE_KEY)):
+        if job.done:
+            st.rerun(scope="app")
+        st.progress(job.fraction, text=t(f"from_texts.step_{job.step or 'reading'}"))
+        st.caption(t("from_texts.working"))
+        st.button(t("from_texts.refresh"), key="reasons_from_texts_refresh", icon=":material/refresh:")
+
+
+def _accuracy(result: StoreSuggestions) -> None:
+    st.markdown(f"#### {t('from_texts.accuracy')}")
+    figures = store_views.accuracy_figures(result)
+    columns = st.columns(3)
+    columns[0].metric(t("from_texts.top1"), figures["top1"], help=t("from_texts.top1_help"))
+    columns[1].metric(t("from_texts.top3"), figures["top3"], help=t("from_texts.top3_help"))
+    columns[2].metric(t("from_texts.calibration"), figures["ece"], help=t("from_texts.calibration_help"))
+    st.caption(f"{store_views.level_sentence(result)} {store_views.accuracy_rule(result)}")
+    with st.expander(t("from_texts.accuracy_table")):
+        format.show_table(store_views.accuracy_table(result), key="reasons_from_texts_accuracy")
+
+
+def _suggestions(result: StoreSuggestions) -> None:
+    st.markdown(f"#### {t('from_texts.suggestions')}")
+    st.markdown(store_views.suggestions_sentence(result))
+    if not result.offered.empty:
+        format.show_table(store_views.offered_table(result), key="reasons_from_texts_offered")
+
+
+def _discovery(discovery: StoreDiscovery | None) -> None:
+    st.markdown(f"#### {t('from_texts.discovery')}")
+    if discovery is None:
+        st.info(store_views.discovery_too_few())
+        return
+    st.markdown(store_views.discovery_sentence(discovery))
+    if discovery.rising:
+        weeks = store_views.rising_weeks(discovery)
+        chart.show(rising_candidates_chart(weeks, labels={"texts": t("from_texts.texts_axis")}),
+                   key="reasons_from_texts_rising", name="reasons-rising-candidates", data=weeks,
+                   title=t("from_texts.rising_chart"), scope=None)
+    if discovery.candidates:
+        format.show_table(store_views.candidates_table(discovery), key="reasons_from_texts_candidates")
+    st.caption(store_views.rising_rule(with_closest=discovery.has_reason_codes))
+
+
+def _tree(store_tree: StoreTree | None) -> None:
+    st.markdown(f"#### {t('from_texts.tree')}")
+    if store_tree is None:
+        st.info(t("from_texts.tree_too_few"))
+        return
+    st.markdown(store_views.tree_sentence(store_tree))
+    format.show_table(store_views.tree_table(store_tree), key="reasons_from_texts_tree")
