@@ -36,7 +36,8 @@ except StoreError as exc:
 freshness = cache.store_freshness(version)
 if freshness.contacts:
     live.follow_default_period(freshness)
-    filters.remember_active_filter(filters.shared_filters(cache.filter_options(version), freshness))
+    filters.remember_active_filter(filters.shared_filters(cache.filter_options(version), freshness,
+                                                          cache.relabelled_contacts(version)))
 else:
     filters.remember_active_filter(None)
 share.copy_link_button(filters.active_filter())

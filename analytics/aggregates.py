@@ -11,10 +11,21 @@ contacts and stay on ``contacts``.
 The tables are recomputed per day: whatever writes contacts calls
 ``refresh_contact_days`` inside the same transaction, so a reader never sees contacts and
 aggregates that disagree, and a rolled-back import leaves both unchanged.
+
+They count the reasons with the suggestions an editor accepted (the contacts' ``reason_l*``).
+Their *recorded deltas* (``contact_days_recorded_delta``, ``contact_days_detail_recorded_delta``,
+same columns) turn them into the reasons as recorded: per key, the relabelled contacts'
+measures under the recorded reason (``recorded_l*``) minus under the accepted one, so
+
+    aggregate as recorded = aggregate + delta        (summed per key; measures are additive)
+
+which the shared includes apply when ``$reasons_as_recorded``. The deltas are recomputed
+with the aggregates, for the same days.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -22,8 +33,10 @@ import duckdb
 
 from analytics.queries import parameters_of, sql_text
 
-# Deleted and recomputed in this order: contact_days is rolled up from the detail rows.
-AGGREGATE_TABLES = ("contact_days_detail", "contact_days")
+# Deleted and recomputed in this order: contact_days is rolled up from the detail rows,
+# and each delta from its detail too.
+AGGREGATE_TABLES = ("contact_days_detail", "contact_days",
+                    "contact_days_detail_recorded_delta", "contact_days_recorded_delta")
 
 
 def _execute(cur: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> None:
@@ -38,25 +51,34 @@ def touched_days(cur: duckdb.DuckDBPyConnection, import_id: int) -> list[date]:
     return [row[0] for row in rows]
 
 
-def refresh_contact_days(cur: duckdb.DuckDBPyConnection, *, import_id: int | None = None) -> int:
-    """Recompute the daily aggregates from ``contacts``; return the number of days recomputed
-    (0 for a full rebuild of an empty store).
+def refresh_contact_days(cur: duckdb.DuckDBPyConnection, *, import_id: int | None = None,
+                         days: Sequence[date] | None = None) -> int:
+    """Recompute the daily aggregates (and their recorded deltas) from ``contacts``; return
+    the number of days recomputed (0 for a full rebuild of an empty store).
 
     With ``import_id``, only the days that hold that import's contacts are recomputed
-    (their rows deleted and aggregated again from all contacts of those days, old and new).
-    With ``None``, both tables are rebuilt from every contact (after a bulk load, or when
-    ``contacts`` is a view over another source).
+    (their rows deleted and aggregated again from all contacts of those days, old and new);
+    with ``days``, those days (after contacts of them were relabelled). With neither, every
+    table is rebuilt from every contact (after a bulk load, or when ``contacts`` is a view
+    over another source).
 
     Call it on the cursor of the write transaction that changed the contacts, so the
     aggregates commit or roll back with them.
+
+    Raises
+    ------
+    ValueError
+        When both ``import_id`` and ``days`` are given.
     """
-    if import_id is None:
+    if import_id is not None and days is not None:
+        raise ValueError("Refresh the days of an import or the days given, not both.")
+    if import_id is None and days is None:
         params: dict[str, Any] = {"rebuild": True, "days": [], "first_at": None, "end_at": None}
         for table in AGGREGATE_TABLES:
             _execute(cur, f"{table}_delete", params)
             _execute(cur, f"{table}_insert", params)
         return int(cur.execute("select count(distinct day) from contact_days").fetchall()[0][0])
-    days = touched_days(cur, import_id)
+    days = touched_days(cur, import_id) if import_id is not None else sorted(set(days))
     if not days:
         return 0
     params = {

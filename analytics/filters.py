@@ -1,9 +1,10 @@
 """The shared filters every page applies: period, reason at any level, channel or channel
-group, department."""
+group, department; and, once an editor accepted suggested reasons, whether reasons count as
+recorded or with the accepted suggestions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -15,7 +16,13 @@ REASON_SEPARATOR = " > "
 
 @dataclass(frozen=True)
 class ContactFilter:
-    """Which contacts a view covers. ``end`` is inclusive; ``None`` means no filter."""
+    """Which contacts a view covers. ``end`` is inclusive; ``None`` means no filter.
+
+    ``reasons_as_recorded`` says which reason a contact relabelled by an accepted suggestion
+    counts under: ``True`` the one the agent recorded, ``False`` the accepted one; ``None``
+    when the store has no accepted suggestions (both are the same, and nothing is said).
+    Counted as ``False`` (with the accepted suggestions) unless ``True``.
+    """
 
     start: date
     end: date
@@ -25,6 +32,7 @@ class ContactFilter:
     channel: str | None = None
     channel_group: str | None = None
     department: str | None = None
+    reasons_as_recorded: bool | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -39,8 +47,7 @@ class ContactFilter:
         return (self.end - self.start).days + 1
 
     def with_period(self, start: date, end: date) -> "ContactFilter":
-        return ContactFilter(start, end, self.reason_l1, self.reason_l2, self.reason_l3,
-                             self.channel, self.channel_group, self.department)
+        return replace(self, start=start, end=end)
 
     def previous_period(self) -> "ContactFilter":
         """The same number of days just before this period."""
@@ -61,12 +68,14 @@ class ContactFilter:
             "channel": self.channel,
             "channel_group": self.channel_group,
             "department": self.department,
+            "reasons_as_recorded": bool(self.reasons_as_recorded),
         }
 
     def describe(self) -> str:
         """A one-line summary for captions and exports, in the active language."""
         period = t("filters.describe_period", start=formatting.day(self.start), end=formatting.day(self.end))
-        return ", ".join([period, *self.filter_parts()])
+        reasons = self.reasons_shown()
+        return ", ".join([period, *self.filter_parts(), *([reasons] if reasons else [])])
 
     def filter_parts(self) -> list[str]:
         """The filters set, each in words ("channel Phone"); empty when none is."""
@@ -75,6 +84,13 @@ class ContactFilter:
         return [t(f"exports.filter_{name}", value=value) for name, value in (
             ("reason", reason), ("channel", self.channel), ("channel_group", group),
             ("department", self.department)) if value]
+
+    def reasons_shown(self) -> str | None:
+        """Which reasons the view counts, in words ("reasons as recorded"); None when the store
+        has no accepted suggestions."""
+        if self.reasons_as_recorded is None:
+            return None
+        return t("filters.reasons_shown_recorded" if self.reasons_as_recorded else "filters.reasons_shown_accepted")
 
 
 def channel_group_name(group: str) -> str:

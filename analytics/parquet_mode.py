@@ -275,6 +275,36 @@ def parquet_location(conn: duckdb.DuckDBPyConnection) -> str | None:
     return contact_source(conn).location
 
 
+_VIEW_PREFIX = "CREATE VIEW contacts AS "
+
+
+def follow_stored_definition(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Make the ``contacts`` view read every column of the stored table definition, in its
+    order and types; a column the view lacks (a migration just added it) reads as NULL.
+    Returns whether the view changed.
+
+    Called by a migration in Parquet mode, so queries naming the new column run before the
+    next ``store refresh``. The view's own SELECT (as DuckDB keeps it) becomes a subquery:
+    the files it reads stay the ones listed at the last refresh. The recorded fingerprint is
+    cleared, so that refresh rebuilds the view from the files (which may hold the column)
+    instead of calling it up to date.
+    """
+    columns, _ = _stored_definition(cur)
+    present = {name for name, _ in _table_columns(cur)}
+    if all(name in present for name, _ in columns):
+        return False
+    view_sql = str(cur.execute(
+        "select sql from duckdb_views() where schema_name = 'main' and view_name = 'contacts'").fetchall()[0][0])
+    body = view_sql.strip().rstrip(";")
+    if not body.upper().startswith(_VIEW_PREFIX.upper()):
+        return False  # a view of another shape: it follows at the next refresh
+    select_list = ",\n       ".join(_column_sql(name, data_type, name in present) for name, data_type in columns)
+    cur.execute(f"create or replace view contacts as select {select_list}\n"
+                f"from ({body[len(_VIEW_PREFIX):]}) as stored_view")
+    cur.execute("update contact_source set fingerprint = ''")
+    return True
+
+
 def _refresh_aggregates(cur: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the pre-aggregated daily table from ``contacts`` (the view in Parquet mode)."""
     from analytics.aggregates import refresh_contact_days

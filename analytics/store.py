@@ -117,9 +117,13 @@ def _apply(cur: duckdb.DuckDBPyConnection, migration: Migration) -> None:
 
     The stand-in lets a migration change the contacts table's shape (add a column) where
     there is no table to alter: the changed definition is stored for the next ``store
-    refresh`` (which makes the view anew) and ``store use-table``. Such a migration sees no
-    contact rows there, so it may change the table's definition, not its data.
+    refresh`` (which makes the view anew) and ``store use-table``, and the view reads a
+    column it lacks as NULL until then (``parquet_mode.follow_stored_definition``), so the
+    queries that name the new column run at once. Such a migration sees no contact rows
+    there, so it may change the table's definition, not its data.
     """
+    from analytics.parquet_mode import follow_stored_definition  # it imports this module
+
     is_view = cur.execute(
         "select count(*) from duckdb_views() where schema_name = 'main' and view_name = 'contacts'"
     ).fetchall()[0][0]
@@ -138,6 +142,7 @@ def _apply(cur: duckdb.DuckDBPyConnection, migration: Migration) -> None:
                 {"columns": json.dumps(columns), "table_sql": table_sql})
     cur.execute("drop table contacts")
     cur.execute("alter view _contacts_parquet_view rename to contacts")
+    follow_stored_definition(cur)
 
 
 # The operating system's words for a file or disk the process may not write.

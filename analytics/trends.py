@@ -37,7 +37,7 @@ from analytics.baseline import (
 from analytics.filters import ContactFilter
 from analytics.i18n import t
 from analytics.queries import run_query
-from analytics.store import holiday_country
+from analytics.store import NO_SECTOR, commercial_sector, holiday_country
 
 GRAINS = ("day", "week", "month")
 SHARE_LOOKBACK_DAYS = 56
@@ -86,9 +86,12 @@ def history_before(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilte
 
 
 def baseline_config(conn: duckdb.DuckDBPyConnection, country: str | None = None) -> BaselineConfig:
-    """The baseline's settings for this store: the public holidays (and commercial days) of
-    ``country``, by default the store's holiday country."""
-    return BaselineConfig(country=country or holiday_country(conn))
+    """The baseline's settings for this store: the public holidays of ``country`` (by
+    default the store's holiday country) and the named commercial days of the store's
+    sector in that country (none when the sector is "none"). Every baseline of the store
+    (trends, the weekly report, ratios, pilots and the planner) is fitted with these."""
+    sector = commercial_sector(conn)
+    return BaselineConfig(country=country or holiday_country(conn), sector=None if sector == NO_SECTOR else sector)
 
 
 def expected_days(

@@ -5,8 +5,8 @@ import streamlit as st
 
 from analytics import charts, editing, table_views
 from analytics.i18n import t
-from analytics.store import holiday_country
-from ui import admin_panel, cache, chart, format, import_panel, roles, taxonomy_panel
+from analytics.store import NO_SECTOR, commercial_sector, holiday_country
+from ui import admin_panel, cache, chart, format, import_panel, reason_review_panel, roles, taxonomy_panel
 
 st.title(t("data.title"))
 version = cache.current_data_version()
@@ -49,21 +49,40 @@ def add_event_form() -> None:
                 st.success(t("data.saved"))
 
 
-def holiday_country_choice(editor: bool) -> None:
-    """Whose public holidays the season and the timeline know (editors may change it)."""
+def season_settings(editor: bool) -> None:
+    """Whose public holidays the season and the timeline know, and which sector's commercial
+    days (editors may change them)."""
     countries = editing.holiday_countries()
-    current = holiday_country(cache.connection())
-    chosen = st.selectbox(t("data.holiday_country"), list(countries), index=list(countries).index(current),
-                          format_func=lambda code: f"{countries[code]} ({code})", key="data_holiday_country",
-                          disabled=not editor, help=t("data.holiday_country_help"))
-    if editor and chosen != current:
+    country = holiday_country(cache.connection())
+    left, right = st.columns(2)
+    chosen = left.selectbox(t("data.holiday_country"), list(countries), index=list(countries).index(country),
+                            format_func=lambda code: f"{countries[code]} ({code})", key="data_holiday_country",
+                            disabled=not editor, help=t("data.holiday_country_help"))
+    if editor and chosen != country:
         saved, _ = roles.guarded(lambda: editing.set_holiday_country(cache.connection(), chosen))
         if saved:
+            country = chosen
             st.success(t("data.holiday_country_saved", country=countries[chosen]))
+    sectors = editing.commercial_sectors()
+    sector = commercial_sector(cache.connection())
+    picked = right.selectbox(t("data.commercial_sector"), sectors, index=sectors.index(sector) if sector in sectors
+                             else None, format_func=editing.sector_name, key="data_commercial_sector",
+                             disabled=not editor, help=t("data.commercial_sector_help"))
+    if editor and picked is not None and picked != sector:
+        saved, _ = roles.guarded(lambda: editing.set_commercial_sector(cache.connection(), picked))
+        if saved:
+            sector = picked
+            st.success(t("data.commercial_sector_none_saved") if picked == NO_SECTOR
+                       else t("data.commercial_sector_saved", sector=editing.sector_name(picked)))
+    if sector != NO_SECTOR:
+        days = editing.commercial_day_names(country, sector)
+        words = {"sector": editing.sector_name(sector), "country": countries.get(country, country)}
+        st.caption(t("data.commercial_sector_days", days=", ".join(f"“{d}”" for d in days), **words) if days
+                   else t("data.commercial_sector_no_days", **words))
 
 
 # The option strings go into the URL as they are, so they are fixed English words.
-SECTIONS = ["Import", "History", "Reasons", "Channels", "Drivers", "Events", "Health"]
+SECTIONS = ["Import", "History", "Reasons", "Suggested reasons", "Channels", "Drivers", "Events", "Health"]
 if roles.is_admin():
     SECTIONS += ["Users", "Audit log", "Backup"]
 editor = roles.can_edit()
@@ -95,6 +114,9 @@ elif section == "reasons":
     elif st.button(t("data.save"), key="data_reasons_save"):
         save(editing.update_reasons, edited)
 
+elif section == "suggested reasons":
+    reason_review_panel.show(version)
+
 elif section == "channels":
     st.caption(t("data.channels_help"))
     edited = format.edit_table(
@@ -125,7 +147,7 @@ elif section == "drivers":
             name="data-driver", data=daily.rename(columns={"contacts": driver}), title=driver, scope=None)
 
 elif section == "events":
-    holiday_country_choice(editor)
+    season_settings(editor)
     if not editor:
         roles.read_only_note()
     else:

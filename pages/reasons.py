@@ -1,7 +1,8 @@
 """Reasons & channels: the reason tree under the filter with its comparisons, the Pareto
 and the top movers, the channel mix, reasons by channel, contacts by hour and weekday,
-customer journeys (repeat contacts, channels per issue, first-contact resolution), and a
-search in what customers wrote (for the roles that may read it).
+customer journeys (repeat contacts, channels per issue, first-contact resolution), a search in
+what customers wrote and the reasons learned from it (suggestions for "Other", candidate new
+reasons, a proposed tree; both for the roles that may read texts).
 
 One section at a time (a segmented control bound to the URL), so only the shown section
 queries the store."""
@@ -12,9 +13,9 @@ import streamlit as st
 from analytics import breakdowns, journeys, table_views, text_search
 from analytics.charts import reasons as charts
 from analytics.i18n import t
-from ui import cache, chart, format, page, roles
+from ui import cache, chart, format, page, reason_suggestions_panel, roles
 
-SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys", "Texts"]
+SECTIONS = ["Reasons", "Pareto", "Channels", "Journeys", "Texts", "Reasons from texts"]
 GRAINS = ["Day", "Week", "Month"]
 MIX_BY = ["Channel", "Group"]
 
@@ -143,6 +144,9 @@ elif section == "Texts":
             st.markdown(text_search.search_summary(found))
             st.caption(t("reasons.texts_sample", shown=format.count(len(found.sample))))
             format.show_table(text_search.text_sample_table(found), key="reasons_texts_table")
+
+elif section == "Reasons from texts":
+    reason_suggestions_panel.show(version)
 
 else:
     window = int(st.columns([1, 3])[0].number_input(

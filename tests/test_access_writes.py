@@ -23,11 +23,12 @@ from analytics.importing import ImportSettings, delete_profile, import_contacts,
 from analytics.parquet_mode import export_parquet, refresh_source, use_parquet, use_table
 from analytics.pilots.registry import PilotSpec, add_pilot, delete_pilot, get_pilot, update_pilot
 from analytics.store import data_version, open_store
+from analytics.text_reasons import review
 
 VIEWER = Actor("vera@example.org", Role.VIEWER)
 EDITOR = Actor("erin@example.org", Role.EDITOR)
 SMALL_TABLES = ("pilots", "actions", "events", "channels", "reasons", "mapping_profiles", "import_log",
-                "drivers", "contact_source", "audit_log")
+                "drivers", "contact_source", "audit_log", "reason_reviews")
 PILOT = PilotSpec("Track-and-trace e-mail", ("Delivery > Late",), date(2025, 3, 3), date(2025, 3, 30),
                   owner="Logistics")
 
@@ -88,6 +89,27 @@ def _in_parquet_mode(conn: duckdb.DuckDBPyConnection, folder: Path):
     return conn, lambda: use_table(conn)
 
 
+def _reviewing(decision: str):
+    """Six "Other" contacts with a suggestion each (Delivery > Late, confidence 0.9), then
+    ``decision`` on them; an undo undoes an accept made in the set-up."""
+    def prepare(conn: duckdb.DuckDBPyConnection, folder: Path):
+        import_contacts(conn, _csv(folder, "other.csv",
+                                   [f"o{i},2025-03-0{1 + i} 09:00:00,Phone,Other,," for i in range(6)]))
+        suggestions = pd.DataFrame({
+            "contact_id": [f"o{i}" for i in range(6)], "recorded_path": "Other", "suggested_path": "Delivery > Late",
+            "suggested_l1": "Delivery", "suggested_l2": "Late", "suggested_l3": "", "confidence": 0.9,
+            "offered": True})
+        decide = {"accept": review.accept, "reject": review.reject}
+        if decision == "undo":
+            batch = review.accept(conn, suggestions, min_confidence=0.5, suggested_path="Delivery > Late").batch_id
+            call = lambda: review.undo(conn, batch)
+        else:
+            call = lambda: decide[decision](conn, suggestions, min_confidence=0.5, suggested_path="Delivery > Late")
+        conn.cursor().execute("delete from audit_log")
+        return conn, call
+    return prepare
+
+
 def _empty_store(conn: duckdb.DuckDBPyConnection, folder: Path):
     empty = open_store(folder / "empty.duckdb")
     settings = DemoSettings(end=date(2025, 6, 30), days=60, contacts_per_day=20)
@@ -141,6 +163,15 @@ WRITES = [
     Write("source.use_table", _in_parquet_mode,
           lambda b, a: b["mode"] == "parquet" and a == {"mode": "table", "contacts": 40}),
     Write("demo.fill", _empty_store, lambda b, a: b is None and a["contacts"] > 0 and a["days"] == 60),
+    Write("reasons.accept", _reviewing("accept"),
+          lambda b, a: b == {"reason": "Other", "contacts": 6} and a["suggested"] == "Delivery > Late"
+          and (a["contacts"], a["skipped"], a["min_confidence"]) == (6, 0, 0.5)),
+    Write("reasons.reject", _reviewing("reject"),
+          lambda b, a: b == {"reason": "Other", "contacts": 6} and a["suggested"] == "Delivery > Late"
+          and a["contacts"] == 6),
+    Write("reasons.undo", _reviewing("undo"),
+          lambda b, a: b == {"reason": "Delivery > Late", "contacts": 6} and a["reason"] == "Other"
+          and a["contacts"] == 6),
 ]
 
 

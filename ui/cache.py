@@ -16,6 +16,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import duckdb
+import pandas as pd
 import streamlit as st
 
 from analytics import actions as action_logic
@@ -31,6 +32,7 @@ from analytics import timeline as timeline_logic
 from analytics import text_search as text_search_logic
 from analytics import trends, user_roles
 from analytics import weekly as weekly_logic
+from analytics.text_reasons import review as review_logic
 from analytics.access import READ_TEXTS, require_permission
 from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
@@ -38,6 +40,8 @@ from analytics.i18n import active_language, using_language
 from analytics.lockdown import open_dashboard_store
 from analytics.pilots import registry as pilot_registry
 from analytics.store import data_version, resolve_db_path
+from analytics.text_reasons import store_suggestions
+from ui.background import BackgroundJob
 
 RESULT_TTL_SECONDS = 3600
 RESULT_MAX_ENTRIES = 256
@@ -190,6 +194,27 @@ def text_search(version: int, contact_filter: ContactFilter, words: str) -> text
     return _text_search(version, contact_filter, words)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _reasons_from_texts_job(path: str, version: int) -> BackgroundJob:
+    return BackgroundJob(lambda progress: store_suggestions.reasons_from_texts(_connection_to(path), progress=progress),
+                         name=f"reasons-from-texts-{version}").start()
+
+
+def reasons_from_texts(version: int) -> BackgroundJob:
+    """Suggested reasons, their accuracy, candidate new reasons (and a proposed tree for a
+    store without reason codes), learned in a background thread started on the first call
+    per store and data version: seconds to a minute, never on the page's thread. The job,
+    and with it the finished result, is kept per data version; the reader's permission is
+    checked on every call."""
+    require_permission(READ_TEXTS)
+    return _reasons_from_texts_job(str(resolve_db_path()), version)
+
+
+def retry_reasons_from_texts(version: int) -> None:
+    """Forget a failed job, so the next call starts a new one."""
+    _reasons_from_texts_job.clear(str(resolve_db_path()), version)
+
+
 # --- Weekly report and the Data page's Health section ----------------------------------------------
 _weekly_report = cached_query(weekly_logic.weekly_report, max_entries=FIT_MAX_ENTRIES, speaks=True)
 weekly_driver_names = cached_query(weekly_logic.driver_names, max_entries=16)
@@ -238,6 +263,20 @@ def timeline(version: int, first_day: date, last_day: date) -> list[timeline_log
     """The events, public holidays (named in the active language) and pilots between two
     days (inclusive)."""
     return _timeline(version, first_day, last_day, language=active_language())
+
+
+# --- Suggested reasons and their review (Data page, sidebar switch) ---------------------------
+relabelled_contacts = cached_query(review_logic.relabelled_contacts, max_entries=8)
+accepted_reason_changes = cached_query(review_logic.accepted_changes, max_entries=8)
+open_reason_suggestions = cached_query(review_logic.open_suggestions, max_entries=8)
+_review_texts = cached_query(review_logic.text_sample, max_entries=32)
+
+
+def review_texts(version: int, contact_ids: tuple[str, ...]) -> pd.DataFrame:
+    """What the customers of a review's sample wrote. The reader's permission is checked on
+    every call, not only when the cache is cold: a cached answer never reaches a viewer."""
+    require_permission(READ_TEXTS)
+    return _review_texts(version, contact_ids)
 
 
 # --- Live data: the inbox worker ------------------------------------------------------------------

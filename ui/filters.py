@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.filters import ContactFilter, channel_group_name
+from analytics import formatting
 from analytics.formatting import date_input_format
 from analytics.i18n import (
     DEFAULT_LANGUAGE,
@@ -24,6 +25,7 @@ PERIOD_KEY = "filter_period"
 REASON_KEY = "filter_reason"
 CHANNEL_KEY = "filter_channel"
 DEPARTMENT_KEY = "filter_department"
+REASONS_RECORDED_KEY = "filter_reasons_recorded"
 LANGUAGE_KEY = "lang"
 GROUP_SUFFIX = " (group)"
 
@@ -96,9 +98,11 @@ def _channel_shown_in(choice: str, language: str) -> str:
         return _channel_shown(choice)
 
 
-def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactFilter | None:
+def shared_filters(options: pd.DataFrame, freshness: StoreFreshness, relabelled: int = 0) -> ContactFilter | None:
     """Draw the filters in the sidebar; return the filter, or None while the period is
-    half-picked."""
+    half-picked. With ``relabelled`` contacts (moved by accepted suggested reasons), a switch
+    between the reasons as recorded and with the accepted suggestions, and a line saying
+    which is shown."""
     first_day = freshness.first_contact_at.date()
     last_day = freshness.last_contact_at.date()
     with st.sidebar:
@@ -121,6 +125,7 @@ def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactF
             index=None, placeholder=t("filters.department_all"), key=DEPARTMENT_KEY,
             bind="query-params",
         )
+        as_recorded = _reasons_switch(relabelled)
     if not isinstance(period, (tuple, list)) or len(period) != 2:
         st.sidebar.info(t("filters.period_incomplete"))
         return None
@@ -133,7 +138,20 @@ def shared_filters(options: pd.DataFrame, freshness: StoreFreshness) -> ContactF
         channel=channel,
         channel_group=group,
         department=department,
+        reasons_as_recorded=as_recorded,
     )
+
+
+def _reasons_switch(relabelled: int) -> bool | None:
+    """Whether reasons count as recorded (True) or with the accepted suggestions (False);
+    None, and no switch, when no contact was relabelled. Bound to the URL: a link keeps it."""
+    if not relabelled:
+        return None
+    as_recorded = st.toggle(t("filters.reasons_as_recorded"), key=REASONS_RECORDED_KEY, bind="query-params",
+                            help=t("filters.reasons_as_recorded_help"))
+    st.caption(t("filters.reasons_caption_recorded" if as_recorded else "filters.reasons_caption_accepted",
+                 contacts=formatting.count(relabelled)))
+    return bool(as_recorded)
 
 
 def _channel_choices(options: pd.DataFrame) -> list[str]:

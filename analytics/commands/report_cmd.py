@@ -49,6 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     weekly.add_argument("--channel", help="only this channel")
     weekly.add_argument("--channel-group", help="only this channel group")
     weekly.add_argument("--department", help="only reasons owned by this department")
+    weekly.add_argument("--as-recorded", action="store_true",
+                        help="count the reasons as the agents recorded them, not with the suggested reasons an "
+                             "editor accepted")
     weekly.set_defaults(func=run_weekly)
 
     pilot = kinds.add_parser("pilot", parents=[common], help="a registered pilot's evaluation")
@@ -127,10 +130,10 @@ def run_weekly(args: argparse.Namespace) -> int:
 
     monday = week_monday(args.week) if args.week else None
     l1, l2, l3 = parse_reason_path(args.reason) if args.reason else (None, None, None)
-    filtered = any((l1, args.channel, args.channel_group, args.department))
+    filtered = any((l1, args.channel, args.channel_group, args.department, args.as_recorded))
     today = date.today()
-    contact_filter = ContactFilter(today, today, l1, l2, l3, args.channel, args.channel_group,
-                                   args.department) if filtered else None
+    contact_filter = ContactFilter(today, today, l1, l2, l3, args.channel, args.channel_group, args.department,
+                                   reasons_as_recorded=True if args.as_recorded else None) if filtered else None
     return _deliver(args, lambda conn: build_weekly_report(
         conn, week_start=monday, level=args.level, driver=args.driver, contact_filter=contact_filter,
         language=_language(args), generated_at=datetime.now(), today=today))

@@ -21,7 +21,9 @@ from analytics.demo.reason_tree import Reason
 from analytics.demo.volumes import DemoVolumes
 
 CONTACTS_INSERT = """
-insert into contacts
+insert into contacts (contact_id, started_at, channel, reason_l1, reason_l2, reason_l3, customer_id, order_id,
+                      department, product, supplier, segment, handle_seconds, wait_seconds, resolved, csat,
+                      csat_scale, import_id, text)
 select 'C' || lpad(seq::varchar, 10, '0'), started_at, channel, reason_l1, reason_l2, reason_l3,
        'CU' || lpad(customer_no::varchar, 9, '0'), 'ORD' || lpad(order_no::varchar, 10, '0'),
        department, product, supplier, segment, handle_seconds, wait_seconds, resolved, csat,

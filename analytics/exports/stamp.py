@@ -18,13 +18,17 @@ def filter_text(contact_filter: ContactFilter) -> str:
 
 def export_context(contact_filter: ContactFilter | None, freshness: StoreFreshness, *, generated_at: datetime,
                    language: str | None = None) -> tuple[str, ...]:
-    """Period and filters (when the export has them), data freshness, generated at."""
+    """Period and filters (when the export has them), which reasons it counts (when editors
+    accepted suggested reasons), data freshness, generated at."""
     with using_language(language):
         lines = []
         if contact_filter is not None:
             lines.append(t("exports.period", start=formatting.day(contact_filter.start),
                            end=formatting.day(contact_filter.end)))
             lines.append(filter_text(contact_filter))
+            if contact_filter.reasons_as_recorded is not None:
+                lines.append(t("exports.reasons_recorded" if contact_filter.reasons_as_recorded
+                               else "exports.reasons_accepted"))
         last_import = formatting.moment(freshness.last_import_at) if freshness.last_import_at else t("exports.never")
         lines.append(t("exports.freshness", last=formatting.moment(freshness.last_contact_at), last_import=last_import))
         lines.append(t("exports.generated", moment=formatting.moment(generated_at)))

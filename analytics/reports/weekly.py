@@ -9,6 +9,7 @@ report's ``method`` note. All text is in ``language``; numbers are formatted for
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -23,6 +24,7 @@ from analytics.filters import ContactFilter
 from analytics.i18n import t, using_language
 from analytics.overview import store_freshness
 from analytics.reports.model import BigNumber, Report, Slide, Table
+from analytics.text_reasons.review import relabelled_contacts
 
 MOVERS = 5          # reasons above and below expectation on the movers slide
 LEVEL_GAP = 0.005   # |gap| under half a percent reads "in line with expectation"
@@ -60,6 +62,8 @@ def build_weekly_report(
             driver = names[0] if names else None
         sunday = monday + timedelta(days=6)
         base = contact_filter or ContactFilter(monday, sunday)
+        if base.reasons_as_recorded is None and relabelled_contacts(conn):
+            base = replace(base, reasons_as_recorded=False)  # say so: with the accepted suggested reasons
         week_filter = base.with_period(monday, sunday)
         report = weekly.weekly_report(conn, week_filter, monday, level=level, first_day=first_day,
                                       driver=driver or None)

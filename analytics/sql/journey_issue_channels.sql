@@ -1,5 +1,6 @@
 -- One row per number of distinct channels used in one issue: issues and their contacts.
 -- An issue is a chain of contacts by one customer about the same reason_l1 > reason_l2
+-- (as the view shows reasons: as recorded when $reasons_as_recorded)
 -- where each contact follows the previous one within $window_days x 24 hours. An issue
 -- counts when its first contact is one of the filtered contacts (so it starts in the
 -- period) and it is closed: its last contact + the window lies inside the data and inside
@@ -20,7 +21,7 @@ horizon as (
 -- faster than three texts (a collision among a few million keys is vanishingly rare).
 candidates as (
     select contact_id, hash(customer_id, reason_l1, reason_l2) as chain_key, started_at, channel
-    from contacts
+    from ({{ contacts_as_shown }}) as shown
     where customer_id is not null
       and started_at >= $start - to_days($window_days)
       and started_at < $end_exclusive + to_days($lookahead_days)

@@ -2,7 +2,8 @@
 -- per reason at $level (a level not recorded shown as '–') and one per channel.
 -- A contact is followed by a repeat when the same customer contacts again more than 0 and
 -- at most $window_days x 24 hours later (any channel, any reason; 'same reason' = the
--- same reason_l1 > reason_l2). The next contact may lie after the period (the window
+-- same reason_l1 > reason_l2, as the view shows reasons: as recorded when
+-- $reasons_as_recorded). The next contact may lie after the period (the window
 -- looks forward into the store). Only contacts with a customer id whose whole window lies
 -- inside the data (started_at + window <= the store's last contact) are observed:
 -- repeats_* and observed_contacts count those only, so the end of the data never lowers
@@ -21,7 +22,7 @@ candidates as (
     select contact_id, started_at,
            hash(customer_id)                        as customer_key,
            hash(customer_id, reason_l1, reason_l2)  as reason_key
-    from contacts
+    from ({{ contacts_as_shown }}) as shown
     where customer_id is not null
       and started_at >= $start
       and started_at < $end_exclusive + to_days($window_days)

@@ -5,6 +5,8 @@
 -- every fifth of them is held out: a stratified 20%. Training takes the first $per_reason
 -- of the other four fifths; the measure takes the first $held_out_fraction of each reason's
 -- held-out contacts, a proportional sample, so the reasons keep their shares.
+-- Only reasons agents recorded teach the model: a contact an accepted suggestion relabelled
+-- (recorded_l1 set) would teach it its own guesses.
 -- Invariant: a contact is in one role at most; `contacts` >= 1.
 with labelled as (
     select
@@ -12,7 +14,7 @@ with labelled as (
         text,
         concat_ws(' > ', nullif(reason_l1, ''), nullif(reason_l2, ''), nullif(reason_l3, '')) as path
     from contacts
-    where text is not null and trim(text) <> ''
+    where text is not null and trim(text) <> '' and recorded_l1 is null
 ),
 
 drawn as (

@@ -172,7 +172,7 @@ NL: dict[str, str] = {
     "reasons.col_change_last_year": "t.o.v. vorig jaar",
     "reasons.col_handle_seconds": "Afhandeltijd (s)",
     "reasons.col_fcr": "FCR",
-    "reasons.col_csat": "Klanttevredenheid",
+    "reasons.col_csat": "Tevredenheid",
     "reasons.col_observed": "Waargenomen",
     "reasons.col_repeat_rate_any": "Opnieuw",
     "reasons.col_repeat_rate_same": "Zelfde reden",

@@ -241,7 +241,7 @@ def _rendered(at, facts: Facts) -> None:
 CHECKS: dict[str, Callable[[object, Facts], None]] = {
     "overview": _overview, "trends-day": _trends, "trends-week": _trends,
     "trends-month-naive-quality": _trends_with_quality, "reasons": _reasons, "reasons-pareto": _pareto,
-    "reasons-channels": _channels, "reasons-journeys": _journeys, "reasons-texts": _texts,
+    "reasons-channels": _channels, "reasons-journeys": _journeys, "reasons-texts": _texts, "reasons-from-texts": _texts,
     "ratios-over-time": _ratio_over_time,
     "ratios-breakdown": _ratio_breakdown, "ratios-start-small": _start_small, "ratios-value": _value,
     "pilots-registry": _registry, "pilots-evaluation": _evaluation, "pilots-planner": _planner, "weekly": _weekly,

@@ -23,6 +23,8 @@ STORES = ("sf311", "nyc311", "boston311", "anonbank", "twitter")
 NO_HISTORY = ("nyc311", "anonbank")        # under 8 weeks before the period: no baseline, said so
 UNEVEN = ("twitter",)                       # years of a few, then dozens a day: declined, said so
 WITH_CUSTOMERS = ("anonbank", "twitter")
+WITH_TEXTS = ("nyc311", "boston311", "twitter")  # the import suggests a column of text
+WITHOUT_REASON_CODES = ("twitter",)
 NEEDS_A_DRIVER = ("ratios-over-time", "ratios-breakdown")
 
 
@@ -92,6 +94,15 @@ def _check(view: str, at, facts: Facts) -> None:
             assert _metric(at, "Contact again within 7 days") is not None
         else:
             assert _any(at.info, "need a customer id on each contact")
+    elif view == "reasons-from-texts":
+        markdown = [m.value for m in at.markdown]
+        if name in WITHOUT_REASON_CODES:  # tweets: a proposed tree, nothing to measure
+            assert "#### A reason tree proposed from the texts" in markdown and not at.metric
+        elif name in WITH_TEXTS:  # a text column suggested on import, reasons to learn, no "Other"
+            assert _metric(at, "Right first time") is not None
+            assert "No contact with a text is filed under “Other” or without a reason." in markdown
+        else:
+            assert _any(at.info, "This store holds no texts")
     elif view == "ratios-start-small":
         assert _any(at.warning, "No driver in the store yet")
     elif view == "data-history":

@@ -8,6 +8,9 @@ import re
 from dataclasses import dataclass
 
 from analytics.i18n import t
+from ui.background import BackgroundJob
+
+BACKGROUND_SECONDS = 180  # the longest a view's background work (learning from texts) may take
 
 # What only a library (or a bug) says: a solver's message, an exception's name, a number
 # that is not one, an unfilled value.
@@ -34,6 +37,7 @@ PAGE_VIEWS = [
     PageView("reasons-channels", "pages/reasons.py", {"reasons_section": "Channels"}),
     PageView("reasons-journeys", "pages/reasons.py", {"reasons_section": "Journeys"}),
     PageView("reasons-texts", "pages/reasons.py", {"reasons_section": "Texts", "reasons_text_words": "QR"}),
+    PageView("reasons-from-texts", "pages/reasons.py", {"reasons_section": "Reasons from texts"}),
     PageView("ratios-over-time", "pages/ratios.py", {"ratios_view": "Over time"}),
     PageView("ratios-breakdown", "pages/ratios.py", {"ratios_view": "Breakdown", "ratios_breakdown": "Reason level 1"}),
     PageView("ratios-start-small", "pages/ratios.py", {"ratios_view": "Start small"}),
@@ -45,6 +49,7 @@ PAGE_VIEWS = [
     PageView("data-import", "pages/data.py", {"data_section": "Import"}),
     PageView("data-history", "pages/data.py", {"data_section": "History"}),
     PageView("data-reasons", "pages/data.py", {"data_section": "Reasons"}),
+    PageView("data-suggested-reasons", "pages/data.py", {"data_section": "Suggested reasons"}),
     PageView("data-channels", "pages/data.py", {"data_section": "Channels"}),
     PageView("data-drivers", "pages/data.py", {"data_section": "Drivers"}),
     PageView("data-events", "pages/data.py", {"data_section": "Events"}),
@@ -65,8 +70,13 @@ def shown_texts(at) -> list[str]:
 
 def open_view(app_on, store, view: PageView, plan_reason: str | None = None):
     """The view run on ``store`` (AppTest), the planner's form sent for ``plan_reason``
-    (its button found by its text in the active language)."""
+    (its button found by its text in the active language); a view that started background
+    work (Reasons from texts) is run again once it is done, so it shows its result."""
     at = app_on(store, page=view.page, query=view.query)
+    pending = BackgroundJob.running()
+    if pending:
+        assert all(job.wait(BACKGROUND_SECONDS) for job in pending)
+        at.run()
     if view.plan:
         target = at.multiselect(key="pilots_plan_target")
         if not target.value and plan_reason:

@@ -32,6 +32,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from analytics.i18n import t
+
 # Formats with which the browser, not the app, decides separators and decimals.
 BROWSER_FORMATS = {"localized", "percent", "dollar", "euro", "yen", "accounting", "compact", "scientific",
                    "engineering"}
@@ -251,6 +253,12 @@ def text_problems(text: str, language: str, names: list[str]) -> list[str]:
     return problems
 
 
+# Columns that show what customers wrote, or words taken from it: data, in whatever language
+# and form the customer used (an order number, a typo), not the app's words.
+CUSTOMER_TEXT_LABELS = {t(key, language=language) for key in ("reasons.col_text", "review.col_text", "review.col_words")
+                        for language in ("en", "nl")}
+
+
 def findings(at, language: str, names: list[str]) -> list[str]:
     """Everything on the run's page that looks unfinished in ``language``, one line per
     place and problem with the first example; [] when none."""
@@ -268,7 +276,7 @@ def findings(at, language: str, names: list[str]) -> list[str]:
         for column in table.browser_formatted:
             note(f"{table.where} column {table.labels[column]!r}", "numbers formatted by the browser's locale")
         for column, cells in table.cells.items():
-            if column in table.browser_formatted:
+            if column in table.browser_formatted or table.labels[column] in CUSTOMER_TEXT_LABELS:
                 continue
             where = f"{table.where} column {table.labels[column]!r}"
             raws = table.numeric.get(column, [None] * len(cells))
