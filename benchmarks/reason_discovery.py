@@ -12,6 +12,13 @@
    problem: seconds, candidates, and whether the problem came out rising.
 4. How soon the hidden problem is found at the tests' scale (about 40 "Overig" texts a
    day): discovery on the data up to each of its first 14 days (``--no-detection`` skips it).
+5. A demo store (``python -m analytics demo``, ``--demo-days`` days of ``--demo-per-day``
+   contacts a day, built in a temporary folder; ``--no-demo`` skips it), whose subject lines
+   say what they were written about (``tests.support.discovery_texts.demo_text_truth``):
+   how many candidates hold texts of its hidden problem, the share of them in the one that
+   holds most, and which reasons it came closest to; and the tree proposed from its texts as
+   if it had no codes, its first level and leaves against the true first level and leaf
+   reasons (adjusted Rand index, purity), against the same sizes dealt out at random.
 
 Prints a readable report, or one JSON object with ``--json``.
 """
@@ -21,10 +28,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
+
+import duckdb
 
 import numpy as np
 import pandas as pd
@@ -33,9 +44,12 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analytics.access import Actor, Role, acting_as  # noqa: E402
 from analytics.text_reasons.discovery import CandidateReason, discover_reasons  # noqa: E402
+from analytics.text_reasons.store_suggestions import discover_store_reasons, propose_store_tree  # noqa: E402
 from analytics.text_reasons.tree_proposal import ReasonTree, propose_reason_tree  # noqa: E402
-from tests.support.discovery_texts import FIRST_DAY, NEW_PROBLEM, discovery_contacts  # noqa: E402
+from tests.support.discovery_texts import (DEMO_HIDDEN, FIRST_DAY, NEW_PROBLEM, demo_text_truth,  # noqa: E402
+                                           discovery_contacts)
 
 REAL = ROOT / "tests" / "data" / "real"
 PROBLEM_START = pd.Timestamp(FIRST_DAY + timedelta(weeks=16))
@@ -108,6 +122,48 @@ def detection_days() -> list[dict]:
     return found
 
 
+def demo_store_report(days: int, per_day: int) -> dict:
+    """Discovery and the tree proposal on a demo store built for the purpose (module
+    docstring, part 5)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.duckdb"
+        subprocess.run([sys.executable, "-m", "analytics", "demo", "--db", str(path), "--days", str(days),
+                        "--contacts-per-day", str(per_day), "--seed", "7", "--end", "2026-06-30"],
+                       cwd=ROOT, check=True, capture_output=True)
+        expected = json.loads(path.with_suffix(".truth.json").read_text())["hidden_problem"]
+        conn = duckdb.connect(str(path), read_only=True)
+        texts = conn.execute("select contact_id, text from contacts where text is not null").df()
+        texts = texts.set_index("contact_id")["text"]
+        with acting_as(Actor("benchmark", Role.EDITOR)):
+            started = time.perf_counter()
+            discovery = discover_store_reasons(conn)
+            discovery_seconds = time.perf_counter() - started
+            started = time.perf_counter()
+            proposed = propose_store_tree(conn)
+            tree_seconds = time.perf_counter() - started
+        conn.close()
+    truth = demo_text_truth(texts)
+    hidden = truth.index[truth == DEMO_HIDDEN]
+    holding = [(len(hidden.intersection(c.member_ids)), c) for c in discovery.candidates]
+    held, best = max(holding, key=lambda pair: pair[0])
+    leaves = proposed.tree.assignment
+    leaf_truth = truth.reindex(leaves.index)
+    first = leaves.str.split(" > ").str[0]
+    return {
+        "days": days, "contacts_per_day": per_day, "hidden_problem_texts": len(hidden),
+        "discovery": {"seconds": round(discovery_seconds, 1), "candidates": len(discovery.candidates),
+                      "holding_problem_texts": sum(1 for n, _ in holding if n),
+                      "rising": [c.name for c in discovery.rising], "best": best.name,
+                      "best_share_of_problem": round(held / max(len(hidden), 1), 3),
+                      "best_size": best.size, "best_is_rising": best.is_rising,
+                      "closest": [best.closest_reason, *best.next_closest],
+                      "true_closest": expected["closest_reason"]},
+        "tree": {"seconds": round(tree_seconds, 1), "texts": len(leaves), "outline": tree_outline(proposed.tree),
+                 "first_level": agreement(first, leaf_truth.str.split(" > ").str[0], 5),
+                 "leaves": agreement(leaves, leaf_truth, 5)},
+    }
+
+
 def _summary(candidate: CandidateReason) -> dict:
     return {"name": candidate.name, "texts": candidate.size, "closest_reason": candidate.closest_reason,
             "last_weeks": candidate.weekly_counts.tail(4).to_dict(),
@@ -138,6 +194,23 @@ def print_report(report: dict) -> None:
         for day in report["detection"]:
             extra = f"; also rising: {', '.join(day['other_rising'])}" if day["other_rising"] else ""
             print(f"  day {day['day']:2d} ({day['problem_texts']:3d}): {day['found_as'] or '-'}{extra}")
+    if "demo" in report:
+        demo = report["demo"]
+        found, tree = demo["discovery"], demo["tree"]
+        print(f"\nDemo store, {demo['days']} days of ~{demo['contacts_per_day']} contacts: hidden problem "
+              f"{demo['hidden_problem_texts']} texts; {found['candidates']} candidates in {found['seconds']} s, "
+              f"{found['holding_problem_texts']} holding some of it; '{found['best']}' holds "
+              f"{found['best_share_of_problem']:.0%} (rising: {found['best_is_rising']}); all rising: "
+              f"{', '.join(found['rising']) or 'none'}; closest {found['closest']} (truth: {found['true_closest']})")
+        print(f"  Tree from {tree['texts']} texts in {tree['seconds']} s:")
+        for top in tree["outline"]:
+            print(f"  {top['name']} ({top['texts']})")
+            for child in top["children"]:
+                print(f"      {child['name']} ({child['texts']})")
+        for key in ("first_level", "leaves"):
+            a = tree[key]
+            print(f"  {key}: {a['leaves']} groups against {a['true_labels']}: adjusted Rand {a['adjusted_rand']} "
+                  f"(random {a['adjusted_rand_random']}), purity {a['purity']} (random {a['purity_random']})")
     print(f"\n{report['cpus']} CPUs")
 
 
@@ -147,6 +220,9 @@ def main() -> int:
     parser.add_argument("--texts", type=int, default=200_000, help="'Overig' texts of the synthetic store")
     parser.add_argument("--shuffles", type=int, default=5, help="random deals of BANKING77's leaves")
     parser.add_argument("--no-detection", action="store_true", help="skip the day-by-day detection runs")
+    parser.add_argument("--demo-days", type=int, default=200, help="days of the demo store")
+    parser.add_argument("--demo-per-day", type=int, default=300, help="contacts a day of the demo store")
+    parser.add_argument("--no-demo", action="store_true", help="skip the demo store")
     args = parser.parse_args()
     report: dict = {"cpus": os.cpu_count()}
     banking = pd.read_csv(REAL / "banking77" / "train.csv")
@@ -160,6 +236,8 @@ def main() -> int:
     report["discovery_at_scale"] = discovery_at_scale(args.texts)
     if not args.no_detection:
         report["detection"] = detection_days()
+    if not args.no_demo:
+        report["demo"] = demo_store_report(args.demo_days, args.demo_per_day)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:

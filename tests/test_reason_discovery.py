@@ -3,32 +3,52 @@
 Discovery: twenty weeks of Dutch contacts (``tests/support/discovery_texts.py``) with a new
 problem ("QR-code retourlabel werkt niet") hidden under "Overig" from week 16 on; it must
 come out as a rising candidate within two weeks of its start, and nothing may rise before
-it. Tree proposal: BANKING77's training split (77 intents, English), whose proposed leaves
-must agree with the intents far better than leaves of the same sizes drawn at random, and
-customers' tweets, whose names must be words.
+it. On a small demo store (200 days, ~300 contacts a day) its hidden problem, written in
+twelve wordings, must come out as one rising candidate holding most of its texts, next to
+the Returns label reason it resembles, and nothing else may rise; clusters that share a word
+but not a time stay apart.
+
+Tree proposal: BANKING77's training split (77 intents, English), whose proposed leaves must
+agree with the intents far better than leaves of the same sizes drawn at random; the demo's
+Dutch subject lines, read as if the export had no codes, whose first level and leaves must
+agree with the reasons they were written for, named by subjects and never by the fillers of
+a message, vague lines under "Overig"; and customers' tweets, whose names must be words.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
+from analytics.access import Actor, Role, acting_as
 from analytics.filters import REASON_SEPARATOR
 from analytics.text_reasons.discovery import discover_reasons, is_other_path
+from analytics.text_reasons.discovery_merge import same_problem_groups
+from analytics.text_reasons.discovery_space import text_vectoriser
 from analytics.text_reasons.discovery_trend import all_iso_weeks, rise, weekly_counts
 from analytics.text_reasons.discovery_words import cleaned_text, content_words
-from analytics.text_reasons.tree_proposal import propose_reason_tree
-from tests.support.discovery_texts import FIRST_DAY, NEW_PROBLEM, OTHER_PATH, discovery_contacts
+from analytics.text_reasons.store_suggestions import (discover_store_reasons, propose_store_tree,
+                                                       reason_paths_with_text)
+from analytics.text_reasons.tree_proposal import propose_reason_tree, texts_would_help
+from tests.support.discovery_texts import (DEMO_HIDDEN, DEMO_VAGUE, FIRST_DAY, NEW_PROBLEM, OTHER_PATH,
+                                           demo_text_truth, discovery_contacts)
+from tests.support.stores import run_cli
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 PROBLEM_START = pd.Timestamp(FIRST_DAY + timedelta(weeks=16))
 KEY_TERMS = ("qr", "retourlabel")
+DEMO = ["--days", "200", "--contacts-per-day", "300", "--seed", "7", "--end", "2026-06-30"]
+# Words of a message that say nothing about why it was written: none may name a node.
+FILLERS = {"vraag", "hallo", "goedemiddag", "graag", "even", "help", "bericht", "klantenservice", "dank", "alvast",
+           "groet", "urgent", "dringend", "re", "fw", "question", "hello", "please", "thanks", "regards", "message"}
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +77,7 @@ def test_new_problem_is_found_rising_within_two_weeks(two_weeks_in):
     # The candidate is the problem: all its texts, nothing else among its examples.
     truth = seen["truth"]
     assert problem.size >= 0.9 * (truth == NEW_PROBLEM).sum()
+    assert (truth[list(problem.member_ids)] == NEW_PROBLEM).sum() >= 0.9 * (truth == NEW_PROBLEM).sum()
     assert (truth[list(problem.example_ids)] == NEW_PROBLEM).all()
     assert problem.closest_reason == "Retouren > Retour aanmelden"
     weeks = problem.weekly_counts
@@ -88,6 +109,84 @@ def test_an_export_without_reason_codes_clusters_every_text(contacts):
     assert all(c.closest_reason is None and np.isnan(c.closest_similarity) for c in candidates)
     names = " | ".join(c.name for c in candidates)
     assert "inloggen" in names and "factuur" in names and "pakket" in names
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("discovery_demo") / "demo.duckdb"
+    run_cli("demo", "--db", str(path), *DEMO)
+    return path
+
+
+def _texts(conn, ids=None) -> pd.Series:
+    rows = conn.execute("select contact_id, text from contacts where text is not null").df()
+    texts = rows.set_index("contact_id")["text"]
+    return texts if ids is None else texts.reindex(ids)
+
+
+@pytest.fixture(scope="module")
+def demo_discovery(small_demo):
+    """The candidates discovered in the demo store, what each of its texts was written
+    about, the store's reason paths with texts, and its truth about the hidden problem."""
+    conn = duckdb.connect(str(small_demo), read_only=True)
+    with acting_as(Actor("test", Role.EDITOR)):
+        found = discover_store_reasons(conn)
+        paths = set(reason_paths_with_text(conn)["path"])
+    truth = demo_text_truth(_texts(conn))
+    conn.close()
+    return found, truth, paths, json.loads(small_demo.with_suffix(".truth.json").read_text())["hidden_problem"]
+
+
+def test_demo_hidden_problem_is_one_rising_candidate(demo_discovery):
+    """Before, its twelve wordings came out as up to nine candidates (three of them rising),
+    the largest holding at most a quarter of its texts; measured now: one, holding 97 %."""
+    found, truth, paths, expected = demo_discovery
+    hidden = truth.index[truth == DEMO_HIDDEN]
+    assert len(hidden) == expected["contacts"]
+    holding = [len(hidden.intersection(candidate.member_ids)) for candidate in found.candidates]
+    about = [c for c, held in zip(found.candidates, holding) if held > c.size / 2]
+    assert len(about) == 1, [(c.name, held) for c, held in zip(found.candidates, holding) if held]
+    [problem] = about
+    assert problem.is_rising and found.rising == [problem]
+    assert holding[found.candidates.index(problem)] >= 0.8 * len(hidden)
+    assert any(term in problem.name for term in KEY_TERMS), problem.name
+    assert problem.closest_reason.startswith("Returns > Label > ")
+    if expected["closest_reason"] in paths:  # the demo's tree has that reason, and texts filed under it
+        assert expected["closest_reason"] in (problem.closest_reason, *problem.next_closest)
+
+
+def test_clusters_merge_when_they_share_a_word_and_a_time():
+    """Two wordings of a new problem (the last four weeks) that share "qr" are one group;
+    two steady problems that share "pakket" stay two, and so do a new and a steady one
+    that share "retour"."""
+    rng = np.random.default_rng(0)
+    first = pd.Timestamp("2025-01-06")
+    steady = lambda n: [first + pd.Timedelta(days=int(d)) for d in rng.integers(0, 140, n)]  # noqa: E731
+    recent = lambda n: [first + pd.Timedelta(days=int(d)) for d in rng.integers(112, 140, n)]  # noqa: E731
+    wordings = [("pakket kwijt", steady(150)), ("pakket beschadigd", steady(150)),
+                ("qr code retour scannen mislukt", recent(60)), ("qr code ongeldig", recent(60)),
+                ("retour aanmelden", steady(150)), ("factuur klopt niet", steady(300))]
+    texts = pd.Series([text for text, days in wordings for _ in days])
+    days = pd.Series([day for _, days in wordings for day in days])
+    labels = np.repeat(np.arange(len(wordings)), [len(days) for _, days in wordings])
+    vectoriser = text_vectoriser(len(texts))
+    tfidf = vectoriser.fit_transform(texts).tocsr()
+    groups = same_problem_groups(tfidf, vectoriser.get_feature_names_out(), labels, days, list(range(len(wordings))))
+    assert sorted(sorted(group) for group in groups) == [[0], [1], [2, 3], [4], [5]]
+
+
+@pytest.mark.parametrize(("kinds", "paths", "why"), [
+    ([], [("Not coded", 500)], "no_codes"),
+    (["other_share"], [("Other", 400), ("Order", 100)], "no_codes"),
+    (["other_share", "unused"], [("Other", 400), ("Order", 100), ("Delivery", 100)], "other_share"),
+    (["first_level_only"], [("Order", 100), ("Delivery", 100)], "first_level_only"),
+    (["near_duplicate"], [("Order", 100), ("Delivery", 100)], None),
+    ([], [("Order", 100), ("Delivery", 100), ("Billing", 0)], None),
+])
+def test_texts_would_help_where_the_reasons_are_unhealthy(kinds, paths, why):
+    reasons = pd.DataFrame({"reason_l1": [p for p, _ in paths], "reason_l2": "", "reason_l3": "",
+                            "contacts_90d": [n for _, n in paths]})
+    assert texts_would_help(kinds, reasons) == why
 
 
 def test_discovery_declines_what_it_cannot_answer(contacts):
@@ -184,7 +283,8 @@ def test_tree_on_banking77_agrees_with_the_intents(banking):
     shuffled = pd.Series(np.random.default_rng(0).permutation(leaves.to_numpy()), index=leaves.index)
     agreement, chance = adjusted_rand_score(truth, leaves), adjusted_rand_score(truth, shuffled)
     purity, chance_purity = _purity(leaves, truth), _purity(shuffled, truth)
-    # Measured over seeds 0-3: adjusted Rand 0.15-0.16 against 0.00, purity 0.27-0.30 against 0.035.
+    # Measured: adjusted Rand 0.18 against 0.00, purity 0.34 against 0.035, for every seed (NMF starts
+    # from an SVD); grouping k-means clusters by Ward's method, as before, gave 0.15-0.16 and 0.27-0.30.
     assert agreement > 0.12 and chance < 0.01
     assert purity > 0.22 and purity > 5 * chance_purity
 
@@ -198,6 +298,51 @@ def test_tree_names_on_banking77_say_what_the_group_is_about(banking):
         parent = node.path.rpartition(REASON_SEPARATOR)[0]
         if parent:  # a child does not repeat the words of its parent's name
             assert not set(node.name.split()) & set(parent.replace("·", " ").split()) - {">"}
+
+
+@pytest.fixture(scope="module")
+def demo_tree(small_demo):
+    """The tree proposed from the demo store's texts as if it had no reason codes, and what
+    each text was written about."""
+    conn = duckdb.connect(str(small_demo), read_only=True)
+    with acting_as(Actor("test", Role.EDITOR)):
+        proposed = propose_store_tree(conn)
+    truth = demo_text_truth(_texts(conn, proposed.tree.assignment.index))
+    conn.close()
+    return proposed.tree, truth
+
+
+def test_demo_tree_is_named_by_subjects_not_fillers(demo_tree):
+    tree, truth = demo_tree
+    _assert_tree_shape(tree, truth, max_per_level=7, levels=2)
+    words = {word for node in tree.nodes for word in node.name.replace(" · ", " ").split()}
+    assert not words & FILLERS
+    top = tree.options()
+    top_names = " ".join(node.name for node in top)
+    for subject in ("pakket", "retour", "annuleren", "track trace"):
+        assert subject in top_names, top_names
+    # Vague lines ("Vraag", "hallo??", "Re: info") under "Overig", never leading a group.
+    assert top[-1].name == "Overig"
+    assert (truth[tree.assignment == "Overig"] == DEMO_VAGUE).all()
+    vague = (truth == DEMO_VAGUE).drop(tree.assignment.index[tree.assignment == "Overig"])
+    first = tree.assignment.str.split(REASON_SEPARATOR).str[0]
+    assert vague.groupby(first).mean().max() < 0.1  # measured at most 6 %
+    assert vague.groupby(tree.assignment).mean().max() < 0.5  # measured at most 33 %
+
+
+def test_demo_tree_agrees_with_the_reasons_the_texts_were_written_for(demo_tree):
+    tree, truth = demo_tree
+    leaves = tree.assignment
+    shuffled = pd.Series(np.random.default_rng(0).permutation(leaves.to_numpy()), index=leaves.index)
+    first, true_first = (paths.str.split(REASON_SEPARATOR).str[0] for paths in (leaves, truth))
+    shuffled_first = shuffled.str.split(REASON_SEPARATOR).str[0]
+    # Measured: first level adjusted Rand 0.17 against 0.00 at random, purity 0.48 against 0.27;
+    # leaves 0.24 and 0.42 against 0.08. Before (Ward's groups of k-means clusters, fillers naming
+    # nodes): first level 0.08 and 0.39, leaves 0.17 and 0.36.
+    assert adjusted_rand_score(true_first, first) > 0.12 and adjusted_rand_score(true_first, shuffled_first) < 0.01
+    assert _purity(first, true_first) > _purity(shuffled_first, true_first) + 0.15
+    assert adjusted_rand_score(truth, leaves) > 0.2
+    assert _purity(leaves, truth) > 4 * _purity(shuffled, truth)
 
 
 @pytest.mark.parametrize("levels", [2, 3])

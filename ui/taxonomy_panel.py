@@ -1,5 +1,7 @@
 """The Data page's Health section: can agents pick the right contact reason? The findings
-of the taxonomy checks, each with a suggestion, and the monthly trend of "Other"."""
+of the taxonomy checks, each with a suggestion, a link to the reasons learned from what
+customers wrote when those would help (a large "Other" share, contacts stopping at the first
+level, no reason codes at all), and the monthly trend of "Other"."""
 
 from __future__ import annotations
 
@@ -9,7 +11,11 @@ import streamlit as st
 from analytics import table_views, taxonomy
 from analytics.charts.weekly import taxonomy_trend_chart
 from analytics.i18n import t
-from ui import cache, chart, format
+from analytics.text_reasons.tree_proposal import texts_would_help
+from ui import cache, chart, format, roles
+
+REASONS_PAGE = "pages/reasons.py"
+TEXTS_SECTION = {"reasons_section": "Reasons from texts"}
 
 
 def show(version: int) -> None:
@@ -33,6 +39,7 @@ def show(version: int) -> None:
                 with st.expander(t("taxonomy.kind_table", kind=group.label, count=len(group.findings))):
                     _table(health.table(group.findings), key=f"data_health_{group.kind}",
                            columns=("severity", "where", "finding", "suggestion"))
+    _texts_link(version, health)
     trend, by_level = st.columns([3, 1])
     trend.markdown(f"**{t('taxonomy.trend')}**")
     with trend:
@@ -50,6 +57,17 @@ def show(version: int) -> None:
                  node_limit=format.percent(taxonomy.NODE_OTHER_LIMIT),
                  similarity=format.percent(taxonomy.SIMILARITY_THRESHOLD),
                  shallow_limit=format.percent(taxonomy.SHALLOW_LIMIT)))
+
+
+def _texts_link(version: int, health: taxonomy.TaxonomyHealth) -> None:
+    """A sentence and a link to Reasons & channels' "Reasons from texts" when the store's
+    reasons are unhealthy in a way its texts help with and the reader may read them."""
+    why = texts_would_help([f.kind for f in health.findings], cache.store_table(version, "reason_tree"))
+    if why is None or not roles.can_read_texts() or not cache.store_has_texts(version):
+        return
+    st.markdown(t(f"taxonomy.texts_help_{why}"))
+    st.page_link(REASONS_PAGE, label=t("taxonomy.texts_link"), icon=":material/account_tree:",
+                 query_params=TEXTS_SECTION)
 
 
 def _timeline(version: int, monthly) -> list:

@@ -158,6 +158,12 @@ def split_incoherent(points: np.ndarray, labels: np.ndarray, *, min_coherence: f
     return labels
 
 
+def kmeans_labels(points: np.ndarray, k: int, weights: np.ndarray | None = None, seed: int = 0) -> np.ndarray:
+    """Cluster numbers of ``points`` by k-means of ``k`` clusters, each point weighing its
+    ``weights``."""
+    return _kmeans(points, k, weights, seed).labels_
+
+
 def _kmeans(points: np.ndarray, k: int, weights: np.ndarray | None, seed: int) -> KMeans:
     """k-means of ``k`` clusters (``KMEANS_STARTS`` starts), each point weighing its ``weights``."""
     return KMeans(k, n_init=KMEANS_STARTS, random_state=seed).fit(points, sample_weight=weights)

@@ -11,8 +11,10 @@ Stop words are the reason model's (:mod:`analytics.text_reasons.stopwords`) and 
 scikit-learn's English list, Dutch negations, question and quantity words (the model
 keeps them to tell reasons apart, but they name nothing), a few Spanish ones that
 customers abroad write to the same brands, greetings and fillers of messages to a service
-desk ("hallo", "thanks", "graag"), verbs of asking ("need", "help") and chat ("really",
-"yeah"): they say nothing about why someone wrote.
+desk ("hallo", "thanks", "graag", "vraag", "alvast", "dringend", "Re:"), verbs of asking
+("need", "help") and chat ("really", "yeah"): they say nothing about why someone wrote. They
+are left out of the words texts are grouped on, not only of names: a text of nothing else
+("Vraag", "hallo??") has no word to go by and lands under "Other".
 """
 
 from __future__ import annotations
@@ -46,6 +48,17 @@ hallo hoi beste dag goedemorgen goedemiddag goedenavond klantenservice bedankt d
 mvg vriendelijke
 """.split())
 
+# Words of a message to a service desk that say it is a message, not what it is about: asking
+# ("vraag", "question"), urgency ("dringend", "asap", "graag snel antwoord"), forwarding
+# ("Fw:", "Re:"), pointing elsewhere ("zie mijn eerdere mail"), and labels that say only that
+# a text is general ("info", "algemene vraag", "opmerking"). A text of only these words ("Vraag",
+# "Re: info", "dringend!!") has nothing to be grouped on.
+MESSAGE_FILLERS = frozenset("""
+vraag vragen vraagje vraagjes bericht berichtje alvast aub svp bvd dankuwel groetjes gr urgent dringend spoed snel
+antwoord reactie fw fwd re zie eerder eerdere steeds info informatie algemeen algemene opmerking
+question questions query enquiry inquiry message asap reply regarding information general customer
+""".split())
+
 # What is left of "didn't" once the apostrophe splits it, and verbs of asking that go
 # with any reason ("I need", "how do I use", "can you help").
 REQUEST_WORDS = frozenset("""
@@ -60,7 +73,8 @@ came told sure right getting get gets echt zeg nou hoor ofzo oke
 """.split())
 
 STOP_WORDS = (model_stop_words.ENGLISH_STOP_WORDS | model_stop_words.DUTCH_STOP_WORDS | frozenset(ENGLISH_STOP_WORDS)
-              | DUTCH_NAMING_STOP_WORDS | SPANISH_STOP_WORDS | SERVICE_FILLERS | REQUEST_WORDS | CHAT_FILLERS)
+              | DUTCH_NAMING_STOP_WORDS | SPANISH_STOP_WORDS | SERVICE_FILLERS | MESSAGE_FILLERS | REQUEST_WORDS
+              | CHAT_FILLERS)
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{2,}\b"
 TERM_SEPARATOR = " · "

@@ -86,6 +86,19 @@ EN: dict[str, str] = {
     "taxonomy.kind_table": "{kind}: all {count} findings as a table",
     "taxonomy.as_table": "All findings as a table (sortable, downloadable)",
     "taxonomy.suggestion_prefix": "**Suggestion:**",
+    "taxonomy.texts_help_no_codes": (
+        "These contacts carry no reason codes to choose from, but they come with what customers wrote: a reason "
+        "tree proposed from those texts, at most seven options per level, is a place to start."
+    ),
+    "taxonomy.texts_help_other_share": (
+        "The contacts come with what customers wrote: the texts filed under “Other” are grouped into candidate "
+        "reasons (the ones on the rise first), and a reason is suggested for each contact where the texts allow."
+    ),
+    "taxonomy.texts_help_first_level_only": (
+        "The contacts come with what customers wrote: learned from the fully coded contacts, the words that go "
+        "with each reason show how well the texts tell the sub-reasons apart, and what agents could pick."
+    ),
+    "taxonomy.texts_link": "Reasons from texts",
 }
 
 NL: dict[str, str] = {
@@ -176,4 +189,18 @@ NL: dict[str, str] = {
     "taxonomy.kind_table": "{kind}: alle {count} bevindingen als tabel",
     "taxonomy.as_table": "Alle bevindingen als tabel (sorteerbaar, downloadbaar)",
     "taxonomy.suggestion_prefix": "**Voorstel:**",
+    "taxonomy.texts_help_no_codes": (
+        "Deze contacten hebben geen redencodes om uit te kiezen, maar wel wat klanten schreven: een redenboom "
+        "voorgesteld uit die teksten, hoogstens zeven opties per niveau, is een begin."
+    ),
+    "taxonomy.texts_help_other_share": (
+        "Bij de contacten staat wat klanten schreven: de teksten onder “Overig” worden gegroepeerd tot mogelijke "
+        "nieuwe redenen (de stijgende eerst), en waar de teksten het toelaten wordt per contact een reden "
+        "voorgesteld."
+    ),
+    "taxonomy.texts_help_first_level_only": (
+        "Bij de contacten staat wat klanten schreven: geleerd van de volledig gecodeerde contacten laten de woorden "
+        "bij elke reden zien hoe goed de teksten de subredenen uit elkaar houden, en wat medewerkers kunnen kiezen."
+    ),
+    "taxonomy.texts_link": "Redenen uit teksten",
 }

@@ -5,16 +5,22 @@ only lands in "Overig", more of it every day ("QR-code van het retourlabel werkt
 varied words and with typos).
 
 Column ``truth`` says what each text is about: a reason path, ``"vague"`` or
-:data:`NEW_PROBLEM`. Used by ``tests/test_reason_discovery.py`` and
-``benchmarks/reason_discovery.py``.
+:data:`NEW_PROBLEM`. And :func:`demo_text_truth`: what each of the demo store's subject
+lines was written about, found again from the demo's own wordings. Used by
+``tests/test_reason_discovery.py`` and ``benchmarks/reason_discovery.py``.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
+
+from analytics.demo.subject_templates import HIDDEN_PROBLEM, PREFIXES, SUBJECTS, SUFFIXES, VAGUE
+from analytics.demo.texts import OTHER_PATH as DEMO_OTHER
+from analytics.demo.texts import typo_of
 
 OTHER_PATH = "Overig"
 NEW_PROBLEM = "qr-code retourlabel"
@@ -109,3 +115,48 @@ def _varied(rng: np.random.Generator, texts: tuple[str, ...]) -> str:
         at = int(rng.integers(1, len(text) - 2))
         text = text[:at] + text[at + 1] + text[at] + text[at + 2:]
     return GREETINGS[rng.integers(len(GREETINGS))] + text + ENDINGS[rng.integers(len(ENDINGS))]
+
+
+# --- The demo store's texts ----------------------------------------------------------
+DEMO_HIDDEN = "hidden problem"
+DEMO_VAGUE = "vague"
+_NUMBER = re.compile(r"\d+(?:,\d\d)?")
+
+
+def demo_text_truth(texts: pd.Series) -> pd.Series:
+    """What each of the demo's subject lines (``analytics.demo.texts``) was written about:
+    the reason path whose wording it is, :data:`DEMO_VAGUE` for a vague line (the demo's
+    vague lines and "Other"'s own), :data:`DEMO_HIDDEN` for the hidden problem, None for a
+    text the demo cannot have written. The line is found again by taking off each
+    greeting and ending the demo adds and comparing with every wording and its typo, the
+    number that filled a placeholder read as any number."""
+    book: dict[str, str] = {}
+    groups = [*((path, lines) for path, lines in SUBJECTS.items() if path != DEMO_OTHER),
+              (DEMO_VAGUE, (*VAGUE, *SUBJECTS[DEMO_OTHER])), (DEMO_HIDDEN, HIDDEN_PROBLEM)]
+    for label, lines in groups:
+        for line in lines:
+            for variant in (line, typo_of(line)):
+                book.setdefault(_template(variant), label)
+    prefixes, suffixes = ("", *PREFIXES), ("", *SUFFIXES)
+
+    def truth_of(text: object) -> str | None:
+        if not isinstance(text, str):
+            return None
+        for prefix in prefixes:
+            if not text.startswith(prefix):
+                continue
+            for suffix in suffixes:
+                if text.endswith(suffix) and len(text) >= len(prefix) + len(suffix):
+                    found = book.get(_NUMBER.sub("#", text[len(prefix):len(text) - len(suffix)]))
+                    if found is not None:
+                        return found
+        return None
+
+    distinct = pd.Series(texts.dropna().unique())
+    return texts.map(dict(zip(distinct, distinct.map(truth_of)))).rename("truth")
+
+
+def _template(line: str) -> str:
+    for placeholder in ("{order}", "{amount}", "{days}"):
+        line = line.replace(placeholder, "0")
+    return _NUMBER.sub("#", line)
