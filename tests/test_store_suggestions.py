@@ -14,6 +14,7 @@ import pytest
 
 from analytics.access import AccessDenied, Actor, Role, acting_as
 from analytics.queries import run_query
+from analytics.text_reasons import review
 from analytics.text_reasons import store_suggestions as ss
 
 REASONS = {
@@ -99,6 +100,21 @@ def test_other_texts_about_a_known_reason_get_it_with_its_words(store):
     assert set(late["suggested_path"]) == {"Delivery > Late"} and (late["suggested_l3"] == "").all()
     vague = shown[shown["text"].isin(["hello", "question"])]
     assert not vague["offered"].any()  # the model does not know: nothing offered
+
+
+def test_a_rejected_suggestion_is_not_offered_again_on_the_next_learning(store):
+    _fill(store)
+    first = ss.suggest_reasons(store)
+    card = first.offered[first.offered["suggested_path"] == "Payment > Card > Declined"]
+    with acting_as(Actor("editor", Role.EDITOR)):
+        rejected = review.reject(store, first.suggestions, min_confidence=0.5,
+                                 suggested_path="Payment > Card > Declined")
+    assert rejected.changed == len(card) > 0
+    again = ss.suggest_reasons(store).suggestions.set_index("contact_id")
+    assert not again.loc[card["contact_id"], "offered"].any()  # the editor's no stands
+    assert again.loc[card["contact_id"], "suggested_path"].eq("Payment > Card > Declined").all()
+    late = again[again["text"] == "my parcel is late"]
+    assert len(late) and late["offered"].all()  # the other reasons are still offered
 
 
 def test_a_viewer_is_refused_before_anything_is_read(store):

@@ -169,17 +169,21 @@ def open_suggestions(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame)
     """The offered suggestions still waiting for a decision: without those rejected before
     for the same reason and those whose contact an accepted suggestion already moved."""
     frame = checked_suggestions(suggestions)
-    frame = frame[frame["offered"].astype(bool)]
-    if frame.empty:
-        return frame.reset_index(drop=True)
+    frame = frame[frame["offered"].astype(bool)].reset_index(drop=True)
+    return frame[~decided(conn, frame)].reset_index(drop=True)
+
+
+def decided(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame) -> pd.Series:
+    """Per row of ``suggestions`` (``contact_id``, ``suggested_path``): whether it is no
+    longer open (rejected before for that reason, or its contact moved by an accept)."""
+    if suggestions.empty:
+        return pd.Series(False, index=suggestions.index, dtype=bool)
     closed = run_query(conn, "reason_review_closed", {
-        "contact_ids": frame["contact_id"].astype(str).tolist(),
-        "suggested_paths": frame["suggested_path"].astype(str).tolist()})
-    if closed.empty:
-        return frame.reset_index(drop=True)
-    keys = frame["contact_id"].astype(str) + "\x1f" + frame["suggested_path"].astype(str)
+        "contact_ids": suggestions["contact_id"].astype(str).tolist(),
+        "suggested_paths": suggestions["suggested_path"].astype(str).tolist()})
+    keys = suggestions["contact_id"].astype(str) + "\x1f" + suggestions["suggested_path"].astype(str)
     closed_keys = set(closed["contact_id"].astype(str) + "\x1f" + closed["suggested_path"].astype(str))
-    return frame[~keys.isin(closed_keys)].reset_index(drop=True)
+    return keys.isin(closed_keys)
 
 
 def relabelled_contacts(conn: duckdb.DuckDBPyConnection) -> int:

@@ -58,6 +58,7 @@ from analytics.text_reasons.discovery import CandidateReason, discover_reasons, 
 from analytics.text_reasons.evaluation import accuracy_per_level, expected_calibration_error
 from analytics.text_reasons.features import normalised_text, text_words
 from analytics.text_reasons.model import ModelSettings, ReasonModel
+from analytics.text_reasons.review import decided
 from analytics.text_reasons.stopwords import language_of, stop_words
 from analytics.text_reasons.tree_proposal import ReasonTree, propose_reason_tree
 
@@ -103,7 +104,9 @@ class StoreSuggestions:
         One row per contact with a text under an "Other"-like reason or none:
         ``contact_id``, ``started_at``, ``recorded_path`` ("" for none), ``text``,
         ``suggested_path``, ``suggested_l1``..``suggested_l3`` ("" for an empty level),
-        ``confidence`` (calibrated, 0-1), ``words`` (comma-separated), ``offered``.
+        ``confidence`` (calibrated, 0-1), ``words`` (comma-separated), ``offered`` (its
+        reason passed the gate, its confidence is at least ``MIN_CONFIDENCE`` and no editor
+        rejected it for this contact before).
     reason_accuracy
         One row per labelled reason path: ``path``, ``recorded`` (held-out contacts filed
         under it), ``held_out`` (held-out contacts the model gave it at or above
@@ -318,6 +321,8 @@ def suggest_reasons(conn: duckdb.DuckDBPyConnection, *, progress: Progress | Non
         targets = run_query(conn, "text_suggestion_targets", {"other_paths": other_paths})
         suggestions = _suggestions(model, targets, set(accuracy.loc[accuracy["offered"], "path"]),
                                    lambda fraction: report(0.8 + 0.2 * fraction, "explaining"))
+    # An editor's rejection stands: that contact is not offered that reason again.
+    suggestions["offered"] &= ~decided(conn, suggestions)
     report(1.0, "done")
     weights = held_out["contacts"].to_numpy()
     return StoreSuggestions(
