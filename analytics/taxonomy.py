@@ -53,8 +53,10 @@ from analytics.i18n import t
 from analytics.queries import run_query
 
 MAX_OPTIONS = 7
+# "Other" and what exports write where no reason was coded: both say nothing about why.
 OTHER_NAMES = ("other", "others", "overige", "overig", "anders", "unknown", "onbekend", "misc",
-               "miscellaneous", "diversen", "")
+               "miscellaneous", "diversen", "", "notcoded", "uncoded", "nocode", "noreason", "none",
+               "nietgecodeerd", "ongecodeerd", "geencode", "geenreden", "nvt")
 OTHER_SHARE_LIMIT = 0.05
 OTHER_SHARE_HIGH = 0.10
 NODE_OTHER_LIMIT = 0.10
@@ -168,8 +170,9 @@ def normalised_name(name: str) -> str:
 
 
 def is_other_name(name: str) -> bool:
-    """True for "Other", "Overige", "Anders", "Unknown", "Onbekend", "Misc", "Diversen"
-    and empty names, in any case, with accents or punctuation around them."""
+    """True for "Other", "Overige", "Anders", "Unknown", "Onbekend", "Misc", "Diversen",
+    "Not coded", "Niet gecodeerd", "n.v.t." and empty names, in any case, with accents or
+    punctuation around them."""
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return re.sub(r"[^a-z0-9]+", "", text) in OTHER_NAMES

@@ -117,6 +117,9 @@ def test_a_clean_tree_has_no_findings(store):
 def test_names():
     assert taxonomy.is_other_name("Overige") and taxonomy.is_other_name(" OTHER. ") and taxonomy.is_other_name("")
     assert not taxonomy.is_other_name("Other colour")
+    # what exports write where no reason was coded says as little as "Other"
+    assert all(map(taxonomy.is_other_name, ["Not coded", "niet gecodeerd", "n.v.t.", "(none)", "Uncoded"]))
+    assert not taxonomy.is_other_name("Coded wrongly") and not taxonomy.is_other_name("Nonexistent address")
     assert taxonomy.normalised_name("Late deliveries") == taxonomy.normalised_name("Delivery, late")
     assert taxonomy.name_similarity("Track & trace", "Track and trace") == 1.0
     assert taxonomy.name_similarity("Payment failed", "Payment failure") >= taxonomy.SIMILARITY_THRESHOLD

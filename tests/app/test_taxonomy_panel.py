@@ -117,3 +117,5 @@ def test_health_links_to_reasons_from_texts_where_texts_help(app_on, request, st
     [link] = _texts_links(at)
     assert link["page"] == "reasons" and link["label"] == t("taxonomy.texts_link")  # the url path of pages/reasons.py
     assert t(f"taxonomy.texts_help_{why}") in [m.value for m in at.markdown]
+    # "Not coded" says as little as "Other": both stores are flagged for it
+    assert "“Other” share" in set(_table(at, "All findings as a table (sortable, downloadable)")["kind"])
