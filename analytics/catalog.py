@@ -14,9 +14,10 @@ def import_history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return run_query(conn, "import_history")
 
 
-def reason_tree(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per reason path with owner, value class and contacts in the last 90 days."""
-    return run_query(conn, "reason_tree")
+def reason_tree(conn: duckdb.DuckDBPyConnection, *, reasons_as_recorded: bool = False) -> pd.DataFrame:
+    """One row per reason path with owner, value class and contacts in the last 90 days
+    (under the reasons as the agents recorded them when ``reasons_as_recorded``)."""
+    return run_query(conn, "reason_tree", {"reasons_as_recorded": reasons_as_recorded})
 
 
 def channel_table(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -42,6 +42,11 @@ class ContactFilter:
         if self.reason_l2 is not None and self.reason_l1 is None:
             raise ValueError("A second-level reason needs its first level.")
 
+    @classmethod
+    def all_time(cls, *, reasons_as_recorded: bool | None = None) -> "ContactFilter":
+        """Every contact, whenever it came (for checks that look at all of a store's data)."""
+        return cls(date(1, 1, 1), date(9999, 12, 30), reasons_as_recorded=reasons_as_recorded)
+
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1

@@ -49,14 +49,16 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from analytics import formatting
+from analytics.filters import ContactFilter
 from analytics.i18n import t
 from analytics.queries import run_query
 
 MAX_OPTIONS = 7
 # "Other" and what exports write where no reason was coded: both say nothing about why.
-OTHER_NAMES = ("other", "others", "overige", "overig", "anders", "unknown", "onbekend", "misc",
-               "miscellaneous", "diversen", "", "notcoded", "uncoded", "nocode", "noreason", "none",
-               "nietgecodeerd", "ongecodeerd", "geencode", "geenreden", "nvt")
+# Compared as letters and digits only, without case or accents (:func:`is_other_name`).
+OTHER_NAMES = ("Other", "Others", "Overige", "Overig", "Anders", "Unknown", "Onbekend", "Misc", "Miscellaneous",
+               "Diversen", "Not coded", "Uncoded", "No code", "No reason", "None", "Niet gecodeerd", "Ongecodeerd",
+               "Geen code", "Geen reden", "n.v.t.")
 OTHER_SHARE_LIMIT = 0.05
 OTHER_SHARE_HIGH = 0.10
 NODE_OTHER_LIMIT = 0.10
@@ -173,9 +175,17 @@ def is_other_name(name: str) -> bool:
     """True for "Other", "Overige", "Anders", "Unknown", "Onbekend", "Misc", "Diversen",
     "Not coded", "Niet gecodeerd", "n.v.t." and empty names, in any case, with accents or
     punctuation around them."""
+    return _bare(name) in _OTHER_KEYS
+
+
+def _bare(name: object) -> str:
+    """Letters and digits only, without case or accents: "N.v.t." -> "nvt"."""
     text = unicodedata.normalize("NFKD", str(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "", text) in OTHER_NAMES
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+_OTHER_KEYS = frozenset(_bare(name) for name in (*OTHER_NAMES, ""))
 
 
 def name_similarity(first: str, second: str, parent: str = "") -> float:
@@ -223,12 +233,15 @@ def similar_pairs(names: Sequence[str], threshold: float = SIMILARITY_THRESHOLD)
                 yield (order[i], order[j]) if order[i] < order[j] else (order[j], order[i])
 
 
-def taxonomy_health(conn: duckdb.DuckDBPyConnection) -> TaxonomyHealth:
-    """Run every check on the store's reason tree and its last 90 days of contacts."""
-    paths = run_query(conn, "taxonomy_paths")
+def taxonomy_health(conn: duckdb.DuckDBPyConnection, *, reasons_as_recorded: bool = False) -> TaxonomyHealth:
+    """Run every check on the store's reason tree and its last 90 days of contacts, with
+    the accepted suggested reasons or, when ``reasons_as_recorded``, as the agents recorded
+    them."""
+    paths = run_query(conn, "taxonomy_paths", {"reasons_as_recorded": reasons_as_recorded})
     other_lists = {f"other_{level[-2:]}": sorted({n for n in paths[level].unique() if is_other_name(n)})
                    for level in LEVELS}
-    monthly = run_query(conn, "taxonomy_monthly", other_lists)
+    every_day = ContactFilter.all_time(reasons_as_recorded=reasons_as_recorded)
+    monthly = run_query(conn, "taxonomy_monthly", {**every_day.params(), **other_lists})
     return health_from(paths, monthly)
 
 

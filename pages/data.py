@@ -6,10 +6,14 @@ import streamlit as st
 from analytics import charts, editing, table_views
 from analytics.i18n import t
 from analytics.store import NO_SECTOR, commercial_sector, holiday_country
-from ui import admin_panel, cache, chart, format, import_panel, reason_review_panel, roles, taxonomy_panel
+from ui import admin_panel, cache, chart, filters, format, import_panel, reason_review_panel, roles, taxonomy_panel
 
 st.title(t("data.title"))
 version = cache.current_data_version()
+# The sidebar's switch between reasons as recorded and with accepted suggestions counts here too.
+shown = filters.active_filter()
+as_recorded = bool(shown and shown.reasons_as_recorded)
+reasons_shown = shown.reasons_shown() if shown else None
 
 
 def save(write, edited) -> None:
@@ -101,9 +105,10 @@ elif section == "history":
                       key="data_history_table")
 
 elif section == "reasons":
-    st.caption(t("data.reasons_help"))
+    st.caption(t("data.reasons_help") + (f" ({reasons_shown})" if reasons_shown else ""))
     edited = format.edit_table(
-        table_views.reason_tree_table(cache.store_table(version, "reason_tree")), key="data_reasons_editor",
+        table_views.reason_tree_table(cache.store_table(version, "reason_tree", reasons_as_recorded=as_recorded)),
+        key="data_reasons_editor",
         editable=editor and ["department", "value_class"],
         column_config={"value_class": st.column_config.SelectboxColumn(
             t("data.col_value_class"), options=list(editing.VALUE_CLASSES),
@@ -156,7 +161,9 @@ elif section == "events":
                       key="data_events_table")
 
 elif section == "health":
-    taxonomy_panel.show(version)
+    if reasons_shown:
+        st.caption(t("pilots_page.reasons_shown", shown=reasons_shown))
+    taxonomy_panel.show(version, reasons_as_recorded=as_recorded)
 
 elif section == "users" and roles.is_admin():
     admin_panel.users_section()

@@ -2,7 +2,8 @@
 evaluation of one pilot (headline with its interval, the three methods, placebo check,
 every KPI, spill-over, money, persistence, verdict), and the planner (how large an effect
 a pilot of a given length can show). A pilot has its own target and dates: the sidebar
-filters do not apply."""
+filters do not apply, except the switch between reasons as recorded and with accepted
+suggestions."""
 
 from datetime import timedelta
 
@@ -17,15 +18,19 @@ from ui import pilot_forms as forms
 
 context = page.start(t("nav.pilots"))
 version, freshness = context.version, context.freshness
+as_recorded = bool(context.contact_filter.reasons_as_recorded)
 last_day = freshness.last_contact_at.date()
 st.caption(t("pilots_page.intro"))
 st.info(t("pilots_page.filters_not_used"), icon=":material/filter_alt_off:")
+if context.contact_filter.reasons_shown():
+    st.caption(t("pilots_page.reasons_shown", shown=context.contact_filter.reasons_shown()))
 forms.show_flash()
 
 pilots = cache.pilot_list(version)
 choices = forms.Choices(*cache.pilot_choices(version))
 by_name = {p.name: p for p in pilots}
 headlines = st.session_state.setdefault("pilots_headlines", {})  # filled as pilots are evaluated
+shown_at = (version, as_recorded)  # a headline holds for one data version and one way of counting reasons
 
 # The option strings go into the URL as they are, so they are fixed English words.
 views = ["Registry", "Evaluation", "Planner"]
@@ -50,7 +55,7 @@ if view == "Registry":
     if pilots:
         overlaps = {p.name: cache.pilot_overlaps(version, p) for p in pilots}
         format.show_table(table_views.pilot_registry_table(
-            pilots, overlaps, {name: text for (at, name), text in headlines.items() if at == version}),
+            pilots, overlaps, {name: text for (at, name), text in headlines.items() if at == shown_at}),
             key="pilots_registry_table", width="stretch")
         st.caption(t("pilots_page.registry_help"))
         for p in pilots:
@@ -94,9 +99,9 @@ elif view == "Evaluation":
     st.markdown(" · ".join(parts))
     if pilot.hypothesis:
         st.caption(t("pilots_page.spec_hypothesis", hypothesis=pilot.hypothesis))
-    headline = pilot_evaluation.show(version, pilot)
+    headline = pilot_evaluation.show(version, pilot, reasons_as_recorded=context.contact_filter.reasons_as_recorded)
     if headline is not None:
-        headlines[(version, pilot.name)] = headline
+        headlines[(shown_at, pilot.name)] = headline
 
 else:  # Planner
     st.subheader(t("pilots_page.planner"))
@@ -112,7 +117,7 @@ else:  # Planner
         try:
             with st.spinner(t("pilots_page.planning")):
                 plan = cache.pilot_plan(version, request.reasons, request.weeks, request.channels, request.segment,
-                                        request.expected_effect)
+                                        request.expected_effect, reasons_as_recorded=as_recorded)
         except ValueError as exc:
             st.error(t("pilots_page.refused", reason=str(exc)), icon=":material/error:")
             st.stop()

@@ -19,13 +19,14 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics import audit, breakdowns, journeys, overview, parquet_mode, text_search
+from analytics import audit, breakdowns, catalog, journeys, overview, parquet_mode, taxonomy, text_search
 from analytics.access import AccessDenied, Actor, Role, acting_as
 from analytics.aggregates import refresh_contact_days
 from analytics.exports.stamp import export_context
 from analytics.filters import ContactFilter, reason_path
 from analytics.i18n import using_language
 from analytics.parquet_mode import export_parquet, refresh_source, use_parquet
+from analytics.pilots.planner import plan_pilot
 from analytics.queries import parameters_of, run_query, sql_text
 from analytics.store import LATEST_SCHEMA_VERSION, available_migrations, data_version, open_store
 from analytics.text_reasons import review
@@ -186,16 +187,47 @@ def test_counts_by_reason_add_up_as_recorded_and_with_accepted(demo):
     pd.testing.assert_series_equal(by_reason(demo, whole(demo)), accepted)
 
 
+def test_pilots_health_and_the_reason_table_follow_the_switch(demo):
+    """The pages that take no period filter count the reasons both ways too: the pilot
+    planner's target, the Health section's "Other" trend and the Data page's reason table."""
+    plan_before = plan_pilot(demo, (RETURNS,), weeks=4)
+    health_before = taxonomy.taxonomy_health(demo)
+    tree_before = catalog.reason_tree(demo).set_index(["reason_l1", "reason_l2", "reason_l3"])["contacts_90d"]
+    moved = accept_returns(demo, suggestions_for(demo), min_confidence=0.5).changed
+    last = demo.cursor().execute("select max(started_at)::date from contacts").fetchall()[0][0]
+    recent_moved = demo.cursor().execute(
+        "select count(*) filter (where started_at::date > $last - 56),"
+        " count(*) filter (where started_at > $last_at - interval 90 day) from contacts"
+        " where recorded_l1 is not null",
+        {"last": last, "last_at": demo.cursor().execute("select max(started_at) from contacts").fetchall()[0][0]}
+    ).fetchall()[0]
+
+    plan = {recorded: plan_pilot(demo, (RETURNS,), weeks=4, reasons_as_recorded=recorded) for recorded in (False, True)}
+    assert plan[True].contacts_per_day == pytest.approx(plan_before.contacts_per_day)
+    assert plan[False].contacts_per_day - plan[True].contacts_per_day == pytest.approx(recent_moved[0] / 56)
+
+    health = {recorded: taxonomy.taxonomy_health(demo, reasons_as_recorded=recorded) for recorded in (False, True)}
+    pd.testing.assert_frame_equal(health[True].monthly, health_before.monthly)
+    other = {recorded: int(h.monthly["other_contacts"].sum()) for recorded, h in health.items()}
+    assert other[True] - other[False] == moved
+
+    tree = {recorded: catalog.reason_tree(demo, reasons_as_recorded=recorded)
+            .set_index(["reason_l1", "reason_l2", "reason_l3"])["contacts_90d"] for recorded in (False, True)}
+    pd.testing.assert_series_equal(tree[True], tree_before)
+    change = tree[False].sub(tree[True])
+    assert change[change != 0].to_dict() == {("Other", "", ""): -recent_moved[1],
+                                             ("Returns", "Label", "Does not work"): recent_moved[1]}
+
+
 def test_as_recorded_every_view_gives_the_numbers_from_before_the_accept(demo):
     """The aggregate queries over a grid of filters, and the views that read single contacts
     (headline numbers, hour grid, repeat contacts, channels per issue, text search): as
     recorded after the accept exactly as before it; with the accepted suggestions different."""
     filters = demo_filters(demo)
     filtered = [name for name in MOVED_QUERIES if "reasons_as_recorded" in parameters_of(sql_text(name))]
-    # Store-wide lists and the Health section's monthly trend take no filter: they count the
-    # reasons with the accepted suggestions.
+    # Store-wide lists take no filter: they count the reasons with the accepted suggestions.
     assert set(MOVED_QUERIES) - set(filtered) == {"channel_table", "filter_options", "pilot_channel_names",
-                                                  "pilot_reason_paths", "pilot_segment_names", "taxonomy_monthly"}
+                                                  "pilot_reason_paths", "pilot_segment_names"}
     runs = [(name, filter_name, extra) for name in filtered for filter_name in filters
             for extra in variants(demo, name)]
 

@@ -111,12 +111,13 @@ last_update = cached_query(live_logic.last_update, max_entries=16)
 _store_tables = {name: cached_query(getattr(catalog, name)) for name in STORE_TABLES}
 
 
-def store_table(version: int, name: str):
+def store_table(version: int, name: str, **options):
     """One of the Data page's tables by name (import_history, reason_tree, channel_table,
-    driver_summary, event_list)."""
+    driver_summary, event_list); ``options`` are the table's own (``reasons_as_recorded``
+    for reason_tree)."""
     if name not in _store_tables:
         raise ValueError(f"Unknown store table {name!r}.")
-    return _store_tables[name](version)
+    return _store_tables[name](version, **options)
 
 
 def load_demo() -> int:
@@ -249,10 +250,11 @@ pilot_choices = cached_query(_target_choices, max_entries=8)
 
 
 def pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tuple[str, ...], segment: str | None,
-               expected_effect: float | None, language: str | None = None) -> pilot_logic.PilotPlan:
+               expected_effect: float | None, language: str | None = None, *,
+               reasons_as_recorded: bool = False) -> pilot_logic.PilotPlan:
     """The planner for one target and window (3-8 s on the default demo)."""
     return _pilot_plan(version, reasons, weeks=weeks, channels=channels, segment=segment,
-                       expected_effect=expected_effect, language=language)
+                       expected_effect=expected_effect, language=language, reasons_as_recorded=reasons_as_recorded)
 
 
 # --- Annotations on time charts (events, public holidays, pilots) ------------------------------

@@ -34,12 +34,13 @@ def shift_colour(shift) -> str | None:
     return channel_colour(shift.name, shift.group) if shift.kind == "channel" and shift.group else None
 
 
-def show(version: int, pilot: PilotSpec) -> str | None:
-    """Draw ``pilot``'s evaluation; return its headline ("−30% (−40% to −18%)") for the
-    registry, or None when it cannot be evaluated yet (the page says why)."""
+def show(version: int, pilot: PilotSpec, *, reasons_as_recorded: bool | None = None) -> str | None:
+    """Draw ``pilot``'s evaluation (its target reasons counted as recorded, or with the
+    accepted suggestions; None: the store has none); return its headline ("−30% (−40% to −18%)") for the registry, or
+    None when it cannot be evaluated yet (the page says why)."""
     try:
         with st.spinner(t("pilots_page.evaluating", name=pilot.name)):
-            evaluation = cache.pilot_evaluation(version, pilot)
+            evaluation = cache.pilot_evaluation(version, pilot, reasons_as_recorded=bool(reasons_as_recorded))
     except (ValueError, InsufficientHistory) as exc:
         st.info(t("pilots_page.cannot_evaluate", reason=str(exc)), icon=":material/hourglass_empty:")
         return None
@@ -70,7 +71,7 @@ def show(version: int, pilot: PilotSpec) -> str | None:
     cols[3].metric(t("pilots_page.metric_method"), t(f"pilots.method.{head.method}"))
     cols[3].caption(t("pilots_page.p_value", p=p_value_text(head.p_value)))
     st.caption(window.why)
-    report_panel.pilot(pilot.name, evaluation)
+    report_panel.pilot(pilot.name, evaluation, reasons_as_recorded)
 
     # The picture people present (with the events, holidays and other pilots of those weeks)
     around = timeline.without_pilot(cache.timeline(version, evaluation.daily.index[0].date(),

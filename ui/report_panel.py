@@ -105,12 +105,14 @@ def weekly(week_start: date, level: int, driver: str | None, contact_filter: Con
     show(files, key="weekly", scope=t("report_ui.scope_weekly", week=week_code, level=level))
 
 
-def pilot(name: str, evaluation=None) -> None:
-    """A pilot's evaluation as files; ``evaluation`` is the page's (cached) one, reused."""
+def pilot(name: str, evaluation=None, reasons_as_recorded: bool | None = None) -> None:
+    """A pilot's evaluation as files; ``evaluation`` is the page's (cached) one, reused
+    (made with the same ``reasons_as_recorded``)."""
     from analytics.reports.pilot import build_pilot_report
 
     def build(cursor: duckdb.DuckDBPyConnection, language: str, generated_at: datetime) -> Report:
-        return build_pilot_report(cursor, name, language=language, generated_at=generated_at, evaluation=evaluation)
+        return build_pilot_report(cursor, name, language=language, generated_at=generated_at, evaluation=evaluation,
+                                  reasons_as_recorded=reasons_as_recorded)
 
     files = ReportFiles(build=build, conn=cache.connection(), language=active_language(),
                         name=f"pilot-{_slug(name)}")

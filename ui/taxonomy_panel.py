@@ -18,9 +18,10 @@ REASONS_PAGE = "pages/reasons.py"
 TEXTS_SECTION = {"reasons_section": "Reasons from texts"}
 
 
-def show(version: int) -> None:
-    """Draw the checks for the store at ``version`` (cached per data version)."""
-    health = cache.taxonomy_health(version)
+def show(version: int, *, reasons_as_recorded: bool = False) -> None:
+    """Draw the checks for the store at ``version`` (cached per data version), with the
+    accepted suggested reasons or as recorded."""
+    health = cache.taxonomy_health(version, reasons_as_recorded=reasons_as_recorded)
     st.caption(t("taxonomy.section_help", start=format.day(health.window_start), end=format.day(health.window_end),
                  contacts=format.count(health.contacts_90d)))
     if not health.findings:
@@ -39,7 +40,7 @@ def show(version: int) -> None:
                 with st.expander(t("taxonomy.kind_table", kind=group.label, count=len(group.findings))):
                     _table(health.table(group.findings), key=f"data_health_{group.kind}",
                            columns=("severity", "where", "finding", "suggestion"))
-    _texts_link(version, health)
+    _texts_link(version, health, reasons_as_recorded)
     trend, by_level = st.columns([3, 1])
     trend.markdown(f"**{t('taxonomy.trend')}**")
     with trend:
@@ -52,17 +53,18 @@ def show(version: int) -> None:
     format.show_table(table_views.other_share_table(health.other_by_level), key="data_health_other_by_level",
                       where=by_level)
     st.caption(t("taxonomy.thresholds", max_options=taxonomy.MAX_OPTIONS,
-                 other_names=", ".join(f"“{n.title()}”" for n in taxonomy.OTHER_NAMES if n),
+                 other_names=", ".join(f"“{n}”" for n in taxonomy.OTHER_NAMES),
                  other_limit=format.percent(taxonomy.OTHER_SHARE_LIMIT),
                  node_limit=format.percent(taxonomy.NODE_OTHER_LIMIT),
                  similarity=format.percent(taxonomy.SIMILARITY_THRESHOLD),
                  shallow_limit=format.percent(taxonomy.SHALLOW_LIMIT)))
 
 
-def _texts_link(version: int, health: taxonomy.TaxonomyHealth) -> None:
+def _texts_link(version: int, health: taxonomy.TaxonomyHealth, reasons_as_recorded: bool) -> None:
     """A sentence and a link to Reasons & channels' "Reasons from texts" when the store's
     reasons are unhealthy in a way its texts help with and the reader may read them."""
-    why = texts_would_help([f.kind for f in health.findings], cache.store_table(version, "reason_tree"))
+    why = texts_would_help([f.kind for f in health.findings], cache.store_table(version, "reason_tree",
+                                                                                 reasons_as_recorded=reasons_as_recorded))
     if why is None or not roles.can_read_texts() or not cache.store_has_texts(version):
         return
     st.markdown(t(f"taxonomy.texts_help_{why}"))

@@ -93,6 +93,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     evaluate = actions.add_parser("evaluate", parents=[common], help="judge a pilot's effect")
     evaluate.add_argument("name")
     evaluate.add_argument("--country", help="public holidays of this country (default: the store's)")
+    evaluate.add_argument("--as-recorded", action="store_true",
+                          help="count the target reasons as the agents recorded them (default: with accepted suggested reasons)")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
     evaluate.set_defaults(func=run_evaluate)
 
@@ -104,6 +106,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     plan.add_argument("--weeks", type=int, default=4, help="planned length in weeks (default 4)")
     plan.add_argument("--expected-effect", type=_effect, help="relative, e.g. --expected-effect=-0.2 or =-20%%")
     plan.add_argument("--country", help="public holidays of this country (default: the store's)")
+    plan.add_argument("--as-recorded", action="store_true",
+                      help="count the target reasons as the agents recorded them (default: with accepted suggested reasons)")
     plan.set_defaults(func=run_plan)
 
 
@@ -193,7 +197,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         pilot = get_pilot(conn, args.name)
         if pilot is None:
             raise ValueError(f"There is no pilot called {args.name!r}.")
-        result = evaluate_pilot(conn, pilot, country=args.country).to_dict()
+        result = evaluate_pilot(conn, pilot, country=args.country, reasons_as_recorded=args.as_recorded).to_dict()
     finally:
         conn.close()
     if args.json:
@@ -210,7 +214,8 @@ def run_plan(args: argparse.Namespace) -> int:
     conn = open_store(args.db)
     try:
         plan = plan_pilot(conn, tuple(args.reason), weeks=args.weeks, channels=tuple(args.channel or ()),
-                          segment=args.segment, expected_effect=args.expected_effect, country=args.country)
+                          segment=args.segment, expected_effect=args.expected_effect, country=args.country,
+                          reasons_as_recorded=args.as_recorded)
     finally:
         conn.close()
     print(json.dumps(plan.to_dict()))

@@ -247,8 +247,9 @@ class _Data:
     events: pd.DataFrame
 
 
-def _read(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, first: date, last: date) -> _Data:
-    period = ContactFilter(first, last).params()
+def _read(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, first: date, last: date,
+          reasons_as_recorded: bool) -> _Data:
+    period = ContactFilter(first, last, reasons_as_recorded=reasons_as_recorded).params()
     days = pd.date_range(first, last, freq="D", name="date")
     reasons, segment = list(pilot.target_reasons), pilot.segment
     channels = list(pilot.channels) or None
@@ -291,8 +292,11 @@ def _baseline_events(events: pd.DataFrame, reasons: tuple[str, ...]) -> pd.DataF
 
 # --- the evaluation ------------------------------------------------------------------------
 
-def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country: str | None = None) -> PilotEvaluation:
-    """Judge ``pilot`` on the data in the store (see the module docstring).
+def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country: str | None = None,
+                   reasons_as_recorded: bool = False) -> PilotEvaluation:
+    """Judge ``pilot`` on the data in the store (see the module docstring), counting its
+    target reasons with the accepted suggested reasons, or as the agents recorded them when
+    ``reasons_as_recorded``.
 
     Raises
     ------
@@ -312,7 +316,7 @@ def evaluate_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec, *, country
                            last=formatting.day(last)))
     if pilot.starts_on <= first:
         raise ValueError(t("errors.pilot_starts_before_data"))
-    data = _read(conn, pilot, first, last)
+    data = _read(conn, pilot, first, last, reasons_as_recorded)
     targeted = list(pilot.channels) or list(data.by_channel.columns)
     target = data.by_channel.reindex(columns=targeted, fill_value=0.0).sum(axis=1).rename("target")
     if target.sum() == 0:

@@ -130,8 +130,10 @@ def detectable_effects(target: pd.Series, control: pd.Series | None, *, config: 
 
 def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, weeks: int = 4,
                channels: tuple[str, ...] = (), segment: str | None = None, expected_effect: float | None = None,
-               country: str | None = None) -> PilotPlan:
-    """The planner for a target (reasons, channels, segment) and a window of ``weeks``.
+               country: str | None = None, reasons_as_recorded: bool = False) -> PilotPlan:
+    """The planner for a target (reasons, channels, segment) and a window of ``weeks``;
+    reasons counted with the accepted suggested reasons, or as recorded when
+    ``reasons_as_recorded``.
 
     Raises
     ------
@@ -145,7 +147,7 @@ def plan_pilot(conn: duckdb.DuckDBPyConnection, reasons: tuple[str, ...], *, wee
     if not freshness.contacts:
         raise ValueError(t("errors.store_no_contacts"))
     first, last = freshness.first_contact_at.date(), freshness.last_contact_at.date()
-    period = ContactFilter(first, last).params()
+    period = ContactFilter(first, last, reasons_as_recorded=reasons_as_recorded).params()
     days = pd.date_range(first, last, freq="D", name="date")
     by_channel = run_query(conn, "pilot_daily_by_channel", {**period, "reasons": list(targets), "segment": segment})
     table = daily_by(by_channel, by_channel["channel"], days) if len(by_channel) else pd.DataFrame(index=days)

@@ -37,9 +37,13 @@ class UnknownPilot(ValueError):
 
 
 def build_pilot_report(conn: duckdb.DuckDBPyConnection, name_or_spec: str | PilotSpec, *, language: str,
-                       generated_at: datetime, evaluation: PilotEvaluation | None = None) -> Report:
+                       generated_at: datetime, evaluation: PilotEvaluation | None = None,
+                       reasons_as_recorded: bool | None = None) -> Report:
     """The evaluation of one pilot (a registered name or a spec) as a report.
-    ``evaluation`` may be passed when the caller already has it (the page's cached one).
+    ``evaluation`` may be passed when the caller already has it (the page's cached one,
+    made with the same ``reasons_as_recorded``). ``reasons_as_recorded``: count the target
+    reasons as recorded (True) or with accepted suggestions (False, and said so); None when
+    the store has no accepted suggestions.
 
     Raises
     ------
@@ -54,8 +58,10 @@ def build_pilot_report(conn: duckdb.DuckDBPyConnection, name_or_spec: str | Pilo
         if not freshness.contacts:
             raise ValueError(t("errors.store_no_contacts"))
         if evaluation is None:
-            evaluation = evaluate_pilot(conn, pilot)
-        context = (t("reports.pilot_scope", name=pilot.name),
+            evaluation = evaluate_pilot(conn, pilot, reasons_as_recorded=bool(reasons_as_recorded))
+        counted = () if reasons_as_recorded is None else (
+            t("exports.reasons_recorded" if reasons_as_recorded else "exports.reasons_accepted"),)
+        context = (t("reports.pilot_scope", name=pilot.name), *counted,
                    *export_context(None, freshness, generated_at=generated_at, language=language))
         slides = [_verdict_slide(evaluation), _chart_slide(evaluation), _kpi_slide(evaluation),
                   _spill_slide(evaluation), _money_slide(evaluation), _plan_slide(conn, pilot),

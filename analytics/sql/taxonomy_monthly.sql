@@ -2,7 +2,8 @@
 -- reason at any level ($other_l1/$other_l2/$other_l3: the exact names that count, found
 -- by analytics.taxonomy), and contacts recorded with only a first level although the
 -- tree has sub-reasons under it. Invariant: other_contacts <= contacts.
--- From contact_days.
+-- From the daily aggregates, over $start to $end_exclusive, with the reasons as recorded
+-- when $reasons_as_recorded (_filtered_days.sql; the other filters are null).
 with deeper as (
     select distinct reason_l1
     from reasons
@@ -17,7 +18,7 @@ labelled as (
             or (c.reason_l3 <> '' and list_contains($other_l3, c.reason_l3)) as is_other,
         c.reason_l2 = '' and d.reason_l1 is not null as is_first_level_only,
         c.contacts
-    from contact_days as c
+    from ({{ filtered_days }}) as c
     left join deeper as d on c.reason_l1 = d.reason_l1
 ),
 

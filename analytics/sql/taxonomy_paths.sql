@@ -1,5 +1,6 @@
 -- One row per reason path in the tree or on a contact: its owner, whether the tree has
 -- it, contacts in the last 90 days of data, all contacts and the last day it was used.
+-- Contacts count under their reason as recorded when $reasons_as_recorded (_contacts_as_shown.sql).
 -- Invariant: no duplicate (reason_l1, reason_l2, reason_l3).
 with last_contact as (
     select max(started_at) as last_at from contacts
@@ -11,7 +12,7 @@ used as (
         count(*) filter (where started_at > (select last_at from last_contact) - interval 90 day) as contacts_90d,
         count(*) as contacts_all,
         cast(max(started_at) as date) as last_used_on
-    from contacts
+    from ({{ contacts_as_shown }})
     group by all
 ),
 

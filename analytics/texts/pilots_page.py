@@ -7,6 +7,7 @@ EN: dict[str, str] = {
                          "the contacts that moved elsewhere and whether the effect lasts.",
     "pilots_page.filters_not_used": "The sidebar filters (period, reason, channel, department) do not apply here: "
                                     "each pilot is judged on its own target, channels and dates.",
+    "pilots_page.reasons_shown": "Its target reasons are counted as in the sidebar: {shown}.",
     "pilots_page.view": "View",
     "pilots_page.view_registry": "Registry",
     "pilots_page.view_evaluation": "Evaluation",
@@ -213,6 +214,7 @@ NL: dict[str, str] = {
                          "met de contacten die elders terechtkwamen en of het effect blijft.",
     "pilots_page.filters_not_used": "De filters in de zijbalk (periode, contactreden, kanaal, afdeling) gelden hier "
                                     "niet: elke proef wordt beoordeeld op zijn eigen doelgroep, kanalen en data.",
+    "pilots_page.reasons_shown": "De doelredenen worden geteld zoals in de zijbalk: {shown}.",
     "pilots_page.view": "Weergave",
     "pilots_page.view_registry": "Register",
     "pilots_page.view_evaluation": "Evaluatie",

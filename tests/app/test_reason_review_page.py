@@ -191,8 +191,13 @@ def test_the_sidebar_switch_is_in_the_link_and_every_page_counts_what_it_says(ap
     assert at.toggle(key="filter_reasons_recorded").value is as_recorded
     caption = "filters.reasons_caption_recorded" if as_recorded else "filters.reasons_caption_accepted"
     assert any(c.value.startswith(t(caption, contacts="X").split("X")[0]) for c in at.sidebar.caption)
-    shown = " ".join(c.value for c in at.caption)
-    assert t("filters.reasons_shown_recorded" if as_recorded else "filters.reasons_shown_accepted") in shown
+    shown_words = t("filters.reasons_shown_recorded" if as_recorded else "filters.reasons_shown_accepted")
+    assert shown_words in " ".join(c.value for c in at.caption)
     top = next(d.value for d in at.dataframe if "reason" in d.value.columns)
     other = int(top.loc[top["reason"] == "Other", "contacts"].iloc[0])
     assert other == (before if as_recorded else before - moved)
+    # Pilots takes no sidebar filter but this one, and says so (their numbers: test_reason_review)
+    at.switch_page("pages/pilots.py")
+    at.run()
+    assert not at.exception
+    assert t("pilots_page.reasons_shown", shown=shown_words) in [c.value for c in at.caption]

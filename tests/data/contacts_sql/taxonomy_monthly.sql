@@ -15,7 +15,7 @@ labelled as (
             or (c.reason_l2 <> '' and list_contains($other_l2, c.reason_l2))
             or (c.reason_l3 <> '' and list_contains($other_l3, c.reason_l3)) as is_other,
         c.reason_l2 = '' and d.reason_l1 is not null as is_first_level_only
-    from contacts as c
+    from ({{ filtered_contacts }}) as c
     left join deeper as d on c.reason_l1 = d.reason_l1
 ),
 
