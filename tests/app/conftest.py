@@ -27,15 +27,37 @@ def _clear_streamlit_caches():
     st.cache_resource.clear()  # closes nothing, but the next connection() opens the new store
 
 
+# The store whose caches the last test left for the next one (see app_on's share_caches).
+_caches_left_for: dict[str, str | None] = {"store": None}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_caches_left_at_the_end():
+    """Connections a last sharing test left in the caches are closed before Python exits."""
+    yield
+    _clear_streamlit_caches()
+
+
 @pytest.fixture
 def app_on(monkeypatch):
-    """``app_on(store_path)`` -> an AppTest of the whole app on that store, already run."""
-    opened = []
+    """``app_on(store_path)`` -> an AppTest of the whole app on that store, already run.
 
-    def start(store, page: str | None = None, query: dict | None = None, timeout: float = 60) -> AppTest:
+    Every test starts with empty caches, as a fresh server would, unless it passes
+    ``share_caches=True`` and the test before it did the same on the same store: then it
+    finds what that one cached, as a second session on a running server does (the caches
+    are keyed by data version, not by store, so they are never shared across stores).
+    Tests that only read a store share its learned reasons this way instead of learning
+    them again (about 20 s each)."""
+    opened, shared = [], []
+
+    def start(store, page: str | None = None, query: dict | None = None, timeout: float = 60, *,
+              share_caches: bool = False) -> AppTest:
         """``query`` sets URL parameters before the first run, as a shared link does (AppTest
         does not carry a changed widget through a rerun of an app with st.navigation)."""
-        _clear_streamlit_caches()
+        if not (share_caches and _caches_left_for["store"] == str(store)):
+            _clear_streamlit_caches()
+        shared.append(str(store) if share_caches else None)
+        _caches_left_for["store"] = None
         monkeypatch.setenv("CONTACTS_DB", str(store))
         at = AppTest.from_file(APP, default_timeout=timeout)
         at.query_params.update(query or {})
@@ -47,4 +69,7 @@ def app_on(monkeypatch):
         return at
 
     yield start
-    _clear_streamlit_caches()
+    if shared and shared[0] is not None and shared.count(shared[0]) == len(shared):
+        _caches_left_for["store"] = shared[0]
+    else:
+        _clear_streamlit_caches()

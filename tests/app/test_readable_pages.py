@@ -79,7 +79,9 @@ def test_every_view_reads_as_finished(app_on, store, names, monkeypatch, view, l
     menu = ui.chart._download_menu
     monkeypatch.setattr(ui.chart, "_download_menu", lambda export, key: (exports.append(export), menu(export, key)))
     query = {**view.query, **({"lang": language} if language != "en" else {})}
-    at = open_view(app_on, store, PageView(view.name, view.page, query, view.plan), plan_reason="Returns > Label")
+    # The views only read the store: they share its caches, as sessions of one server do.
+    at = open_view(app_on, store, PageView(view.name, view.page, query, view.plan), plan_reason="Returns > Label",
+                   share_caches=True)
     assert not at.exception
     assert at.title[0].value == t(TITLES[view.page], language=language)
     assert findings(at, language, names) == []

@@ -68,11 +68,12 @@ def shown_texts(at) -> list[str]:
     return shown
 
 
-def open_view(app_on, store, view: PageView, plan_reason: str | None = None):
+def open_view(app_on, store, view: PageView, plan_reason: str | None = None, *, share_caches: bool = False):
     """The view run on ``store`` (AppTest), the planner's form sent for ``plan_reason``
     (its button found by its text in the active language); a view that started background
-    work (Reasons from texts) is run again once it is done, so it shows its result."""
-    at = app_on(store, page=view.page, query=view.query)
+    work (Reasons from texts) is run again once it is done, so it shows its result.
+    ``share_caches``: as ``app_on``'s."""
+    at = app_on(store, page=view.page, query=view.query, share_caches=share_caches)
     pending = BackgroundJob.running()
     if pending:
         assert all(job.wait(BACKGROUND_SECONDS) for job in pending)
