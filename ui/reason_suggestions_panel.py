@@ -18,6 +18,7 @@ from ui import cache, chart, filters, format, roles
 from ui.background import BackgroundJob
 
 PROGRESS_SECONDS = 2
+TABLE_HEADER, ROW_HEIGHT = 38, 35  # st.dataframe's pixels
 
 
 def show(version: int) -> None:
@@ -106,4 +107,6 @@ def _tree(store_tree: StoreTree | None) -> None:
         st.info(t("from_texts.tree_too_few"))
         return
     st.markdown(store_views.tree_sentence(store_tree))
-    format.show_table(store_views.tree_table(store_tree), key="reasons_from_texts_tree")
+    table = store_views.tree_table(store_tree)
+    # The whole tree at once (at most 7 x 8 rows): an editor judges it as a whole.
+    format.show_table(table, key="reasons_from_texts_tree", height=TABLE_HEADER + ROW_HEIGHT * len(table.data) + 2)

@@ -49,13 +49,15 @@ mvg vriendelijke
 """.split())
 
 # Words of a message to a service desk that say it is a message, not what it is about: asking
-# ("vraag", "question"), urgency ("dringend", "asap", "graag snel antwoord"), forwarding
+# ("vraag", "question"), asking to be contacted ("graag contact", "terugbellen aub",
+# "contactformulier"), urgency ("dringend", "asap", "graag snel antwoord"), forwarding
 # ("Fw:", "Re:"), pointing elsewhere ("zie mijn eerdere mail"), and labels that say only that
 # a text is general ("info", "algemene vraag", "opmerking"). A text of only these words ("Vraag",
-# "Re: info", "dringend!!") has nothing to be grouped on.
+# "Re: info", "dringend!!", "graag contact") has nothing to be grouped on.
 MESSAGE_FILLERS = frozenset("""
 vraag vragen vraagje vraagjes bericht berichtje alvast aub svp bvd dankuwel groetjes gr urgent dringend spoed snel
 antwoord reactie fw fwd re zie eerder eerdere steeds info informatie algemeen algemene opmerking
+contact contactformulier terugbellen
 question questions query enquiry inquiry message asap reply regarding information general customer
 """.split())
 
