@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= $(or $(CONTACTS_DB),data/contacts.duckdb)
 PORT   ?= 8501
+# Test processes for `make test`, each running whole test files (TEST_WORKERS=0: one process).
+TEST_WORKERS ?= 2
 # No sign-in (one local user) only while no sign-in is set up in .streamlit/secrets.toml.
 AUTH   ?= $(if $(wildcard .streamlit/secrets.toml),,local)
 
@@ -16,7 +18,7 @@ run: venv
 		--server.headless true --browser.gatherUsageStats false
 
 test: test-venv chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 demo: venv
 	$(BIN)/python -m analytics demo --db "$(DB)"
