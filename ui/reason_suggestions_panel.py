@@ -11,19 +11,24 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.charts.text_reasons import rising_candidates_chart
+from analytics.formatting import count
 from analytics.i18n import t, using_language
-from analytics.text_reasons import store_views
+from analytics.text_reasons import store_views, tree_adoption
 from analytics.text_reasons.store_suggestions import ReasonsFromTexts, StoreDiscovery, StoreSuggestions, StoreTree
 from ui import cache, chart, filters, format, roles
 from ui.background import BackgroundJob
 
 PROGRESS_SECONDS = 2
+ADOPTED_KEY = "reasons_tree_adopted"
 TABLE_HEADER, ROW_HEIGHT = 38, 35  # st.dataframe's pixels
 
 
 def show(version: int) -> None:
     """Draw the section for the store at ``version``."""
     st.subheader(t("from_texts.title"))
+    adopted = st.session_state.pop(ADOPTED_KEY, None)
+    if adopted:
+        st.success(adopted, icon=":material/check_circle:")
     if not roles.can_read_texts():
         reader = roles.actor()
         role = t(f"roles.role_{reader.role.name.lower()}") if reader else t("roles.role_viewer")
@@ -110,3 +115,34 @@ def _tree(store_tree: StoreTree | None) -> None:
     table = store_views.tree_table(store_tree)
     # The whole tree at once (at most 7 x 8 rows): an editor judges it as a whole.
     format.show_table(table, key="reasons_from_texts_tree", height=TABLE_HEADER + ROW_HEIGHT * len(table.data) + 2)
+    _adoption(store_tree)
+
+
+def _adoption(store_tree: StoreTree) -> None:
+    """An editor names the options and adopts the tree: the uncoded contacts move to them
+    (their recorded reason kept; undone on Data → Suggested reasons)."""
+    st.markdown(f"##### {t('tree_adoption.title')}")
+    if not roles.can_edit():
+        st.caption(t("tree_adoption.viewer_note"))
+        return
+    st.caption(t("tree_adoption.help"))
+    table = store_views.tree_naming_table(store_tree)
+    edited = format.edit_table(table, key=f"reasons_tree_names_{store_tree.data_version}", editable=["name"],
+                               height=TABLE_HEADER + ROW_HEIGHT * len(table.data) + 2)
+    if not st.button(t("tree_adoption.adopt"), key="reasons_tree_adopt", type="primary",
+                     help=t("tree_adoption.adopt_help"), icon=":material/account_tree:"):
+        return
+    names = dict(zip(table.data["path"], edited["name"]))
+    tree = store_tree.tree
+    try:
+        with st.spinner(t("tree_adoption.working")):
+            saved, result = roles.guarded(lambda: tree_adoption.adopt_tree(
+                cache.connection(), tree.nodes, tree.assignment, names, proposed_at=store_tree.data_version))
+    except ValueError as exc:  # a name not allowed, nothing named, the store changed: nothing was written
+        st.error(str(exc))
+        return
+    if saved:
+        reasons = len(tree_adoption.adopted_reasons(tree.nodes, names))
+        st.session_state[ADOPTED_KEY] = t("tree_adoption.adopted_sentence", changed=count(result.changed),
+                                          reasons=count(reasons), days=count(result.days))
+        st.rerun()

@@ -112,20 +112,23 @@ def checked_suggestions(suggestions: pd.DataFrame) -> pd.DataFrame:
     return suggestions.assign(**levels).drop_duplicates("contact_id").reset_index(drop=True)
 
 
-def chosen_suggestions(suggestions: pd.DataFrame, *, min_confidence: float,
+def chosen_suggestions(suggestions: pd.DataFrame, *, min_confidence: float | None,
                        suggested_path: str | None) -> pd.DataFrame:
     """The offered suggestions of ``suggested_path`` (None: of every reason) with a
-    confidence of ``min_confidence`` or more, highest confidence first.
+    confidence of ``min_confidence`` or more (None: whatever their confidence, as for an
+    adopted reason tree, where an editor decided and no model), highest confidence first.
 
     Raises
     ------
     ValueError
         When ``min_confidence`` is not between 0 and 1, or a required column is missing.
     """
-    if not 0.0 <= float(min_confidence) <= 1.0:
+    if min_confidence is not None and not 0.0 <= float(min_confidence) <= 1.0:
         raise ValueError(t("review.confidence_range", value=min_confidence))
     frame = checked_suggestions(suggestions)
-    keep = frame["offered"].astype(bool) & (frame["confidence"] >= float(min_confidence))
+    keep = frame["offered"].astype(bool)
+    if min_confidence is not None:
+        keep &= frame["confidence"] >= float(min_confidence)
     keep &= frame["suggested_path"] != frame["recorded_path"]
     if suggested_path is not None:
         keep &= frame["suggested_path"] == suggested_path
@@ -255,10 +258,11 @@ def _paths(values: pd.Series) -> str:
 
 
 def _decide(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame, decision: str, *,
-            min_confidence: float, suggested_path: str | None) -> ReviewResult:
+            min_confidence: float | None, suggested_path: str | None, action: str | None = None,
+            nothing_chosen: str = "review.nothing_chosen") -> ReviewResult:
     chosen = chosen_suggestions(suggestions, min_confidence=min_confidence, suggested_path=suggested_path)
     if chosen.empty:
-        raise ValueError(t("review.nothing_chosen"))
+        raise ValueError(t(nothing_chosen))
     actor = current_actor()
     with write_transaction(conn) as cur:
         batch_id = int(cur.execute("select nextval('reason_review_batch_seq')").fetchall()[0][0])
@@ -267,7 +271,7 @@ def _decide(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame, decision
             "contact_ids": chosen["contact_id"].astype(str).tolist(),
             "recorded_paths": chosen["recorded_path"].astype(str).tolist(),
             "suggested_paths": chosen["suggested_path"].astype(str).tolist(),
-            "confidences": chosen["confidence"].astype(float).tolist(),
+            "confidences": [None if pd.isna(value) else float(value) for value in chosen["confidence"]],
             "suggested_l1s": chosen["suggested_l1"].tolist(), "suggested_l2s": chosen["suggested_l2"].tolist(),
             "suggested_l3s": chosen["suggested_l3"].tolist(),
         }
@@ -279,9 +283,10 @@ def _decide(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame, decision
             _execute(cur, "reason_review_relabel", params)
             days = refresh_contact_days(cur, days=_batch_days(cur, batch_id))
         reason = suggested_path if suggested_path is not None else _paths(chosen["suggested_path"])
-        audit.record(cur, "reasons.accept" if decision == ACCEPTED else "reasons.reject", reason,
+        audit.record(cur, action or ("reasons.accept" if decision == ACCEPTED else "reasons.reject"), reason,
                      {"reason": _paths(rows["recorded_path"]) if changed else None, "contacts": changed},
-                     {"suggested": reason, "contacts": changed, "min_confidence": float(min_confidence),
+                     {"suggested": reason, "contacts": changed,
+                      "min_confidence": None if min_confidence is None else float(min_confidence),
                       "skipped": len(chosen) - changed, "batch_id": batch_id})
     return ReviewResult(decision, reason, len(chosen), changed, len(chosen) - changed, days, batch_id)
 
@@ -305,6 +310,28 @@ def accept(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame, *, min_co
     require(Role.EDITOR, "accept suggested reasons")
     _refuse_in_parquet_mode(conn)
     return _decide(conn, suggestions, ACCEPTED, min_confidence=min_confidence, suggested_path=suggested_path)
+
+
+def adopt(conn: duckdb.DuckDBPyConnection, assignments: pd.DataFrame) -> ReviewResult:
+    """Move every contact of ``assignments`` (a suggestions frame, see the module; its
+    ``confidence`` may be missing) to its path, as :func:`accept` does but whatever the
+    confidence: an editor adopted these reasons (a proposed reason tree they adjusted,
+    :mod:`analytics.text_reasons.tree_adoption`). The recorded reasons are kept and the
+    adoption is one batch, undone like an accept. Audited as ``reasons.adopt_tree``.
+
+    Raises
+    ------
+    AccessDenied
+        When the actor is not an editor; nothing is written.
+    ReviewRefused
+        In Parquet mode; nothing is written.
+    ValueError
+        When no contact would change; nothing is written.
+    """
+    require(Role.EDITOR, "adopt a reason tree")
+    _refuse_in_parquet_mode(conn)
+    return _decide(conn, assignments, ACCEPTED, min_confidence=None, suggested_path=None,
+                   action="reasons.adopt_tree", nothing_chosen="tree_adoption.nothing")
 
 
 def reject(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame, *, min_confidence: float,

@@ -201,3 +201,18 @@ def tree_table(store_tree: StoreTree) -> TableView:
         "top_terms": Column(t("from_texts.col_terms")),
         "examples": Column(t("from_texts.col_examples"), width="large"),
     })
+
+
+def tree_naming_table(store_tree: StoreTree) -> TableView:
+    """One row per option of the proposed tree for an editor to name (``name``, the
+    proposed name to start from), with its proposed ``path`` (the key the names are read
+    back by), ``level`` and ``texts``."""
+    nodes = store_tree.tree.nodes
+    table = pd.DataFrame({"path": [node.path for node in nodes], "level": [node.depth for node in nodes],
+                          "name": [node.name for node in nodes], "texts": [node.size for node in nodes]})
+    return table_view(table, {
+        "path": Column(t("tree_adoption.col_proposed"), width="medium"),
+        "level": Column(t("tree_adoption.col_level"), "count"),
+        "name": Column(t("tree_adoption.col_name"), width="medium"),
+        "texts": Column(t("from_texts.col_texts"), "count"),
+    })

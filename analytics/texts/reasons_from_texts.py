@@ -97,8 +97,7 @@ EN: dict[str, str] = {
     "from_texts.tree": "A reason tree proposed from the texts",
     "from_texts.tree_sentence": ("This store has no reason codes to learn from (at least two reasons with "
                                  "{min_texts} texts each). Proposed from {texts} of its {with_text} texts, with at "
-                                 "most {per_level} options per level, for an editor to judge and adjust: nothing is "
-                                 "changed."),
+                                 "most {per_level} options per level, for an editor to judge, name and adopt below."),
     "from_texts.tree_too_few": "Too few texts with words to propose a reason tree from.",
     "from_texts.col_level_1": "Level 1",
     "from_texts.col_level_2": "Level 2",
@@ -110,6 +109,31 @@ EN: dict[str, str] = {
     "from_texts.cli_suggestions": "Suggestions",
     "from_texts.col_contact_id": "Contact id",
     "from_texts.col_confidence_one": "Confidence",
+    # adjusting and adopting the proposed tree
+    "tree_adoption.title": "Adjust and adopt the tree",
+    "tree_adoption.help": ("Name each option as your organisation would say it. Two options under the same parent "
+                           "with the same name become one; a second-level option left without a name joins its "
+                           "parent; a first-level option left without a name, or named like “Other”, is not "
+                           "adopted. Adopting moves every contact with a text and no reason (or “Other”) to its "
+                           "option: the ones the tree was proposed from where it put them, the others to the "
+                           "option their text is most like. The recorded reason is kept, every page can still "
+                           "show the reasons as recorded, and Data → Suggested reasons can undo it."),
+    "tree_adoption.col_proposed": "Proposed option",
+    "tree_adoption.col_name": "Your name",
+    "tree_adoption.col_level": "Level",
+    "tree_adoption.adopt": "Adopt this tree",
+    "tree_adoption.adopt_help": "Move the uncoded contacts to the named options; their recorded reason is kept.",
+    "tree_adoption.working": "Moving the contacts to the tree's options…",
+    "tree_adoption.adopted_sentence": ("Adopted: **{changed}** contacts moved to {reasons} reasons of the tree "
+                                       "(recorded reasons kept); daily figures of {days} days updated. Undo it "
+                                       "on Data → Suggested reasons."),
+    "tree_adoption.viewer_note": "Editors can name the options of this tree and adopt it.",
+    "tree_adoption.nothing": ("No contact would move: every option is left without a name or named like “Other”. "
+                              "Nothing was changed."),
+    "tree_adoption.stale": ("The store changed since this tree was proposed (data version {version}): adopt the "
+                            "new proposal instead. Nothing was changed."),
+    "tree_adoption.separator": "“{name}”: a name cannot hold “>”, which separates a reason's levels. Nothing was changed.",
+    "tree_adoption.too_long": "“{name}”: a name has at most {limit} characters. Nothing was changed.",
 }
 
 NL: dict[str, str] = {
@@ -208,8 +232,8 @@ NL: dict[str, str] = {
     "from_texts.tree": "Een redenboom voorgesteld uit de teksten",
     "from_texts.tree_sentence": ("Deze opslag heeft geen redencodes om van te leren (minstens twee redenen met elk "
                                  "{min_texts} teksten). Voorgesteld uit {texts} van de {with_text} teksten, met "
-                                 "hoogstens {per_level} keuzes per niveau, om door een redacteur te beoordelen en aan "
-                                 "te passen: er wordt niets veranderd."),
+                                 "hoogstens {per_level} keuzes per niveau, om door een redacteur te beoordelen, te "
+                                 "benoemen en hieronder over te nemen."),
     "from_texts.tree_too_few": "Te weinig teksten met woorden om een redenboom uit voor te stellen.",
     "from_texts.col_level_1": "Niveau 1",
     "from_texts.col_level_2": "Niveau 2",
@@ -221,4 +245,30 @@ NL: dict[str, str] = {
     "from_texts.cli_suggestions": "Voorstellen",
     "from_texts.col_contact_id": "Contactnummer",
     "from_texts.col_confidence_one": "Zekerheid",
+    "tree_adoption.title": "De boom aanpassen en overnemen",
+    "tree_adoption.help": ("Geef elke keuze de naam die uw organisatie gebruikt. Twee keuzes onder dezelfde ouder "
+                           "met dezelfde naam worden één; een keuze op niveau 2 zonder naam gaat op in haar ouder; "
+                           "een keuze op niveau 1 zonder naam, of met een naam als “Overig”, wordt niet "
+                           "overgenomen. Overnemen zet elk contact met een tekst en zonder reden (of “Overig”) "
+                           "onder zijn keuze: de contacten waaruit de boom is voorgesteld waar de boom ze plaatste, "
+                           "de andere onder de keuze waar hun tekst het meest op lijkt. De vastgelegde reden blijft "
+                           "bewaard, elke pagina kan de redenen zoals vastgelegd blijven tonen, en Gegevens → "
+                           "Voorgestelde redenen kan het ongedaan maken."),
+    "tree_adoption.col_proposed": "Voorgestelde keuze",
+    "tree_adoption.col_name": "Uw naam",
+    "tree_adoption.col_level": "Niveau",
+    "tree_adoption.adopt": "Deze boom overnemen",
+    "tree_adoption.adopt_help": "Zet de contacten zonder code onder de benoemde keuzes; hun vastgelegde reden blijft bewaard.",
+    "tree_adoption.working": "De contacten worden onder de keuzes van de boom gezet…",
+    "tree_adoption.adopted_sentence": ("Overgenomen: **{changed}** contacten staan nu onder {reasons} redenen van de "
+                                       "boom (vastgelegde redenen bewaard); dagcijfers van {days} dagen bijgewerkt. "
+                                       "Ongedaan maken kan bij Gegevens → Voorgestelde redenen."),
+    "tree_adoption.viewer_note": "Redacteuren kunnen de keuzes van deze boom benoemen en hem overnemen.",
+    "tree_adoption.nothing": ("Geen contact zou verplaatsen: elke keuze is zonder naam of heet als “Overig”. Er is "
+                              "niets veranderd."),
+    "tree_adoption.stale": ("De opslag is veranderd sinds deze boom werd voorgesteld (gegevensversie {version}): "
+                            "neem het nieuwe voorstel over. Er is niets veranderd."),
+    "tree_adoption.separator": ("“{name}”: een naam mag geen “>” bevatten, dat scheidt de niveaus van een reden. "
+                                "Er is niets veranderd."),
+    "tree_adoption.too_long": "“{name}”: een naam heeft hoogstens {limit} tekens. Er is niets veranderd.",
 }

@@ -153,3 +153,33 @@ def test_a_store_without_reason_codes_gets_a_proposed_tree(app_on, uncoded_store
     tree = next(frame.value for frame in at.dataframe if "level_1" in frame.value.columns)
     assert len(tree) == len(found.tree.tree.nodes)
     assert tree["level_1"].nunique() <= 7
+
+
+def test_an_editor_adopts_the_proposed_tree_and_the_contacts_move(app_on, uncoded_store, as_role, speak, tmp_path):
+    """Default names: every option but "Overig" adopted as proposed; the button moves the
+    uncoded contacts, says how many, and keeps the recorded reason."""
+    path = tmp_path / "contacts.duckdb"
+    shutil.copy(uncoded_store, path)
+    as_role("editor")
+    speak("nl")
+    at = _finished(app_on(path, page=PAGE, query={**QUERY, "lang": "nl"}))
+    tree = _found().tree.tree
+    names = next(frame.value for frame in at.dataframe if "name" in frame.value.columns)
+    assert names["name"].tolist() == [node.name for node in tree.nodes]
+    at.button(key="reasons_tree_adopt").click().run()
+    assert not at.exception and not at.error
+
+    from ui import cache
+
+    conn = cache.connection().cursor()  # the app's own connection to the store it wrote
+    moved = conn.execute("select count(*) from contacts where recorded_l1 = 'Not coded'").fetchone()[0]
+    reasons = conn.execute("select count(distinct concat_ws(' > ', reason_l1, nullif(reason_l2, ''))) from contacts "
+                           "where recorded_l1 is not null").fetchone()[0]
+    in_other = conn.execute("select count(*) from contacts where recorded_l1 is null and text is not null"
+                            ).fetchone()[0]
+    conn.close()
+    assert moved > 0.9 * sum(node.size for node in tree.options() if node.name != "Overig")
+    assert in_other > 0  # the wordless texts of "Overig" stay uncoded
+    adopted = [s.value for s in at.success]
+    assert len(adopted) == 1 and count(moved, language="nl") in adopted[0] and f" {reasons} " in adopted[0]
+    assert adopted[0].startswith("Overgenomen:")

@@ -1,0 +1,182 @@
+"""Adopting a proposed reason tree: an editor names its options and the store's uncoded
+contacts move to them, their recorded reason kept.
+
+For an export without reason codes, :mod:`analytics.text_reasons.tree_proposal` proposes a
+tree from what customers wrote. An editor adjusts it by naming its options
+(:func:`adopted_paths`): a new name renames an option; two siblings given the same name
+become one; a second-level option left without a name folds into its parent; a first-level
+option left without a name, or named like "Other", is not adopted (its contacts keep the
+reason they have). Then :func:`adopt_tree` moves each contact with a text under an
+"Other"-like reason or none to the adopted path of its option, in one batch of
+:func:`analytics.text_reasons.review.adopt`: the recorded reason is kept in
+``recorded_l1..l3``, every page can still count the reasons as recorded, and the batch is
+undone like an accepted suggestion.
+
+The tree is proposed from a sample of at most ``MAX_TREE_TEXTS`` texts. A contact of the
+sample goes where the tree put it; any other goes to the option whose sample texts its text
+is most like (:func:`nearest_options`: cosine similarity of TF-IDF letter groups of content
+words, the representation the tree was grown in, to each option's mean), and a text without
+a content word is not moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import duckdb
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from analytics.filters import REASON_SEPARATOR
+from analytics.i18n import t
+from analytics.queries import run_query
+from analytics.store import data_version as store_data_version
+from analytics.taxonomy import is_other_name
+from analytics.text_reasons.discovery import other_like
+from analytics.text_reasons.discovery_closest import letter_grams
+from analytics.text_reasons.review import ReviewResult, adopt
+from analytics.text_reasons.tree_proposal import ReasonNode
+
+MAX_NAME_LENGTH = 80
+CHUNK = 20_000
+
+
+def cleaned_name(name: object) -> str:
+    """A name as typed, trimmed and with runs of spaces made one; "" for none.
+
+    Raises
+    ------
+    ValueError
+        When the name holds ">" (it separates a path's levels) or is longer than
+        ``MAX_NAME_LENGTH``: in the user's language.
+    """
+    if not isinstance(name, str):
+        return ""
+    plain = " ".join(name.split())
+    if ">" in plain:
+        raise ValueError(t("tree_adoption.separator", name=plain))
+    if len(plain) > MAX_NAME_LENGTH:
+        raise ValueError(t("tree_adoption.too_long", name=plain[:40] + "…", limit=MAX_NAME_LENGTH))
+    return plain
+
+
+def adopted_paths(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> dict[str, str]:
+    """For each node's proposed path, the path it is adopted as ("" for not adopted), given
+    the editor's ``names`` per proposed path (a path missing from ``names`` keeps its
+    proposed name). See the module for what an empty or repeated name does.
+
+    >>> from analytics.text_reasons.tree_proposal import ReasonNode
+    >>> nodes = [ReasonNode(p, p.split(" > ")[-1], p.count(" > ") + 1, 1, (), ())
+    ...          for p in ("pakket", "pakket > kwijt", "pakket > laat", "factuur", "Overig")]
+    >>> adopted_paths(nodes, {"pakket": "Bezorging", "pakket > kwijt": "Niet ontvangen",
+    ...                       "pakket > laat": "", "factuur": " Factuur  "})
+    {'pakket': 'Bezorging', 'pakket > kwijt': 'Bezorging > Niet ontvangen', \
+'pakket > laat': 'Bezorging', 'factuur': 'Factuur', 'Overig': ''}
+    """
+    adopted: dict[str, str] = {}
+    for node in nodes:
+        parts = node.path.split(REASON_SEPARATOR)
+        prefixes = [REASON_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1)]
+        levels = [cleaned_name(names.get(prefix, part)) for prefix, part in zip(prefixes, parts)]
+        if not levels[0] or is_other_name(levels[0]):
+            adopted[node.path] = ""
+            continue
+        kept = []
+        for level in levels:
+            if not level:
+                break
+            kept.append(level)
+        adopted[node.path] = REASON_SEPARATOR.join(kept)
+    return adopted
+
+
+def adopted_reasons(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> list[str]:
+    """The distinct reasons an adoption moves contacts to: the adopted paths of the options
+    without options under them (a contact goes to its deepest option), sorted."""
+    paths = adopted_paths(nodes, names)
+    parents = {node.path.rpartition(REASON_SEPARATOR)[0] for node in nodes}
+    return sorted({paths[node.path] for node in nodes if node.path not in parents and paths[node.path]})
+
+
+def adoption_targets(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The contacts an adopted tree may move: with a text, never relabelled, under an
+    "Other"-like reason or none (``contact_id``, ``text``, ``path``)."""
+    rows = run_query(conn, "text_tree_adoption_targets")
+    return rows[other_like(rows["path"])].reset_index(drop=True)
+
+
+def nearest_options(sample_texts: pd.Series, sample_paths: pd.Series, texts: pd.Series) -> pd.Series:
+    """For each of ``texts``, the path among ``sample_paths`` (one per sample text) whose
+    sample texts' mean TF-IDF letter-group row is most like the text's (cosine); None for a
+    text without a content word or when the sample has none. Indexed like ``texts``."""
+    nearest = pd.Series(None, index=texts.index, dtype=object)
+    known = sample_paths.notna() & (sample_paths != "")
+    if not known.any() or texts.empty:
+        return nearest
+    vectoriser = TfidfVectorizer(analyzer=letter_grams, sublinear_tf=True, dtype=np.float32)
+    try:
+        rows = normalize(vectoriser.fit_transform(sample_texts[known].astype(str)))
+    except ValueError:  # not one sample text has a content word
+        return nearest
+    labels = sample_paths[known].to_numpy()
+    options = np.unique(labels)
+    centroids = normalize(np.vstack([np.asarray(rows[labels == option].mean(axis=0)) for option in options]))
+    for start in range(0, len(texts), CHUNK):
+        chunk = texts.iloc[start:start + CHUNK].fillna("").astype(str)
+        grams = normalize(vectoriser.transform(chunk))
+        similarity = np.asarray(grams @ centroids.T)
+        best = similarity.argmax(axis=1)
+        worded = grams.getnnz(axis=1) > 0
+        nearest.iloc[start:start + CHUNK] = np.where(worded, options[best], None)
+    return nearest
+
+
+def adoption_assignments(proposed: pd.Series, targets: pd.DataFrame, paths: Mapping[str, str]) -> pd.DataFrame:
+    """The suggestions frame :func:`analytics.text_reasons.review.adopt` takes: each target
+    contact (:func:`adoption_targets`) with the adopted path of its option, the tree's own
+    for a contact of the sample (``proposed``: proposed path per contact id), the nearest
+    option's for the others; contacts whose option is not adopted are left out. No
+    confidence: an editor decided, not a model."""
+    own = targets["contact_id"].map(proposed)
+    outside = own.isna()
+    if outside.any():
+        sample = proposed.index.intersection(targets["contact_id"])
+        texts = targets.set_index("contact_id")["text"]
+        own[outside] = nearest_options(texts.loc[sample], proposed.loc[sample], targets.loc[outside, "text"]).to_numpy()
+    adopted = own.map(lambda path: paths.get(path, "") if isinstance(path, str) else "")
+    chosen = targets.assign(suggested_path=adopted)[adopted != ""]
+    levels = chosen["suggested_path"].str.split(REASON_SEPARATOR)
+    return pd.DataFrame({
+        "contact_id": chosen["contact_id"].astype(str),
+        "recorded_path": chosen["path"],
+        "suggested_path": chosen["suggested_path"],
+        **{f"suggested_l{i}": levels.map(lambda parts, i=i: parts[i - 1] if len(parts) >= i else "")
+           for i in (1, 2, 3)},
+        "confidence": np.nan,
+        "offered": True,
+    }).reset_index(drop=True)
+
+
+def adopt_tree(conn: duckdb.DuckDBPyConnection, nodes: Sequence[ReasonNode], proposed: pd.Series,
+               names: Mapping[str, str], *, proposed_at: int) -> ReviewResult:
+    """Adopt the proposed tree of ``nodes`` (``proposed``: each sample contact's proposed
+    path), renamed by ``names``: every uncoded contact with a text moves to its option's
+    adopted path (module docstring), in one undoable batch.
+
+    Raises
+    ------
+    AccessDenied
+        When the actor is not an editor; nothing is written.
+    ReviewRefused
+        In Parquet mode; nothing is written.
+    ValueError
+        When the store changed since the tree was proposed at data version
+        ``proposed_at``, a name is not allowed (:func:`cleaned_name`), or no contact would
+        move; in the user's language, nothing is written.
+    """
+    if store_data_version(conn) != proposed_at:
+        raise ValueError(t("tree_adoption.stale", version=proposed_at))
+    paths = adopted_paths(nodes, names)
+    return adopt(conn, adoption_assignments(proposed, adoption_targets(conn), paths))
