@@ -1,8 +1,8 @@
 """Reasons & channels → Reasons from texts in headless Chromium, on a small demo store and on
 the same contacts without reason codes: the section first shows the learning's progress,
 then fills in by itself (no click, no reload) with the figures, the suggestions and the
-rising candidates' chart; the store without codes gets a proposed tree. Screenshots under
-test-artifacts/screenshots."""
+rising candidates' chart; the store without codes gets a proposed tree, which an editor
+renames and adopts. Screenshots under test-artifacts/screenshots."""
 
 from __future__ import annotations
 
@@ -73,3 +73,35 @@ def test_a_store_without_reason_codes_shows_a_proposed_tree(page, uncoded_server
     assert_no_exception(page)
     expect(page.locator('[data-testid="stMetric"]')).to_have_count(0)
     screenshot(page, "reasons-from-texts-tree")
+
+
+def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
+    """The first option renamed in the naming table (keyboard, as a user edits a cell), then
+    "Adopt this tree": the confirmation says how many contacts moved, and the store holds
+    the new name, which the reason tree of Reasons & channels then shows."""
+    open_page(page, uncoded_server.url + SECTION, height=4200)
+    expect(page.get_by_role("heading", name="Adjust and adopt the tree")).to_be_visible(timeout=LEARNING_MS)
+    wait_for_app(page)
+    grid = page.locator('[data-testid="stDataFrame"]').nth(1)  # the tree, then the naming table
+    expect(grid).to_contain_text("Your name")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # the first row's first cell
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # "Your name"
+    page.keyboard.press("Enter")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Bezorging en pakketten")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)  # the edit reaches the server
+    page.get_by_role("button", name="Adopt this tree").click()
+    expect(page.get_by_text("Adopted:")).to_be_visible(timeout=120_000)
+    wait_for_app(page)
+    assert_no_exception(page)
+    screenshot(page, "reasons-from-texts-tree-adopted")
+
+    # The reason tree of Reasons & channels now has the new name.
+    open_page(page, f"{uncoded_server.url}/reasons", charts=1, height=2400)
+    assert_no_exception(page)
+    assert "Bezorging en pakketten" in page.locator(".js-plotly-plot").first.text_content()
+    screenshot(page, "reasons-after-tree-adopted")
