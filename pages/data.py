@@ -24,7 +24,6 @@ def save(write, edited) -> None:
         st.error(str(exc))
         return
     if saved:
-        cache.clear_results()
         st.success(t("data.saved"))
 
 
@@ -49,7 +48,6 @@ def add_event_form() -> None:
                 st.error(str(exc))
                 return
             if saved:
-                cache.clear_results()
                 st.success(t("data.saved"))
 
 

@@ -81,7 +81,6 @@ else:
                         reason=(contact_filter.reason_l1, contact_filter.reason_l2, contact_filter.reason_l3),
                         channel=contact_filter.channel))
                     if saved:
-                        cache.clear_results()
                         st.success(t("data.saved"))
                 except ValueError as exc:
                     st.error(str(exc))

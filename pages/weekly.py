@@ -89,7 +89,6 @@ def save(write, done: str) -> None:
         return
     if not saved:
         return
-    cache.clear_results()
     st.session_state["weekly_message"] = done
     st.rerun()
 

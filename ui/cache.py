@@ -96,11 +96,6 @@ def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRI
     return ask
 
 
-def clear_results() -> None:
-    """Forget every cached result (a store swapped under the process; writes need not)."""
-    st.cache_data.clear()
-
-
 # --- The whole store: freshness, filters, the Data page's tables, roles --------------------------
 store_freshness = cached_query(overview_logic.store_freshness)
 filter_options = cached_query(overview_logic.filter_options)

@@ -144,7 +144,6 @@ def save_pilot(pilot: PilotSpec, *, editing: str | None) -> bool:
         return False
     if not accepted:
         return False
-    cache.clear_results()
     warnings = [overlap_text(o) for o in overlaps(conn, saved)]
     key = "pilots_page.added" if editing is None else "pilots_page.saved"
     st.session_state[FLASH_KEY] = {"message": t(key, name=saved.name), "warnings": warnings}
@@ -170,7 +169,6 @@ def delete_with_confirmation(pilot: PilotSpec) -> bool:
             return False
         if not deleted:
             return False
-        cache.clear_results()
         st.session_state[FLASH_KEY] = {"message": t("pilots_page.deleted", name=pilot.name)}
         return True
     if no.button(t("pilots_page.delete_no"), key=f"pilots_delete_no_{pilot.pilot_id}"):
