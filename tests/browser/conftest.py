@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect, sync_playwright
 
 from tests.support.stores import ROOT, build_demo_store, build_sf311_store
@@ -161,3 +162,25 @@ def metric_value(page, label: str) -> str:
     """The value shown by the first metric whose text contains ``label``."""
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
     return metric.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def edit_grid_cell(page, grid, x: float, y: float, text: str, *, attempts: int = 4) -> None:
+    """Replace the text of the cell at (``x``, ``y``) pixels inside ``grid`` (an
+    ``st.data_editor``; it draws on a canvas): select the cell, open its editor with Enter,
+    fill it, Enter. A grid that is still settling after a rerun may swallow the click:
+    then Escape and try again."""
+    field = page.locator("#portal textarea, #portal input").first
+    for _ in range(attempts):
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        page.keyboard.press("Enter")
+        try:
+            field.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    else:
+        raise AssertionError(f"the cell's editor did not open after {attempts} clicks")
+    field.fill(text)
+    page.keyboard.press("Enter")

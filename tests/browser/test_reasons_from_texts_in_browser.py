@@ -13,7 +13,8 @@ import duckdb
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AppServer, assert_no_exception, open_page, screenshot, wait_for_app
+from tests.browser.conftest import (AppServer, assert_no_exception, edit_grid_cell, open_page, screenshot,
+                                    wait_for_app)
 from tests.support.stores import run_cli
 
 pytestmark = pytest.mark.browser
@@ -84,16 +85,8 @@ def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
     wait_for_app(page)
     grid = page.locator('[data-testid="stDataFrame"]').nth(1)  # the tree, then the naming table
     expect(grid).to_contain_text("Your name")
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # the first row's first cell
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")  # "Your name"
-    page.keyboard.press("Enter")
-    page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.type("Bezorging en pakketten")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(1500)  # the edit reaches the server
+    edit_grid_cell(page, grid, 540, 35 + 17, "Bezorging en pakketten")  # "Your name" of the first row
+    wait_for_app(page)  # the edit reached the server and its rerun ended
     page.get_by_role("button", name="Adopt this tree").click()
     expect(page.get_by_text("Adopted:")).to_be_visible(timeout=120_000)
     wait_for_app(page)

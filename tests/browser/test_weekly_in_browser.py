@@ -9,7 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_no_exception, metric_value, open_page, screenshot, wait_for_app
+from tests.browser.conftest import (assert_no_exception, edit_grid_cell, metric_value, open_page, screenshot,
+                                    wait_for_app)
 
 pytestmark = pytest.mark.browser
 
@@ -44,14 +45,8 @@ def test_add_and_delete_an_action_in_browser(page, demo_server):
     screenshot(page, "weekly-demo-with-action")
 
     # change the action's text in the table (the grid is a canvas: select the cell, open its editor, replace, Enter)
-    editor = page.locator('[data-testid="stDataFrame"]').last
-    box = editor.bounding_box()
-    page.mouse.click(box["x"] + 260, box["y"] + 52)  # select the action's cell
-    page.keyboard.press("Enter")  # open its editor
-    field = page.locator("#portal textarea, #portal input").first
-    field.wait_for(timeout=10_000)
-    field.fill("Carrier to send a delivery window e-mail")
-    page.keyboard.press("Enter")
+    edit_grid_cell(page, page.locator('[data-testid="stDataFrame"]').last, 260, 52,  # the action's cell
+                   "Carrier to send a delivery window e-mail")
     page.get_by_text("Saved.").wait_for(timeout=60_000)  # saved on leaving the cell
     wait_for_app(page, charts=1)
     chosen = page.locator('[data-testid="stForm"]').filter(has_text="Delete an action").locator('[data-testid="stSelectbox"]')
