@@ -53,7 +53,7 @@ def show(version: int) -> None:
         _accuracy(found.suggestions)
         _suggestions(found.suggestions)
     else:
-        _tree(found.tree)
+        _tree(found.tree, version)
     _discovery(found.discovery)
     st.caption(t("from_texts.made_at", version=found.data_version))
 
@@ -106,8 +106,11 @@ def _discovery(discovery: StoreDiscovery | None) -> None:
     st.caption(store_views.rising_rule(with_closest=discovery.has_reason_codes))
 
 
-def _tree(store_tree: StoreTree | None) -> None:
+def _tree(store_tree: StoreTree | None, version: int) -> None:
     st.markdown(f"#### {t('from_texts.tree')}")
+    moved = cache.relabelled_contacts(version)
+    if moved:  # an adopted tree (or accepted suggestions): what is proposed now is for the rest
+        st.caption(t("tree_adoption.already", contacts=count(moved)))
     if store_tree is None:
         st.info(t("from_texts.tree_too_few"))
         return

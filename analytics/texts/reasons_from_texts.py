@@ -128,6 +128,9 @@ EN: dict[str, str] = {
                                        "(recorded reasons kept); daily figures of {days} days updated. Undo it "
                                        "on Data → Suggested reasons."),
     "tree_adoption.viewer_note": "Editors can name the options of this tree and adopt it.",
+    "tree_adoption.already": ("{contacts} contacts already carry a reason an editor adopted or accepted (see the "
+                              "Reasons page, or undo it on Data → Suggested reasons); what follows is about the texts "
+                              "still without a reason."),
     "tree_adoption.nothing": ("No contact would move: every option is left without a name or named like “Other”. "
                               "Nothing was changed."),
     "tree_adoption.stale": ("The store changed since this tree was proposed (data version {version}): adopt the "
@@ -264,6 +267,9 @@ NL: dict[str, str] = {
                                        "boom (vastgelegde redenen bewaard); dagcijfers van {days} dagen bijgewerkt. "
                                        "Ongedaan maken kan bij Gegevens → Voorgestelde redenen."),
     "tree_adoption.viewer_note": "Redacteuren kunnen de keuzes van deze boom benoemen en hem overnemen.",
+    "tree_adoption.already": ("{contacts} contacten hebben al een reden die een redacteur overnam of accepteerde (zie "
+                              "de pagina Redenen, of maak het ongedaan bij Gegevens → Voorgestelde redenen); wat volgt "
+                              "gaat over de teksten die nog geen reden hebben."),
     "tree_adoption.nothing": ("Geen contact zou verplaatsen: elke keuze is zonder naam of heet als “Overig”. Er is "
                               "niets veranderd."),
     "tree_adoption.stale": ("De opslag is veranderd sinds deze boom werd voorgesteld (gegevensversie {version}): "

@@ -183,3 +183,7 @@ def test_an_editor_adopts_the_proposed_tree_and_the_contacts_move(app_on, uncode
     adopted = [s.value for s in at.success]
     assert len(adopted) == 1 and count(moved, language="nl") in adopted[0] and f" {reasons} " in adopted[0]
     assert adopted[0].startswith("Overgenomen:")
+    # The next proposal is for the texts still without a reason, and says so.
+    at = _finished(at)
+    already = t("tree_adoption.already", language="nl", contacts=count(moved, language="nl"))
+    assert already in [c.value for c in at.caption]
