@@ -31,7 +31,7 @@ from analytics.queries import parameters_of, run_query, sql_text
 from analytics.store import LATEST_SCHEMA_VERSION, available_migrations, data_version, open_store
 from analytics.text_reasons import review
 from analytics.text_reasons.review import ReviewRefused
-from tests.support.stores import build_demo_store
+from tests.support.stores import build_demo_store, run_cli
 from tests.test_aggregates import MOVED_QUERIES, assert_same, contacts_query, demo_filters, variants
 
 EDITOR = Actor("erin@example.org", Role.EDITOR)
@@ -217,6 +217,28 @@ def test_pilots_health_and_the_reason_table_follow_the_switch(demo):
     change = tree[False].sub(tree[True])
     assert change[change != 0].to_dict() == {("Other", "", ""): -recent_moved[1],
                                              ("Returns", "Label", "Does not work"): recent_moved[1]}
+
+
+def test_the_pilot_commands_count_the_reasons_both_ways(demo_file, tmp_path):
+    """``pilot plan`` and ``pilot evaluate`` with ``--as-recorded`` give the numbers from
+    before the accept; without it, the accepted contacts count under their new reason."""
+    path = tmp_path / "contacts.duckdb"
+    shutil.copy(demo_file, path)
+    conn = open_store(path)
+    before = plan_pilot(conn, (RETURNS,), weeks=4).contacts_per_day
+    assert accept_returns(conn, suggestions_for(conn), min_confidence=0.5).changed > 0
+    conn.close()
+
+    def plan(*flags: str) -> float:
+        return run_cli("pilot", "plan", "--db", str(path), "--reason", RETURNS, "--weeks", "4", *flags)[
+            "contacts_per_day"]
+
+    assert plan("--as-recorded") == pytest.approx(before)
+    assert plan() > before
+    name = "New FAQ page on returns"  # a demo pilot on the reason the accept moved contacts to
+    recorded = run_cli("pilot", "evaluate", name, "--db", str(path), "--json", "--as-recorded")
+    accepted = run_cli("pilot", "evaluate", name, "--db", str(path), "--json")
+    assert recorded["absolute_effect"] != accepted["absolute_effect"]
 
 
 def test_as_recorded_every_view_gives_the_numbers_from_before_the_accept(demo):
