@@ -56,8 +56,10 @@ from analytics.queries import run_query
 MAX_OPTIONS = 7
 # "Other" and what exports write where no reason was coded: both say nothing about why.
 # Compared as letters and digits only, without case or accents (:func:`is_other_name`).
+# Compared case- and accent-insensitively; "none" is written lower case because the Health
+# section lists these names, and a capitalised None there reads like a missing value.
 OTHER_NAMES = ("Other", "Others", "Overige", "Overig", "Anders", "Unknown", "Onbekend", "Misc", "Miscellaneous",
-               "Diversen", "Not coded", "Uncoded", "No code", "No reason", "None", "Niet gecodeerd", "Ongecodeerd",
+               "Diversen", "Not coded", "Uncoded", "No code", "No reason", "none", "Niet gecodeerd", "Ongecodeerd",
                "Geen code", "Geen reden", "n.v.t.")
 OTHER_SHARE_LIMIT = 0.05
 OTHER_SHARE_HIGH = 0.10

@@ -2,9 +2,9 @@
 editor's names rename, merge, fold and leave out options as the rules say; every uncoded
 contact with words moves to its option's adopted path, the sample where the tree put it and
 the others to the option their text is most like (right for most texts of a known truth,
-held out); the recorded reason is kept, counts as recorded do not move, the aggregates equal
-a rebuild, an undo restores everything; a stale tree, a bad name, a viewer and a tree with
-nothing named are refused with the store unchanged."""
+held out); the recorded reason is kept, the adopted names join the reason tree (filters,
+owners, Health), the aggregates equal a rebuild, an undo restores everything; a bad name, a
+viewer and a tree with nothing named are refused with the store unchanged."""
 
 from __future__ import annotations
 
@@ -14,17 +14,18 @@ import duckdb
 import pandas as pd
 import pytest
 
-from analytics.aggregates import refresh_contact_days
+from analytics import catalog
 from analytics.access import AccessDenied, Actor, Role, acting_as
 from analytics.filters import REASON_SEPARATOR
 from analytics.i18n import t, using_language
+from analytics.queries import run_query
 from analytics.store import data_version, open_store
 from analytics.text_reasons import review
 from analytics.text_reasons.store_suggestions import propose_store_tree
 from analytics.text_reasons.tree_adoption import (adopt_tree, adopted_paths, adopted_reasons, adoption_targets,
                                                   cleaned_name, nearest_options)
 from analytics.text_reasons.tree_proposal import ReasonNode
-from tests.support.stores import run_cli
+from tests.support.stores import run_cli, uncode
 from tests.test_reason_review import AGGREGATES, aggregate_rows, contacts_frame, rebuilt_rows
 
 EDITOR = Actor("erin@example.org", Role.EDITOR)
@@ -56,6 +57,8 @@ def test_names_rename_merge_fold_and_leave_out_options():
     }
     assert adopted_reasons(NODES, {"pakket > schade": "", "factuur": "Factuur"}) == [
         "Factuur > dubbel", "pakket", "pakket > kwijt", "pakket > laat", "retour"]
+    # The tree's own "Other" (texts without a word) is never adopted, even renamed.
+    assert adopted_paths(NODES, {"Overig": "Vragen"})["Overig"] == ""
     # No names given: the proposal as it is, but its "Other" never adopted.
     assert adopted_paths(NODES, {})["pakket > kwijt"] == "pakket > kwijt"
     assert adopted_paths(NODES, {})["Overig"] == ""
@@ -86,12 +89,7 @@ def uncoded_file(coded_file, tmp_path_factory):
     """The demo exported without reason codes: every contact "Not coded"."""
     path = tmp_path_factory.mktemp("adoption-uncoded") / "contacts.duckdb"
     shutil.copy(coded_file, path)
-    conn = open_store(path)
-    with conn.cursor() as cur:
-        cur.execute("update contacts set reason_l1 = 'Not coded', reason_l2 = '', reason_l3 = ''")
-        refresh_contact_days(cur)
-    conn.close()
-    return path
+    return uncode(path)
 
 
 def test_texts_go_to_the_option_they_are_most_like_on_a_held_out_split(coded_file):
@@ -136,7 +134,7 @@ def test_adopting_moves_every_uncoded_contact_with_words_and_keeps_the_recorded_
     assert len(targets) > SAMPLE and proposal.texts == SAMPLE
 
     with acting_as(EDITOR):
-        result = adopt_tree(uncoded, tree.nodes, tree.assignment, names, proposed_at=proposal.data_version)
+        result = adopt_tree(uncoded, tree.nodes, tree.assignment, names)
 
     after = contacts_frame(uncoded).set_index("contact_id")
     paths = adopted_paths(tree.nodes, names)
@@ -161,6 +159,10 @@ def test_adopting_moves_every_uncoded_contact_with_words_and_keeps_the_recorded_
     assert set(beyond_paths) <= adopted
     assert "Bezorging" in {path.split(REASON_SEPARATOR)[0] for path in beyond_paths}
     assert first[1].name not in {path.split(REASON_SEPARATOR)[0] for path in adopted}
+    # The adopted names join the reason tree: the sidebar's filter and the Data page's table offer them.
+    options = run_query(uncoded, "filter_options")
+    assert "Bezorging" in set(options.loc[options["kind"] == "reason", "label"])
+    assert "Bezorging" in set(catalog.reason_tree(uncoded)["reason_l1"])
     # The daily aggregates are what a rebuild from the contacts gives.
     for table in AGGREGATES:
         pd.testing.assert_frame_equal(aggregate_rows(uncoded, table), rebuilt_rows(uncoded, table))
@@ -170,22 +172,19 @@ def test_adopting_moves_every_uncoded_contact_with_words_and_keeps_the_recorded_
     pd.testing.assert_frame_equal(contacts_frame(uncoded), before)
 
 
-def test_a_stale_tree_a_bad_name_a_viewer_and_nothing_named_change_nothing(uncoded):
+def test_a_bad_name_a_viewer_and_nothing_named_change_nothing(uncoded):
     proposal = _proposal(uncoded)
     tree = proposal.tree
     before = contacts_frame(uncoded)
     version = data_version(uncoded)
     nothing = {node.path: "" for node in tree.options()}
     with acting_as(EDITOR):
-        with pytest.raises(ValueError, match="data version"):
-            adopt_tree(uncoded, tree.nodes, tree.assignment, {}, proposed_at=proposal.data_version - 1)
         with pytest.raises(ValueError, match=">"):
-            adopt_tree(uncoded, tree.nodes, tree.assignment, {tree.nodes[0].path: "a > b"},
-                       proposed_at=proposal.data_version)
+            adopt_tree(uncoded, tree.nodes, tree.assignment, {tree.nodes[0].path: "a > b"})
         with pytest.raises(ValueError) as none_named:
-            adopt_tree(uncoded, tree.nodes, tree.assignment, nothing, proposed_at=proposal.data_version)
+            adopt_tree(uncoded, tree.nodes, tree.assignment, nothing)
     assert str(none_named.value) == t("tree_adoption.nothing")
     with acting_as(VIEWER), pytest.raises(AccessDenied):
-        adopt_tree(uncoded, tree.nodes, tree.assignment, {}, proposed_at=proposal.data_version)
+        adopt_tree(uncoded, tree.nodes, tree.assignment, {})
     pd.testing.assert_frame_equal(contacts_frame(uncoded), before)
     assert data_version(uncoded) == version

@@ -8,6 +8,8 @@ section shows its progress and refreshes itself."""
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from analytics.charts.text_reasons import rising_candidates_chart
@@ -130,7 +132,9 @@ def _adoption(store_tree: StoreTree) -> None:
         return
     st.caption(t("tree_adoption.help"))
     table = store_views.tree_naming_table(store_tree)
-    edited = format.edit_table(table, key=f"reasons_tree_names_{store_tree.data_version}", editable=["name"],
+    # Keyed by the tree itself: names typed survive another editor's write while the tree stays the same.
+    shape = zlib.crc32("\n".join(node.path for node in store_tree.tree.nodes).encode())
+    edited = format.edit_table(table, key=f"reasons_tree_names_{shape}", editable=["name"],
                                height=TABLE_HEADER + ROW_HEIGHT * len(table.data) + 2)
     if not st.button(t("tree_adoption.adopt"), key="reasons_tree_adopt", type="primary",
                      help=t("tree_adoption.adopt_help"), icon=":material/account_tree:"):
@@ -140,8 +144,8 @@ def _adoption(store_tree: StoreTree) -> None:
     try:
         with st.spinner(t("tree_adoption.working")):
             saved, result = roles.guarded(lambda: tree_adoption.adopt_tree(
-                cache.connection(), tree.nodes, tree.assignment, names, proposed_at=store_tree.data_version))
-    except ValueError as exc:  # a name not allowed, nothing named, the store changed: nothing was written
+                cache.connection(), tree.nodes, tree.assignment, names))
+    except ValueError as exc:  # a name not allowed, nothing named, a Parquet store: nothing was written
         st.error(str(exc))
         return
     if saved:

@@ -37,6 +37,7 @@ import pandas as pd
 from analytics import audit
 from analytics.access import READ_TEXTS, Role, current_actor, require, require_permission
 from analytics.aggregates import refresh_contact_days
+from analytics.channels import register_new_reasons
 from analytics.formatting import Column, TableView, count, percent, table_view
 from analytics.i18n import t
 from analytics.parquet_mode import parquet_location
@@ -281,6 +282,7 @@ def _decide(conn: duckdb.DuckDBPyConnection, suggestions: pd.DataFrame, decision
         days = 0
         if decision == ACCEPTED and changed:
             _execute(cur, "reason_review_relabel", params)
+            register_new_reasons(cur)  # an adopted tree's names join the reason tree (filters, owners, Health)
             days = refresh_contact_days(cur, days=_batch_days(cur, batch_id))
         reason = suggested_path if suggested_path is not None else _paths(chosen["suggested_path"])
         audit.record(cur, action or ("reasons.accept" if decision == ACCEPTED else "reasons.reject"), reason,

@@ -32,7 +32,6 @@ from sklearn.preprocessing import normalize
 from analytics.filters import REASON_SEPARATOR
 from analytics.i18n import t
 from analytics.queries import run_query
-from analytics.store import data_version as store_data_version
 from analytics.taxonomy import is_other_name
 from analytics.text_reasons.discovery import other_like
 from analytics.text_reasons.discovery_closest import letter_grams
@@ -80,7 +79,8 @@ def adopted_paths(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> dict
         parts = node.path.split(REASON_SEPARATOR)
         prefixes = [REASON_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1)]
         levels = [cleaned_name(names.get(prefix, part)) for prefix, part in zip(prefixes, parts)]
-        if not levels[0] or is_other_name(levels[0]):
+        # The tree's own "Other" holds texts without a word to go by: never adopted, whatever its name.
+        if is_other_name(parts[0]) or not levels[0] or is_other_name(levels[0]):
             adopted[node.path] = ""
             continue
         kept = []
@@ -160,10 +160,14 @@ def adoption_assignments(proposed: pd.Series, targets: pd.DataFrame, paths: Mapp
 
 
 def adopt_tree(conn: duckdb.DuckDBPyConnection, nodes: Sequence[ReasonNode], proposed: pd.Series,
-               names: Mapping[str, str], *, proposed_at: int) -> ReviewResult:
+               names: Mapping[str, str]) -> ReviewResult:
     """Adopt the proposed tree of ``nodes`` (``proposed``: each sample contact's proposed
     path), renamed by ``names``: every uncoded contact with a text moves to its option's
     adopted path (module docstring), in one undoable batch.
+
+    The store may have changed since the proposal (an import, another editor): the targets
+    are read at the moment of adopting, a contact new since goes to the option its text is
+    most like, and one relabelled since is left alone.
 
     Raises
     ------
@@ -172,11 +176,8 @@ def adopt_tree(conn: duckdb.DuckDBPyConnection, nodes: Sequence[ReasonNode], pro
     ReviewRefused
         In Parquet mode; nothing is written.
     ValueError
-        When the store changed since the tree was proposed at data version
-        ``proposed_at``, a name is not allowed (:func:`cleaned_name`), or no contact would
-        move; in the user's language, nothing is written.
+        When a name is not allowed (:func:`cleaned_name`) or no contact would move; in the
+        user's language, nothing is written.
     """
-    if store_data_version(conn) != proposed_at:
-        raise ValueError(t("tree_adoption.stale", version=proposed_at))
     paths = adopted_paths(nodes, names)
     return adopt(conn, adoption_assignments(proposed, adoption_targets(conn), paths))

@@ -114,12 +114,13 @@ EN: dict[str, str] = {
     "tree_adoption.help": ("Name each option as your organisation would say it. Two options under the same parent "
                            "with the same name become one; a second-level option left without a name joins its "
                            "parent; a first-level option left without a name, or named like “Other”, is not "
-                           "adopted. Adopting moves every contact with a text and no reason (or “Other”) to its "
-                           "option: the ones the tree was proposed from where it put them, the others to the "
-                           "option their text is most like. The recorded reason is kept, every page can still "
+                           "adopted, and neither is the tree's own “Other”. Adopting moves the contacts with a "
+                           "text and no reason (or “Other”) to their option: the ones the tree was proposed from "
+                           "where it put them, the others to the option their text is most like; a text without "
+                           "a word to go by stays where it is. The recorded reason is kept, every page can still "
                            "show the reasons as recorded, and Data → Suggested reasons can undo it."),
     "tree_adoption.col_proposed": "Proposed option",
-    "tree_adoption.col_name": "Your name",
+    "tree_adoption.col_name": "New name",
     "tree_adoption.col_level": "Level",
     "tree_adoption.adopt": "Adopt this tree",
     "tree_adoption.adopt_help": "Move the uncoded contacts to the named options; their recorded reason is kept.",
@@ -133,8 +134,6 @@ EN: dict[str, str] = {
                               "still without a reason."),
     "tree_adoption.nothing": ("No contact would move: every option is left without a name or named like “Other”. "
                               "Nothing was changed."),
-    "tree_adoption.stale": ("The store changed since this tree was proposed (data version {version}): adopt the "
-                            "new proposal instead. Nothing was changed."),
     "tree_adoption.separator": "“{name}”: a name cannot hold “>”, which separates a reason's levels. Nothing was changed.",
     "tree_adoption.too_long": "“{name}”: a name has at most {limit} characters. Nothing was changed.",
 }
@@ -252,13 +251,14 @@ NL: dict[str, str] = {
     "tree_adoption.help": ("Geef elke keuze de naam die uw organisatie gebruikt. Twee keuzes onder dezelfde ouder "
                            "met dezelfde naam worden één; een keuze op niveau 2 zonder naam gaat op in haar ouder; "
                            "een keuze op niveau 1 zonder naam, of met een naam als “Overig”, wordt niet "
-                           "overgenomen. Overnemen zet elk contact met een tekst en zonder reden (of “Overig”) "
-                           "onder zijn keuze: de contacten waaruit de boom is voorgesteld waar de boom ze plaatste, "
-                           "de andere onder de keuze waar hun tekst het meest op lijkt. De vastgelegde reden blijft "
+                           "overgenomen, net als de eigen “Overig” van de boom. Overnemen zet de contacten met een "
+                           "tekst en zonder reden (of “Overig”) onder hun keuze: de contacten waaruit de boom is "
+                           "voorgesteld waar de boom ze plaatste, de andere onder de keuze waar hun tekst het meest "
+                           "op lijkt; een tekst zonder bruikbaar woord blijft waar hij staat. De vastgelegde reden blijft "
                            "bewaard, elke pagina kan de redenen zoals vastgelegd blijven tonen, en Gegevens → "
                            "Voorgestelde redenen kan het ongedaan maken."),
     "tree_adoption.col_proposed": "Voorgestelde keuze",
-    "tree_adoption.col_name": "Uw naam",
+    "tree_adoption.col_name": "Nieuwe naam",
     "tree_adoption.col_level": "Niveau",
     "tree_adoption.adopt": "Deze boom overnemen",
     "tree_adoption.adopt_help": "Zet de contacten zonder code onder de benoemde keuzes; hun vastgelegde reden blijft bewaard.",
@@ -270,10 +270,8 @@ NL: dict[str, str] = {
     "tree_adoption.already": ("{contacts} contacten hebben al een reden die een redacteur overnam of accepteerde (zie "
                               "de pagina Redenen, of maak het ongedaan bij Gegevens → Voorgestelde redenen); wat volgt "
                               "gaat over de teksten die nog geen reden hebben."),
-    "tree_adoption.nothing": ("Geen contact zou verplaatsen: elke keuze is zonder naam of heet als “Overig”. Er is "
-                              "niets veranderd."),
-    "tree_adoption.stale": ("De opslag is veranderd sinds deze boom werd voorgesteld (gegevensversie {version}): "
-                            "neem het nieuwe voorstel over. Er is niets veranderd."),
+    "tree_adoption.nothing": ("Er zou geen contact verplaatst worden: elke keuze is zonder naam of heeft een naam als "
+                              "“Overig”. Er is niets veranderd."),
     "tree_adoption.separator": ("“{name}”: een naam mag geen “>” bevatten, dat scheidt de niveaus van een reden. "
                                 "Er is niets veranderd."),
     "tree_adoption.too_long": "“{name}”: een naam heeft hoogstens {limit} tekens. Er is niets veranderd.",

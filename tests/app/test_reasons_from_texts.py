@@ -12,14 +12,13 @@ from __future__ import annotations
 import contextvars
 import shutil
 
-import duckdb
 import pytest
 
 from analytics import i18n
 from analytics.access import Actor, Role, acting_as
 from analytics.formatting import count, percent
 from analytics.i18n import t
-from tests.support.stores import run_cli
+from tests.support.stores import run_cli, uncode
 from ui.background import BackgroundJob
 
 PAGE = "pages/reasons.py"
@@ -40,10 +39,7 @@ def uncoded_store(text_store, tmp_path_factory):
     """The same contacts exported without reason codes: every one "Not coded"."""
     path = tmp_path_factory.mktemp("uncoded") / "contacts.duckdb"
     shutil.copy(text_store, path)
-    conn = duckdb.connect(str(path))
-    conn.execute("update contacts set reason_l1 = 'Not coded', reason_l2 = '', reason_l3 = ''")
-    conn.close()
-    return path
+    return uncode(path)
 
 
 @pytest.fixture

@@ -94,7 +94,10 @@ def page_timings():
     timings: dict[str, float] = {}
     yield timings
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "page-load-seconds.json").write_text(json.dumps(timings, indent=2))
+    # One file per test process (make test runs two), so neither overwrites the other's.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    name = f"page-load-seconds-{worker}.json" if worker else "page-load-seconds.json"
+    (ARTIFACTS / name).write_text(json.dumps(timings, indent=2))
 
 
 @pytest.fixture(scope="session")

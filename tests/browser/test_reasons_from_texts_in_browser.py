@@ -9,13 +9,12 @@ from __future__ import annotations
 import shutil
 from urllib.parse import quote
 
-import duckdb
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (AppServer, assert_no_exception, edit_grid_cell, open_page, screenshot,
                                     wait_for_app)
-from tests.support.stores import run_cli
+from tests.support.stores import run_cli, uncode
 
 pytestmark = pytest.mark.browser
 
@@ -42,9 +41,7 @@ def text_server(text_store):
 def uncoded_server(text_store, tmp_path_factory):
     path = tmp_path_factory.mktemp("browser-uncoded") / "contacts.duckdb"
     shutil.copy(text_store, path)
-    conn = duckdb.connect(str(path))
-    conn.execute("update contacts set reason_l1 = 'Not coded', reason_l2 = '', reason_l3 = ''")
-    conn.close()
+    uncode(path)
     server = AppServer(path)
     yield server
     server.stop()
@@ -84,8 +81,8 @@ def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
     expect(page.get_by_role("heading", name="Adjust and adopt the tree")).to_be_visible(timeout=LEARNING_MS)
     wait_for_app(page)
     grid = page.locator('[data-testid="stDataFrame"]').nth(1)  # the tree, then the naming table
-    expect(grid).to_contain_text("Your name")
-    edit_grid_cell(page, grid, 540, 35 + 17, "Bezorging en pakketten")  # "Your name" of the first row
+    expect(grid).to_contain_text("New name")
+    edit_grid_cell(page, grid, 540, 35 + 17, "Bezorging en pakketten")  # "New name" of the first row
     wait_for_app(page)  # the edit reached the server and its rerun ended
     page.get_by_role("button", name="Adopt this tree").click()
     expect(page.get_by_text("Adopted:")).to_be_visible(timeout=120_000)

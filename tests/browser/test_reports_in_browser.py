@@ -2,7 +2,7 @@
 all, and the deck, HTML and PDF downloaded from the Weekly report page and from a pilot's
 evaluation say what the page says (week, headline, contacts, filters; verdict), in the
 page's language. Files land in test-artifacts/report-downloads/, PDF pages as PNG in
-test-artifacts/report-pages/, and the seconds from click to file in page-load-seconds.json."""
+test-artifacts/report-pages/, and the seconds from click to file in page-load-seconds*.json."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ BACKGROUND_SECONDS = 180  # the longest a view's background work (learning from 
 
 # What only a library (or a bug) says: a solver's message, an exception's name, a number
 # that is not one, an unfilled value.
-RAW_TEXT = re.compile(r"f\(a\) and f\(b\)|Traceback|[A-Z]\w*(Error|Exception|Warning)\b|\b(nan|NaN|inf)\b|(?<!“)\bNone\b(?!”)"
+RAW_TEXT = re.compile(r"f\(a\) and f\(b\)|Traceback|[A-Z]\w*(Error|Exception|Warning)\b|\b(nan|NaN|inf)\b|\bNone\b"
                       r"|solver|brentq|scipy|numpy|statsmodels|\{\w+\}")
 
 

@@ -9,6 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from analytics.access import Actor, Role, acting_as
+from analytics.aggregates import refresh_contact_days
+from analytics.store import open_store
+
 ROOT = Path(__file__).resolve().parents[2]
 SF311_CSV = ROOT / "tests" / "data" / "sf311_service_requests_sample.csv"
 
@@ -37,4 +41,19 @@ def build_demo_store(path: Path) -> Path:
 
 def build_sf311_store(path: Path) -> Path:
     run_cli("import", "contacts", str(SF311_CSV), "--db", str(path), *SF311_MAP)
+    return path
+
+
+def uncode(path: Path) -> Path:
+    """The store at ``path`` as if exported without reason codes: every contact "Not
+    coded", the daily aggregates recomputed to match. Returns ``path``."""
+    conn = open_store(path)
+    try:
+        with acting_as(Actor("test", Role.EDITOR)), conn.cursor() as cur:
+            cur.execute("begin transaction")
+            cur.execute("update contacts set reason_l1 = 'Not coded', reason_l2 = '', reason_l3 = ''")
+            refresh_contact_days(cur)
+            cur.execute("commit")
+    finally:
+        conn.close()
     return path
