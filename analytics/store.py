@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -245,6 +246,9 @@ def data_version(conn: duckdb.DuckDBPyConnection) -> int:
     return int(conn.cursor().execute("select data_version from store_meta").fetchall()[0][0])
 
 
+_ONE_WRITER = threading.RLock()
+
+
 @contextmanager
 def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBPyConnection | None = None
                       ) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -262,15 +266,19 @@ def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBP
         When nobody is acting or the actor is below editor; nothing is written.
     """
     require(Role.EDITOR, "change the store")
-    cur = cursor if cursor is not None else conn.cursor()
-    cur.execute("begin transaction")
-    try:
-        yield cur
-        bump_data_version(cur)
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
-    finally:
-        if cursor is None:
-            cur.close()
+    # One write at a time per process (the dashboard's pages, its inbox worker, its
+    # background jobs): DuckDB lets two transactions run but refuses the second commit of
+    # the same row ("Conflict on update" on the data version), which would lose an import.
+    with _ONE_WRITER:
+        cur = cursor if cursor is not None else conn.cursor()
+        cur.execute("begin transaction")
+        try:
+            yield cur
+            bump_data_version(cur)
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            if cursor is None:
+                cur.close()
