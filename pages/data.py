@@ -143,7 +143,7 @@ elif section == "drivers":
         driver = st.selectbox(t("data.driver"), sorted(summary["driver"].unique()), key="data_driver",
                               bind="query-params")
         daily = cache.driver_daily(version, driver).rename(columns={"value": "contacts"})
-        chart.show(charts.daily_contacts_chart(
+        chart.show(cache.figure(charts.daily_contacts_chart,
             daily, contacts_label=driver,
             annotations=cache.timeline(version, daily["day"].min().date(), daily["day"].max().date())
             if len(daily) else None), key="data_driver_chart",

@@ -33,16 +33,16 @@ if not now.contacts:
     st.info(t("overview.no_contacts"))
 else:
     st.subheader(t("overview.per_day"))
-    chart.show(charts.daily_contacts_chart(
+    chart.show(cache.figure(charts.daily_contacts_chart,
         data.daily, contacts_label=t("overview.contacts"),
         annotations=cache.timeline(version, contact_filter.start, contact_filter.end)), key="overview_daily",
         name="overview-daily", data=data.daily, title=t("overview.per_day"))
     left, right = st.columns(2)
     with left:
         st.subheader(t("overview.by_channel_group"))
-        chart.show(charts.channel_group_chart(data.by_channel_group, contacts_label=t("overview.contacts"),
-                                              group_names={g: channel_group_name(g) for g in
-                                                           data.by_channel_group["channel_group"].unique()}),
+        group_names = {g: channel_group_name(g) for g in data.by_channel_group["channel_group"].unique()}
+        chart.show(cache.figure(charts.channel_group_chart, data.by_channel_group,
+                                contacts_label=t("overview.contacts"), group_names=group_names),
                    key="overview_channel_groups", name="overview-channel-groups", data=data.by_channel_group,
                    title=t("overview.by_channel_group"))
     with right:

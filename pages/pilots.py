@@ -136,8 +136,8 @@ else:  # Planner
             st.info(plan.advice, icon=":material/hourglass_empty:")
         else:
             st.success(plan.advice, icon=":material/check_circle:")
-        chart.show(charts.detectable_effect_chart(plan.table, weeks=plan.weeks,
-                                                       expected_effect=plan.expected_effect, labels={
+        chart.show(cache.figure(charts.detectable_effect_chart, plan.table, weeks=plan.weeks,
+                                expected_effect=plan.expected_effect, labels={
             "mde": t("pilots_page.plan_chart_mde"), "expected": t("pilots_page.plan_chart_expected"),
             "chosen": t("pilots_page.plan_chart_chosen"), "x": t("pilots_page.plan_chart_x"),
             "y": t("pilots_page.plan_chart_y")}), key="pilots_chart_plan", name="pilots-plan", data=plan.table,

@@ -82,7 +82,7 @@ if view == "Over time":
         alignment.append(t("ratios.cut", cut=trend.cut_periods, driver=driver,
                                driver_grain=t(f"option.{info.grain}").lower()))
     st.info(" ".join(alignment), icon=":material/straighten:")
-    chart.show(charts.ratio_chart(trend.periods, labels={
+    chart.show(cache.figure(charts.ratio_chart, trend.periods, labels={
         "actual": t("ratios.chart_ratio", driver=driver), "axis": t("ratios.chart_ratio", driver=driver),
         "expected": t("ratios.chart_expected"), "band95": t("ratios.band95"), "band80": t("ratios.band80"),
     }, annotations=cache.timeline(version, contact_filter.start, contact_filter.end)), key="ratios_chart",
@@ -113,8 +113,8 @@ elif view == "Breakdown":
     table = cache.ratio_by_part(version, contact_filter, driver, part)
     per_dimension = (table["denominator"] == "dimension").any()
     st.caption(t("ratios.per_dimension" if per_dimension else "ratios.per_total", part=part_label, driver=driver))
-    chart.show(charts.part_ratio_chart(table, labels={"ratio": t("ratios.chart_ratio", driver=driver),
-                                                      "previous": t("ratios.previous")}),
+    chart.show(cache.figure(charts.part_ratio_chart, table,
+                            labels={"ratio": t("ratios.chart_ratio", driver=driver), "previous": t("ratios.previous")}),
                key="ratios_part_chart", name="ratios-breakdown", data=table,
                title=f"{t('ratios.chart_ratio', driver=driver)} · {t(f'ratios.part_{part}')}")
     format.show_table(table_views.ratio_parts_table(table, part, driver), key="ratios_part_table")
@@ -137,7 +137,7 @@ elif view == "Start small":
                           min_contacts=min_contacts))
             if not small.dimension:
                 st.info(t("ratios.degenerate", driver=driver))
-            chart.show(charts.start_small_chart(
+            chart.show(cache.figure(charts.start_small_chart,
                 table, volume_threshold=small.volume_threshold, ratio_threshold=small.ratio_threshold,
                 labels={"volume": t("ratios.contacts"), "ratio": t("ratios.chart_ratio", driver=driver),
                         "change": t("ratios.change"), "quadrant": t("ratios.quadrant"),
@@ -172,8 +172,9 @@ else:
         col.metric(names[row.value_class], format.count(row.contacts),
                    None if row.cost != row.cost else format.money(row.cost),
                    delta_color="off", delta_arrow="off")
-    chart.show(charts.value_class_chart(classes, labels={**names, "contacts": t("ratios.contacts"),
-                                                         "cost": t("ratios.cost")}), key="ratios_value_chart",
+    chart.show(cache.figure(charts.value_class_chart, classes,
+                            labels={**names, "contacts": t("ratios.contacts"), "cost": t("ratios.cost")}),
+               key="ratios_value_chart",
                name="ratios-value", data=classes, title=t("exports.title_value"))
     format.show_table(table_views.value_classes_table(classes), key="ratios_value_table")
     unclassified = classes.set_index("value_class").loc["not_classified"]

@@ -46,7 +46,8 @@ if tree.empty:
 if section == "Reasons":
     st.subheader(t("reasons.tree"))
     st.caption(t("reasons.tree_help") if compare_previous else t("reasons.tree_no_compare"))
-    chart.show(charts.reason_treemap(tree, labels=labels), key="reasons_treemap", name="reasons-tree", data=tree,
+    chart.show(cache.figure(charts.reason_treemap, tree, labels=labels), key="reasons_treemap", name="reasons-tree",
+               data=tree,
                title=t("reasons.tree"))
     st.subheader(t("reasons.table", level=level))
     missing = breakdowns.unrecorded_measures(tree)
@@ -68,7 +69,8 @@ elif section == "Pareto":
                       share=format.percent(table["cumulative_share"].iloc[-1])))
     else:
         st.markdown(t("reasons.pareto_sentence", count=needed, total=len(table), level=level))
-    chart.show(charts.pareto_chart(table, labels=labels), key="reasons_pareto", name="reasons-pareto", data=table,
+    chart.show(cache.figure(charts.pareto_chart, table, labels=labels), key="reasons_pareto", name="reasons-pareto",
+               data=table,
                title=t("reasons.pareto"))
     st.subheader(t("reasons.movers", days=contact_filter.days))
     if not compare_previous:
@@ -78,7 +80,8 @@ elif section == "Pareto":
         if up.empty and down.empty:
             st.info(t("reasons.movers_none"))
         else:
-            chart.show(charts.movers_chart(up, down, labels=labels), key="reasons_movers", name="reasons-movers",
+            chart.show(cache.figure(charts.movers_chart, up, down, labels=labels), key="reasons_movers",
+                       name="reasons-movers",
                        data=pd.concat([up, down], ignore_index=True),
                        title=t("reasons.movers", days=contact_filter.days))
         st.caption(t("reasons.movers_rule", min_contacts=breakdowns.MIN_MOVER_CONTACTS))
@@ -92,9 +95,8 @@ elif section == "Channels":
                                                bind="query-params", format_func=format.option_text("reasons.mix_")) or "Channel"
     mix = cache.channel_mix(version, contact_filter, grain.lower())
     group_names = {g: t(f"group.{g}") for g in ("voice", "chat", "written", "personal", "other")}
-    chart.show(charts.channel_mix_chart(mix, by=mix_by.lower(), labels=labels, group_names=group_names,
-                                        annotations=cache.timeline(version, contact_filter.start,
-                                                                   contact_filter.end)),
+    chart.show(cache.figure(charts.channel_mix_chart, mix, by=mix_by.lower(), labels=labels, group_names=group_names,
+                            annotations=cache.timeline(version, contact_filter.start, contact_filter.end)),
                key="reasons_mix", name="reasons-channel-mix", data=mix, title=t("reasons.mix"))
     st.caption(t("reasons.mix_help"))
 
@@ -102,9 +104,9 @@ elif section == "Channels":
     as_shares = st.toggle(t("reasons.heatmap_shares"), value=True, key="reasons_heatmap_shares", bind="query-params")
     cells = cache.reason_by_channel(version, contact_filter, level)
     shown = min(charts.HEATMAP_MAX_REASONS, cells["reason"].nunique())
-    chart.show(charts.reason_channel_heatmap(cells, value="share_of_reason" if as_shares else "contacts",
-                                             labels=labels,
-                                             channel_groups=dict(zip(mix["channel"], mix["channel_group"]))),
+    chart.show(cache.figure(charts.reason_channel_heatmap, cells, value="share_of_reason" if as_shares else "contacts",
+                            labels=labels,
+                            channel_groups=dict(zip(mix["channel"], mix["channel_group"]))),
                key="reasons_heatmap", name="reasons-by-channel",
                data=cells, title=t("reasons.heatmap"))
     st.caption(t("reasons.heatmap_help" if as_shares else "reasons.heatmap_help_counts", shown=shown, level=level))
@@ -120,7 +122,7 @@ elif section == "Channels":
         st.info(t("reasons.hours_no_times"))
     else:
         weekdays = [t(f"reasons.weekday_{d}") for d in range(1, 8)]
-        chart.show(charts.hour_weekday_heatmap(hours.cells, weekday_names=weekdays, labels=labels),
+        chart.show(cache.figure(charts.hour_weekday_heatmap, hours.cells, weekday_names=weekdays, labels=labels),
                    key="reasons_hours", name="reasons-hours", data=hours.cells, title=t("reasons.hours"))
         st.caption(t("reasons.hours_help", contacts=format.count(hours.contacts)))
 
@@ -183,7 +185,8 @@ else:
         else:
             st.markdown(t("reasons.issue_channels_sentence", share=format.percent(issues.multi_channel_share, digits=1),
                           issues=format.count(issues.issues)))
-            chart.show(charts.issue_channels_chart(issues.distribution, labels=labels), key="reasons_issues",
+            chart.show(cache.figure(charts.issue_channels_chart, issues.distribution, labels=labels),
+                       key="reasons_issues",
                        name="reasons-issue-channels", data=issues.distribution, title=t("reasons.issue_channels"),
                        scope=followed)
         st.caption(t("reasons.issue_channels_help", days=window, open=format.count(issues.open_issues)))
@@ -193,6 +196,7 @@ else:
         st.info(t("reasons.fcr_not_recorded"))
     else:
         cells = cache.reason_by_channel(version, contact_filter, level)
-        chart.show(charts.fcr_heatmap(cells, labels=labels), key="reasons_fcr", name="reasons-fcr", data=cells,
+        chart.show(cache.figure(charts.fcr_heatmap, cells, labels=labels), key="reasons_fcr", name="reasons-fcr",
+                   data=cells,
                    title=t("reasons.fcr"))
         st.caption(t("reasons.fcr_help", min_contacts=charts.MIN_FCR_CONTACTS))

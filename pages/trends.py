@@ -26,9 +26,8 @@ try:
 except InsufficientHistory as exc:  # no expected values: say why, and still show what happened
     st.warning(t("trends.no_baseline", reason=str(exc)))
     actual = cache.overview(version, contact_filter).daily
-    chart.show(charts.daily_contacts_chart(actual, contacts_label=t("trends.actual"),
-                                           annotations=cache.timeline(version, contact_filter.start,
-                                                                      contact_filter.end)),
+    chart.show(cache.figure(charts.daily_contacts_chart, actual, contacts_label=t("trends.actual"),
+                            annotations=cache.timeline(version, contact_filter.start, contact_filter.end)),
                key="trends_actual_only", name="trends-actual", data=actual, title=t("trends.title"))
     st.stop()
 
@@ -39,12 +38,12 @@ if (monday := last_full_week(contact_filter.start, contact_filter.end)) is not N
     except InsufficientHistory as exc:
         st.caption(t("trends.no_baseline", reason=str(exc)))
 
-chart.show(charts.baseline_chart(trend.periods, trend.anomalies,
-                                 annotations=cache.timeline(version, contact_filter.start, contact_filter.end),
-                                 show_naive=show_naive,
-                                 labels={"actual": t("trends.actual"), "expected": t("trends.expected"),
-                                         "band95": t("trends.band95"), "band80": t("trends.band80"),
-                                         "naive": t("trends.naive"), "anomaly": t("trends.anomalies")}),
+chart.show(cache.figure(charts.baseline_chart, trend.periods, trend.anomalies,
+                        annotations=cache.timeline(version, contact_filter.start, contact_filter.end),
+                        show_naive=show_naive,
+                        labels={"actual": t("trends.actual"), "expected": t("trends.expected"),
+                                "band95": t("trends.band95"), "band80": t("trends.band80"),
+                                "naive": t("trends.naive"), "anomaly": t("trends.anomalies")}),
            key="trends_chart",
            name="trends-baseline", data=trend.periods, title=t("trends.title"))
 st.caption(t("trends.horizon", fit_end=format.day(trend.fit_end), days=(contact_filter.end - trend.fit_end).days))

@@ -68,8 +68,9 @@ if len(unowned):
 
 if report.has_baseline:
     st.subheader(t("weekly.chart_title"))
-    chart.show(weekly_gap_chart(rows, labels={"gap": t("weekly.chart_gap"), "inside": t("weekly.chart_inside"),
-                                              "above": t("weekly.chart_above"), "below": t("weekly.chart_below")}),
+    chart.show(cache.figure(weekly_gap_chart, rows, labels={
+        "gap": t("weekly.chart_gap"), "inside": t("weekly.chart_inside"),
+        "above": t("weekly.chart_above"), "below": t("weekly.chart_below")}),
                key="weekly_chart", name=f"weekly-{code}", data=rows, title=f"{t('weekly.chart_title')} ({code})",
                scope=contact_filter.with_period(monday, monday + timedelta(days=6)))
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import actions as action_logic
@@ -46,6 +47,7 @@ from ui.background import BackgroundJob
 RESULT_TTL_SECONDS = 3600
 RESULT_MAX_ENTRIES = 256
 FIT_MAX_ENTRIES = 64  # a baseline fit or a pilot's evaluation: larger results, fewer kept
+FIGURE_MAX_ENTRIES = 128
 STORE_TABLES = ("import_history", "reason_tree", "channel_table", "driver_summary", "event_list")
 
 T = TypeVar("T")
@@ -94,6 +96,26 @@ def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRI
 
     ask.cached = cached_run  # type: ignore[attr-defined]  # for the bounds test
     return ask
+
+
+def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """``builder(*args, **kwargs)`` in the active language, built once per arguments and
+    shared by every session (at most ``FIGURE_MAX_ENTRIES``, for an hour).
+
+    Under load, plotly's validation while a figure is built was most of a cached page's
+    work: fifty managers on the same filters built the same figure fifty times. The
+    figure is shared, not copied, so nothing may change it after it is built: drawing,
+    presenting and the exports work on copies (``chart.show``).
+    """
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _shared_figure(name, active_language(), builder, args, kwargs)
+
+
+@st.cache_resource(ttl=RESULT_TTL_SECONDS, max_entries=FIGURE_MAX_ENTRIES, show_spinner=False)
+def _shared_figure(name: str, language: str, _builder: Callable[..., go.Figure], args: tuple,
+                   kwargs: dict) -> go.Figure:
+    with using_language(language):
+        return _builder(*args, **kwargs)
 
 
 # --- The whole store: freshness, filters, the Data page's tables, roles --------------------------

@@ -80,7 +80,7 @@ def show(version: int, pilot: PilotSpec, *, reasons_as_recorded: bool | None = N
     share = head.details.get("control_share") if head.method == "control" else None
     frame = charts.counterfactual_frame(evaluation.daily, evaluation.persistence, pilot.starts_on,
                                         control_share=share)
-    chart.show(charts.counterfactual_chart(
+    chart.show(cache.figure(charts.counterfactual_chart,
         frame, pilot_start=pilot.starts_on, pilot_end=pilot.ends_on, rollout_on=pilot.rollout_on,
         labels={"actual": t("pilots_page.chart_actual"), "expected": t("pilots_page.chart_expected"),
                 "band": t("pilots_page.chart_band"), "pilot": t("pilots_page.chart_pilot"),
@@ -103,7 +103,7 @@ def show(version: int, pilot: PilotSpec, *, reasons_as_recorded: bool | None = N
         st.markdown(t("pilots_page.placebo_text", n=head.placebo.n, method=t(f"pilots.method.{head.method}"),
                       rate=format.percent(head.placebo.false_positive_rate),
                       spread=format.percent(head.placebo.rms)))
-        chart.show(charts.placebo_chart(fake, head.relative_effect, labels={
+        chart.show(cache.figure(charts.placebo_chart, fake, head.relative_effect, labels={
             "fake": t("pilots_page.placebo_fake"), "real": t("pilots_page.placebo_real", name=pilot.name),
             "x": t("pilots_page.placebo_x"), "y": t("pilots_page.placebo_y")}), key="pilots_chart_placebo",
             name="pilots-placebo", data=pd.DataFrame({"placebo_effect": fake}),
@@ -118,7 +118,8 @@ def show(version: int, pilot: PilotSpec, *, reasons_as_recorded: bool | None = N
         "label": table_views.kpi_label(k.kpi), "effect": k.relative_effect, "low": k.relative_ci_low,
         "high": k.relative_ci_high, "significant": k.significant} for k in available])
     if len(kpi_rows):
-        chart.show(charts.forest_chart(kpi_rows, x_title=t("pilots_page.kpis_x")), key="pilots_chart_kpis",
+        chart.show(cache.figure(charts.forest_chart, kpi_rows, x_title=t("pilots_page.kpis_x")),
+                   key="pilots_chart_kpis",
                    name="pilots-kpis", data=kpi_rows.rename(columns=RELATIVE_COLUMNS),
                    title=f"{pilot.name}: {t('pilots_page.kpis_title')}",
                    scope=None)
@@ -149,7 +150,7 @@ def show(version: int, pilot: PilotSpec, *, reasons_as_recorded: bool | None = N
             "label": (t(f"pilots_page.shift_{s.kind}", name=s.name)), "effect": s.estimate.absolute_effect,
             "low": s.estimate.absolute_ci_low, "high": s.estimate.absolute_ci_high, "significant": s.detected,
             "colour": shift_colour(s)} for s in spill.shifts])
-        chart.show(charts.forest_chart(shift_rows, x_title=t("pilots_page.spill_x"), percent=False),
+        chart.show(cache.figure(charts.forest_chart, shift_rows, x_title=t("pilots_page.spill_x"), percent=False),
                    key="pilots_chart_spill", name="pilots-spill-over", data=shift_rows.rename(columns=ABSOLUTE_COLUMNS),
                    title=f"{pilot.name}: {t('pilots_page.spill_title')}", scope=None)
         st.markdown(spill_sentence(spill))
@@ -179,7 +180,7 @@ def show(version: int, pilot: PilotSpec, *, reasons_as_recorded: bool | None = N
     st.subheader(t("pilots_page.persistence_title"))
     st.markdown(evaluation.persistence_note)
     if len(evaluation.persistence):
-        chart.show(charts.persistence_chart(
+        chart.show(cache.figure(charts.persistence_chart,
             evaluation.persistence, pilot_effect=head.relative_effect, rollout_on=pilot.rollout_on,
             fades_from=evaluation.fades_from,
             labels={"week": t("pilots_page.persistence_week"), "rolling": t("pilots_page.persistence_rolling"),

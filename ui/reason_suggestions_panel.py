@@ -100,7 +100,7 @@ def _discovery(discovery: StoreDiscovery | None) -> None:
     st.markdown(store_views.discovery_sentence(discovery))
     if discovery.rising:
         weeks = store_views.rising_weeks(discovery)
-        chart.show(rising_candidates_chart(weeks, labels={"texts": t("from_texts.texts_axis")}),
+        chart.show(cache.figure(rising_candidates_chart, weeks, labels={"texts": t("from_texts.texts_axis")}),
                    key="reasons_from_texts_rising", name="reasons-rising-candidates", data=weeks,
                    title=t("from_texts.rising_chart"), scope=None)
     if discovery.candidates:

@@ -44,7 +44,7 @@ def show(version: int, *, reasons_as_recorded: bool = False) -> None:
     trend, by_level = st.columns([3, 1])
     trend.markdown(f"**{t('taxonomy.trend')}**")
     with trend:
-        chart.show(taxonomy_trend_chart(health.monthly, labels={
+        chart.show(cache.figure(taxonomy_trend_chart, health.monthly, labels={
             "other": t("taxonomy.other_series"), "shallow": t("taxonomy.shallow_series"),
             "share": t("taxonomy.share_axis"),
         }, annotations=_timeline(version, health.monthly)), key="data_health_trend", name="data-health-other",

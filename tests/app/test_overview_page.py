@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 
+import functools
+
 import duckdb
+from streamlit.testing.v1 import AppTest
 
 from analytics.store import open_store
+from tests.app.conftest import APP
 
 
 def _count_in_last_28_days(store) -> int:
@@ -61,3 +65,29 @@ def test_empty_store_shows_the_welcome(app_on, tmp_path):
     assert not at.exception
     assert any("Welcome" in s.value for s in at.subheader)
     assert any(b.label.startswith("Load the demo") for b in at.button)
+
+
+
+def test_a_second_session_draws_the_same_shared_charts(app_on, demo_store, monkeypatch):
+    """Charts are built once and shared between sessions (``ui.cache.figure``): the second
+    manager on the same filters gets the figure the first one built, unchanged by having
+    been drawn."""
+    from analytics import charts
+
+    builds = []
+    original = charts.daily_contacts_chart
+
+    @functools.wraps(original)
+    def counted(*args, **kwargs):
+        builds.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(charts, "daily_contacts_chart", counted)
+    first = app_on(demo_store)
+    specs = [chart.proto.spec for chart in first.get("plotly_chart")]
+    second = AppTest.from_file(APP, default_timeout=60)  # another session, same server caches
+    second.run()
+    assert not second.exception
+    assert len(specs) >= 2
+    assert [chart.proto.spec for chart in second.get("plotly_chart")] == specs
+    assert len(builds) == 1
