@@ -133,9 +133,14 @@ def test_adopting_moves_every_uncoded_contact_with_words_and_keeps_the_recorded_
     targets = adoption_targets(uncoded)
     assert len(targets) > SAMPLE and proposal.texts == SAMPLE
 
+    heard = []
     with acting_as(EDITOR):
-        result = adopt_tree(uncoded, tree.nodes, tree.assignment, names)
+        result = adopt_tree(uncoded, tree.nodes, tree.assignment, names, lambda *step: heard.append(step))
 
+    # How far it got, in order, for the page's progress bar.
+    assert [step for _, step in heard][:2] == ["reading", "matching"] and heard[-2:] == [(0.8, "writing"), (1.0, "done")]
+    fractions = [fraction for fraction, _ in heard]
+    assert fractions == sorted(fractions) and len(heard) > 4  # the matching reports per chunk
     after = contacts_frame(uncoded).set_index("contact_id")
     paths = adopted_paths(tree.nodes, names)
     moved = after[after["recorded_l1"] != "-"]

@@ -9,28 +9,30 @@ section shows its progress and refreshes itself."""
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
 
+import duckdb
 import streamlit as st
 
 from analytics.charts.text_reasons import rising_candidates_chart
 from analytics.formatting import count
 from analytics.i18n import t, using_language
 from analytics.text_reasons import store_views, tree_adoption
+from analytics.access import AccessDenied
 from analytics.text_reasons.store_suggestions import ReasonsFromTexts, StoreDiscovery, StoreSuggestions, StoreTree
+from analytics.text_reasons.tree_proposal import ReasonTree
 from ui import cache, chart, filters, format, roles
 from ui.background import BackgroundJob
 
 PROGRESS_SECONDS = 2
-ADOPTED_KEY = "reasons_tree_adopted"
+ADOPTION_KEY = "reasons_tree_adoption"  # this session's adoption job, until its outcome is shown
 TABLE_HEADER, ROW_HEIGHT = 38, 35  # st.dataframe's pixels
 
 
 def show(version: int) -> None:
     """Draw the section for the store at ``version``."""
     st.subheader(t("from_texts.title"))
-    adopted = st.session_state.pop(ADOPTED_KEY, None)
-    if adopted:
-        st.success(adopted, icon=":material/check_circle:")
+    _adoption_outcome()
     if not roles.can_read_texts():
         reader = roles.actor()
         role = t(f"roles.role_{reader.role.name.lower()}") if reader else t("roles.role_viewer")
@@ -125,7 +127,8 @@ def _tree(store_tree: StoreTree | None, version: int) -> None:
 
 def _adoption(store_tree: StoreTree) -> None:
     """An editor names the options and adopts the tree: the uncoded contacts move to them
-    (their recorded reason kept; undone on Data → Suggested reasons)."""
+    (their recorded reason kept; undone on Data → Suggested reasons). Moving them runs in a
+    background job (a million texts take about a minute); the page shows its progress."""
     st.markdown(f"##### {t('tree_adoption.title')}")
     if not roles.can_edit():
         st.caption(t("tree_adoption.viewer_note"))
@@ -136,20 +139,57 @@ def _adoption(store_tree: StoreTree) -> None:
     shape = zlib.crc32("\n".join(node.path for node in store_tree.tree.nodes).encode())
     edited = format.edit_table(table, key=f"reasons_tree_names_{shape}", editable=["name"],
                                height=TABLE_HEADER + ROW_HEIGHT * len(table.data) + 2)
+    running = st.session_state.get(ADOPTION_KEY)
+    if running is not None and not running.done:
+        _adoption_progress(running)
+        return
     if not st.button(t("tree_adoption.adopt"), key="reasons_tree_adopt", type="primary",
                      help=t("tree_adoption.adopt_help"), icon=":material/account_tree:"):
         return
     names = dict(zip(table.data["path"], edited["name"]))
-    tree = store_tree.tree
     try:
-        with st.spinner(t("tree_adoption.working")):
-            saved, result = roles.guarded(lambda: tree_adoption.adopt_tree(
-                cache.connection(), tree.nodes, tree.assignment, names))
-    except ValueError as exc:  # a name not allowed, nothing named, a Parquet store: nothing was written
+        tree_adoption.adopted_paths(store_tree.tree.nodes, names)  # a name not allowed: said now, nothing started
+    except ValueError as exc:
         st.error(str(exc))
         return
-    if saved:
-        reasons = len(tree_adoption.adopted_reasons(tree.nodes, names))
-        st.session_state[ADOPTED_KEY] = t("tree_adoption.adopted_sentence", changed=count(result.changed),
-                                          reasons=count(reasons), days=count(result.days))
+    conn, tree = cache.connection(), store_tree.tree
+    # Started acting as the signed-in editor: the job's thread keeps that user and the language.
+    started, job = roles.guarded(lambda: BackgroundJob(lambda progress: _adopt(conn, tree, names, progress),
+                                                       name="reason-tree-adoption").start())
+    if started:
+        st.session_state[ADOPTION_KEY] = job
         st.rerun()
+
+
+def _adopt(conn: duckdb.DuckDBPyConnection, tree: ReasonTree, names: Mapping[str, str], progress) -> str:
+    """The adoption itself (in the job's thread); returns the confirmation to show."""
+    result = tree_adoption.adopt_tree(conn, tree.nodes, tree.assignment, names, progress)
+    reasons = len(tree_adoption.adopted_reasons(tree.nodes, names))
+    return t("tree_adoption.adopted_sentence", changed=count(result.changed), reasons=count(reasons),
+             days=count(result.days))
+
+
+@st.fragment(run_every=PROGRESS_SECONDS)
+def _adoption_progress(job: BackgroundJob) -> None:
+    """How far moving the contacts got; reruns the page once it is done (see _progress)."""
+    with using_language(st.session_state.get(filters.LANGUAGE_KEY)):
+        if job.done:
+            st.rerun(scope="app")
+        st.progress(job.fraction, text=t(f"tree_adoption.step_{job.step or 'reading'}"))
+
+
+def _adoption_outcome() -> None:
+    """The confirmation of an adoption this session started, or why nothing was written
+    (a name not allowed, nothing named, a Parquet store, no longer an editor)."""
+    job = st.session_state.get(ADOPTION_KEY)
+    if job is None or not job.done:
+        return
+    del st.session_state[ADOPTION_KEY]
+    if job.error is None:
+        st.success(job.result, icon=":material/check_circle:")
+    elif isinstance(job.error, AccessDenied):
+        st.error(str(job.error), icon=":material/lock:")
+    elif isinstance(job.error, ValueError):
+        st.error(str(job.error))
+    else:
+        st.error(t("tree_adoption.failed"))

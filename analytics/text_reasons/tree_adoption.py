@@ -21,7 +21,7 @@ a content word is not moved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 import numpy as np
@@ -40,6 +40,7 @@ from analytics.text_reasons.tree_proposal import ReasonNode
 
 MAX_NAME_LENGTH = 80
 CHUNK = 20_000
+Progress = Callable[[float, str], None]
 
 
 def cleaned_name(name: object) -> str:
@@ -107,10 +108,12 @@ def adoption_targets(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return rows[other_like(rows["path"])].reset_index(drop=True)
 
 
-def nearest_options(sample_texts: pd.Series, sample_paths: pd.Series, texts: pd.Series) -> pd.Series:
+def nearest_options(sample_texts: pd.Series, sample_paths: pd.Series, texts: pd.Series,
+                    done: Callable[[float], None] | None = None) -> pd.Series:
     """For each of ``texts``, the path among ``sample_paths`` (one per sample text) whose
     sample texts' mean TF-IDF letter-group row is most like the text's (cosine); None for a
-    text without a content word or when the sample has none. Indexed like ``texts``."""
+    text without a content word or when the sample has none. Indexed like ``texts``.
+    ``done(fraction)`` hears how far it got, after each chunk of ``CHUNK`` texts."""
     nearest = pd.Series(None, index=texts.index, dtype=object)
     known = sample_paths.notna() & (sample_paths != "")
     if not known.any() or texts.empty:
@@ -130,21 +133,25 @@ def nearest_options(sample_texts: pd.Series, sample_paths: pd.Series, texts: pd.
         best = similarity.argmax(axis=1)
         worded = grams.getnnz(axis=1) > 0
         nearest.iloc[start:start + CHUNK] = np.where(worded, options[best], None)
+        if done is not None:
+            done(min(start + CHUNK, len(texts)) / len(texts))
     return nearest
 
 
-def adoption_assignments(proposed: pd.Series, targets: pd.DataFrame, paths: Mapping[str, str]) -> pd.DataFrame:
+def adoption_assignments(proposed: pd.Series, targets: pd.DataFrame, paths: Mapping[str, str],
+                         done: Callable[[float], None] | None = None) -> pd.DataFrame:
     """The suggestions frame :func:`analytics.text_reasons.review.adopt` takes: each target
     contact (:func:`adoption_targets`) with the adopted path of its option, the tree's own
     for a contact of the sample (``proposed``: proposed path per contact id), the nearest
     option's for the others; contacts whose option is not adopted are left out. No
-    confidence: an editor decided, not a model."""
+    confidence: an editor decided, not a model. ``done``: see :func:`nearest_options`."""
     own = targets["contact_id"].map(proposed)
     outside = own.isna()
     if outside.any():
         sample = proposed.index.intersection(targets["contact_id"])
         texts = targets.set_index("contact_id")["text"]
-        own[outside] = nearest_options(texts.loc[sample], proposed.loc[sample], targets.loc[outside, "text"]).to_numpy()
+        own[outside] = nearest_options(texts.loc[sample], proposed.loc[sample], targets.loc[outside, "text"],
+                                       done).to_numpy()
     adopted = own.map(lambda path: paths.get(path, "") if isinstance(path, str) else "")
     chosen = targets.assign(suggested_path=adopted)[adopted != ""]
     levels = chosen["suggested_path"].str.split(REASON_SEPARATOR)
@@ -160,10 +167,12 @@ def adoption_assignments(proposed: pd.Series, targets: pd.DataFrame, paths: Mapp
 
 
 def adopt_tree(conn: duckdb.DuckDBPyConnection, nodes: Sequence[ReasonNode], proposed: pd.Series,
-               names: Mapping[str, str]) -> ReviewResult:
+               names: Mapping[str, str], progress: Progress | None = None) -> ReviewResult:
     """Adopt the proposed tree of ``nodes`` (``proposed``: each sample contact's proposed
     path), renamed by ``names``: every uncoded contact with a text moves to its option's
-    adopted path (module docstring), in one undoable batch.
+    adopted path (module docstring), in one undoable batch. ``progress(fraction, step)``
+    hears how far it got (steps "reading", "matching", "writing"): a million texts take
+    about a minute.
 
     The store may have changed since the proposal (an import, another editor): the targets
     are read at the moment of adopting, a contact new since goes to the option its text is
@@ -179,5 +188,13 @@ def adopt_tree(conn: duckdb.DuckDBPyConnection, nodes: Sequence[ReasonNode], pro
         When a name is not allowed (:func:`cleaned_name`) or no contact would move; in the
         user's language, nothing is written.
     """
+    report = progress or (lambda fraction, step: None)
     paths = adopted_paths(nodes, names)
-    return adopt(conn, adoption_assignments(proposed, adoption_targets(conn), paths))
+    report(0.0, "reading")
+    targets = adoption_targets(conn)
+    report(0.1, "matching")
+    assignments = adoption_assignments(proposed, targets, paths, lambda share: report(0.1 + 0.7 * share, "matching"))
+    report(0.8, "writing")
+    result = adopt(conn, assignments)
+    report(1.0, "done")
+    return result

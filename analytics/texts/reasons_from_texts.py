@@ -124,7 +124,12 @@ EN: dict[str, str] = {
     "tree_adoption.col_level": "Level",
     "tree_adoption.adopt": "Adopt this tree",
     "tree_adoption.adopt_help": "Move the uncoded contacts to the named options; their recorded reason is kept.",
-    "tree_adoption.working": "Moving the contacts to the tree's options…",
+    "tree_adoption.step_reading": "Reading the contacts without a reason",
+    "tree_adoption.step_matching": "Matching each text to the option it is most like",
+    "tree_adoption.step_writing": "Moving the contacts (one change, undone as a whole)",
+    "tree_adoption.step_done": "Done",
+    "tree_adoption.failed": ("Adopting the tree stopped with an unexpected error; nothing was changed. Try again; if it "
+                             "happens again, the server's log says why."),
     "tree_adoption.adopted_sentence": ("Adopted: **{changed}** contacts moved to {reasons} reasons of the tree "
                                        "(recorded reasons kept); daily figures of {days} days updated. Undo it "
                                        "on Data → Suggested reasons."),
@@ -262,7 +267,12 @@ NL: dict[str, str] = {
     "tree_adoption.col_level": "Niveau",
     "tree_adoption.adopt": "Deze boom overnemen",
     "tree_adoption.adopt_help": "Zet de contacten zonder code onder de benoemde keuzes; hun vastgelegde reden blijft bewaard.",
-    "tree_adoption.working": "De contacten worden onder de keuzes van de boom gezet…",
+    "tree_adoption.step_reading": "De contacten zonder reden lezen",
+    "tree_adoption.step_matching": "Elke tekst koppelen aan de keuze waar hij het meest op lijkt",
+    "tree_adoption.step_writing": "De contacten verplaatsen (één wijziging, als geheel terug te draaien)",
+    "tree_adoption.step_done": "Klaar",
+    "tree_adoption.failed": ("Het overnemen van de boom stopte met een onverwachte fout; er is niets veranderd. Probeer "
+                             "het opnieuw; gebeurt het weer, dan staat de oorzaak in het logboek van de server."),
     "tree_adoption.adopted_sentence": ("Overgenomen: **{changed}** contacten staan nu onder {reasons} redenen van de "
                                        "boom (vastgelegde redenen bewaard); dagcijfers van {days} dagen bijgewerkt. "
                                        "Ongedaan maken kan bij Gegevens → Voorgestelde redenen."),

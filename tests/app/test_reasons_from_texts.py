@@ -164,6 +164,14 @@ def test_an_editor_adopts_the_proposed_tree_and_the_contacts_move(app_on, uncode
     assert names["name"].tolist() == [node.name for node in tree.nodes]
     at.button(key="reasons_tree_adopt").click().run()
     assert not at.exception and not at.error
+    # The contacts move in a background job; the page shows its progress meanwhile.
+    from ui.reason_suggestions_panel import ADOPTION_KEY
+
+    job = at.session_state[ADOPTION_KEY]
+    assert job.wait(300)
+    assert (job.fraction, job.step) == (1.0, "done")
+    at.run()
+    assert not at.exception and not at.error
 
     from ui import cache
 
