@@ -41,7 +41,7 @@ def test_result_describes_itself(daily_result):
     assert summary["horizon_days"] == 28 and summary["n_origins"] == 12 and summary["grain"] == "day"
     assert "actual > 0" in summary["error_basis"] and "WAPE" in summary["error_basis"]
     assert "periods" not in summary
-    assert 0 < summary["fit_seconds_median"] < 1.0
+    assert summary["fit_seconds_median"] > 0  # its speed is measured in benchmarks/page_work.py, not here
     assert len(daily_result.periods) == 12 * 28
 
 
