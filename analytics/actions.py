@@ -85,7 +85,7 @@ def add_action(
     reason = _checked_reason(conn, reason)
     fields = _checked_fields({"action": action, "owner_department": owner_department, "due_on": due_on,
                               "status": status, "note": note})
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("actions",)) as cur:
         action_id = int(cur.execute(
             "insert into actions (reason_l1, reason_l2, reason_l3, action, owner_department, due_on, status, note)"
             " values ($l1, $l2, $l3, $action, $owner_department, $due_on, $status, $note) returning action_id",
@@ -142,7 +142,7 @@ def update_actions(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> int
         if action_id not in known:
             raise ValueError(t("errors.action_not_found", action_id=action_id))
         rows.append((action_id, _checked_fields({c: record[c] for c in columns})))
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("actions",)) as cur:
         for action_id, fields in rows:
             assignments = ", ".join(f"{name} = ${name}" for name in fields)  # names from EDITABLE_FIELDS only
             cur.execute(f"update actions set {assignments}, updated_at = $now where action_id = $action_id",
@@ -166,7 +166,7 @@ def delete_action(conn: duckdb.DuckDBPyConnection, action_id: int) -> None:
     stored = {int(row["action_id"]): row for row in list_actions(conn).to_dict("records")}
     if int(action_id) not in stored:
         raise ValueError(t("errors.action_not_found", action_id=int(action_id)))
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("actions",)) as cur:
         cur.execute("delete from actions where action_id = $id", {"id": int(action_id)})
         audit.record(cur, "action.delete", str(int(action_id)), _audit_row(stored[int(action_id)]), None)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -218,11 +218,27 @@ def refuse_foreign_database(conn: duckdb.DuckDBPyConnection, db_path: Path) -> N
         )
 
 
-def bump_data_version(cur: duckdb.DuckDBPyConnection) -> None:
-    """Mark the data as changed; call inside the writing transaction."""
+SCOPES = ("contacts", "pilots", "actions", "roles", "import_profiles")
+"""The parts of the store a write may change and a cached view may read: ``contacts`` is
+everything counts, baselines and ratios are made of (contacts and their aggregates, reasons
+and their owners, channels, events, drivers, the season's settings); the others are the
+pilot registry, the weekly report's actions, who may do what, and saved import mappings."""
+
+
+def bump_data_version(cur: duckdb.DuckDBPyConnection, changes: Sequence[str] = SCOPES) -> None:
+    """Mark the data as changed, in the ``changes`` scopes (:data:`SCOPES`); call inside
+    the writing transaction."""
+    unknown = set(changes) - set(SCOPES)
+    if unknown or not changes:
+        raise ValueError(f"a write changes one or more of {', '.join(SCOPES)}, not {sorted(unknown) or 'none'}")
     cur.execute(
         "update store_meta set data_version = data_version + 1, changed_at = $now",
         {"now": datetime.now()},
+    )
+    cur.execute(
+        "insert or replace into data_scopes select scope, (select data_version from store_meta)"
+        " from unnest($scopes::varchar[]) as changed(scope)",
+        {"scopes": list(changes)},
     )
 
 
@@ -246,15 +262,25 @@ def data_version(conn: duckdb.DuckDBPyConnection) -> int:
     return int(conn.cursor().execute("select data_version from store_meta").fetchall()[0][0])
 
 
+def scope_versions(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The data version at the last change of each of :data:`SCOPES` (0: none since the
+    store has kept them). A view that reads only some scopes is current as long as the
+    largest of theirs is."""
+    changed = dict(conn.cursor().execute("select scope, version from data_scopes").fetchall())
+    return {scope: int(changed.get(scope, 0)) for scope in SCOPES}
+
+
 _ONE_WRITER = threading.RLock()
 
 
 @contextmanager
-def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBPyConnection | None = None
-                      ) -> Iterator[duckdb.DuckDBPyConnection]:
+def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBPyConnection | None = None,
+                      changes: Sequence[str] = SCOPES) -> Iterator[duckdb.DuckDBPyConnection]:
     """``with write_transaction(conn) as cur:`` — one all-or-nothing write; the data
-    version is bumped on commit so cached views refresh. By default on a cursor of its own
-    (closed afterwards); pass ``cursor`` to write on one that holds temporary tables.
+    version is bumped on commit so cached views refresh: those that read one of the
+    ``changes`` scopes (:data:`SCOPES`; every scope unless the write names fewer). By
+    default on a cursor of its own (closed afterwards); pass ``cursor`` to write on one that
+    holds temporary tables.
 
     Each write function checks the actor's role for what it does (and records its audit
     row, ``analytics.audit.record``, on ``cur``); the check here is a safety net, so a write
@@ -274,7 +300,7 @@ def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBP
         cur.execute("begin transaction")
         try:
             yield cur
-            bump_data_version(cur)
+            bump_data_version(cur, changes)
             cur.execute("commit")
         except BaseException:
             cur.execute("rollback")

@@ -55,7 +55,7 @@ def save_given_roles(conn: duckdb.DuckDBPyConnection, edited: pd.DataFrame) -> i
     if before.get(me) == "admin" and wanted.get(me) != "admin":
         raise ValueError(t("user_roles.own_admin", name=actor.name))
     now = datetime.now()
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("roles",)) as cur:
         for name in sorted(set(before) | set(wanted)):
             old, new = before.get(name), wanted.get(name)
             if old == new:

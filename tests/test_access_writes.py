@@ -22,11 +22,13 @@ from analytics.demo import DemoSettings, fill_open_store
 from analytics.importing import ImportSettings, delete_profile, import_contacts, import_drivers, save_profile
 from analytics.parquet_mode import export_parquet, refresh_source, use_parquet, use_table
 from analytics.pilots.registry import PilotSpec, add_pilot, delete_pilot, get_pilot, update_pilot
-from analytics.store import data_version, open_store
+from analytics.store import SCOPES, data_version, open_store, scope_versions
 from analytics.text_reasons import review
 
 VIEWER = Actor("vera@example.org", Role.VIEWER)
 EDITOR = Actor("erin@example.org", Role.EDITOR)
+# The writes that change one part of the store only; every other write marks them all.
+SCOPES_CHANGED = {"pilot": ("pilots",), "action": ("actions",), "import_profile": ("import_profiles",)}
 SMALL_TABLES = ("pilots", "actions", "events", "channels", "reasons", "mapping_profiles", "import_log",
                 "drivers", "contact_source", "audit_log", "reason_reviews")
 PILOT = PilotSpec("Track-and-trace e-mail", ("Delivery > Late",), date(2025, 3, 3), date(2025, 3, 30),
@@ -183,7 +185,7 @@ def _write(path: Path, text: str) -> Path:
 def snapshot(conn: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """Everything a write could change: the small tables row by row, the contacts counted."""
     cur = conn.cursor()
-    state: dict[str, object] = {"version": data_version(conn)}
+    state: dict[str, object] = {"version": data_version(conn), "scopes": scope_versions(conn)}
     for table in SMALL_TABLES:
         state[table] = sorted(map(repr, cur.execute(f"select * from {table}").fetchall()))
     state["contacts"] = cur.execute("select count(*), count(distinct reason_l1) from contacts").fetchall()
@@ -213,8 +215,11 @@ def test_an_editors_change_is_written_with_its_audit_row(write, shop, tmp_path):
     with acting_as(EDITOR):
         call()
     assert snapshot(conn)["version"] == before["version"] + 1
-    changed = {k for k, v in snapshot(conn).items() if before[k] != v} - {"version", "audit_log"}
+    changed = {k for k, v in snapshot(conn).items() if before[k] != v} - {"version", "scopes", "audit_log"}
     assert bool(changed) == write.changes_tables, changed
+    # The parts of the store it marks as changed: what cached views it makes recompute.
+    marked = {scope for scope, version in scope_versions(conn).items() if version == before["version"] + 1}
+    assert marked == set(SCOPES_CHANGED.get(write.action.split(".")[0], SCOPES)), marked
     entries = audit.recent_entries(conn, 10)
     assert len(entries) == 1, entries
     entry = entries.iloc[0]
@@ -237,7 +242,7 @@ def test_a_write_that_fails_midway_leaves_neither_change_nor_audit_row(write, sh
         real_record(cur, *args)
         recorded.append(args[0])
 
-    def fail_at_commit(cur):
+    def fail_at_commit(cur, changes):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(audit, "record", record_then_note)

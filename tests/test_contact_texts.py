@@ -17,6 +17,7 @@ from analytics import parquet_mode
 from analytics.parquet_mode import contact_source, export_parquet, refresh_source, use_parquet, use_table
 from analytics.store import LATEST_SCHEMA_VERSION, available_migrations, open_store
 from analytics.text_search import TextSearch, search_summary, store_has_texts, text_sample_table, text_search
+from tests.support.stores import write_as_an_older_dashboard
 
 TEXT_VERSION = 9
 MARCH = ContactFilter(date(2025, 3, 1), date(2025, 3, 31))
@@ -71,6 +72,7 @@ def test_a_parquet_mode_store_upgrades_and_its_view_gains_the_column(tmp_path, m
         export_parquet(conn, tmp_path / "dataset")  # files of the old shape: no text column
         # The daily tables already hold these contacts, in the old schema's shape.
         monkeypatch.setattr(parquet_mode, "_refresh_aggregates", lambda cur: None)
+        write_as_an_older_dashboard(monkeypatch)
         use_parquet(conn, str(tmp_path / "dataset"), discard_table=True)
         monkeypatch.undo()
     finally:

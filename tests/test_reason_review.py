@@ -31,7 +31,7 @@ from analytics.queries import parameters_of, run_query, sql_text
 from analytics.store import LATEST_SCHEMA_VERSION, available_migrations, data_version, open_store
 from analytics.text_reasons import review
 from analytics.text_reasons.review import ReviewRefused
-from tests.support.stores import build_demo_store, run_cli
+from tests.support.stores import build_demo_store, run_cli, write_as_an_older_dashboard
 from tests.test_aggregates import MOVED_QUERIES, assert_same, contacts_query, demo_filters, variants
 
 EDITOR = Actor("erin@example.org", Role.EDITOR)
@@ -529,6 +529,7 @@ def test_a_store_from_before_reviews_upgrades_and_every_view_runs(tmp_path, mode
         export_parquet(conn, tmp_path / "dataset")
         # The daily tables already hold these contacts, in the old schema's shape.
         monkeypatch.setattr(parquet_mode, "_refresh_aggregates", lambda cur: None)
+        write_as_an_older_dashboard(monkeypatch)
         use_parquet(conn, str(tmp_path / "dataset"), discard_table=True)
         monkeypatch.undo()
         conn.close()

@@ -10,7 +10,7 @@ from the analytics function's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import wraps
 from typing import Any, TypeVar
@@ -40,7 +40,7 @@ from analytics.filters import ContactFilter
 from analytics.i18n import active_language, using_language
 from analytics.lockdown import open_dashboard_store
 from analytics.pilots import registry as pilot_registry
-from analytics.store import data_version, resolve_db_path
+from analytics.store import SCOPES, data_version, resolve_db_path, scope_versions
 from analytics.text_reasons import store_suggestions
 from ui.background import BackgroundJob
 
@@ -49,6 +49,8 @@ RESULT_MAX_ENTRIES = 256
 FIT_MAX_ENTRIES = 64  # a baseline fit or a pilot's evaluation: larger results, fewer kept
 FIGURE_MAX_ENTRIES = 128
 STORE_TABLES = ("import_history", "reason_tree", "channel_table", "driver_summary", "event_list")
+# What a view reads (analytics.store.SCOPES): most read the contacts and what they are counted by.
+CONTACTS = ("contacts",)
 
 T = TypeVar("T")
 
@@ -68,11 +70,27 @@ def current_data_version() -> int:
     return data_version(connection())
 
 
+def read_version(version: int, scopes: Sequence[str]) -> int:
+    """The key of a view that reads ``scopes`` while the store is at ``version``: the data
+    version of their last change. An edited pilot or action then leaves every count,
+    baseline and ratio cached: fifty open dashboards do not recompute them all at once."""
+    if set(scopes) >= set(SCOPES):
+        return version
+    changed = _scope_versions(version)
+    return max(changed[scope] for scope in scopes)
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=16, show_spinner=False)
+def _scope_versions(version: int) -> dict[str, int]:
+    return scope_versions(connection())
+
+
 def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRIES,
-                 speaks: bool = False) -> Callable[..., T]:
+                 speaks: bool = False, reads: Sequence[str] = SCOPES) -> Callable[..., T]:
     """``query(conn, *args, **kwargs)`` as ``f(version, *args, **kwargs)`` on this
-    process's connection, its result cached per data version and arguments (at most
-    ``max_entries``, for an hour).
+    process's connection, its result cached per arguments and the version of the data it
+    ``reads`` (scopes of :data:`analytics.store.SCOPES`, all by default; see
+    :func:`read_version`), at most ``max_entries``, for an hour.
 
     ``speaks``: the result holds words (notes, verdicts, headlines), so it is computed in
     the active language (or ``language=``) and the language is part of the key.
@@ -92,7 +110,7 @@ def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRI
     @wraps(query)
     def ask(version: int, *args: Any, **kwargs: Any) -> T:
         language = (kwargs.pop("language", None) or active_language()) if speaks else None
-        return cached_run(version, language, args, kwargs)
+        return cached_run(read_version(version, reads), language, args, kwargs)
 
     ask.cached = cached_run  # type: ignore[attr-defined]  # for the bounds test
     return ask
@@ -119,13 +137,13 @@ def _shared_figure(name: str, language: str, _builder: Callable[..., go.Figure],
 
 
 # --- The whole store: freshness, filters, the Data page's tables, roles --------------------------
-store_freshness = cached_query(overview_logic.store_freshness)
-filter_options = cached_query(overview_logic.filter_options)
-overview = cached_query(overview_logic.overview)
-driver_daily = cached_query(catalog.driver_daily)
-given_roles = cached_query(user_roles.given_roles_by_name)
+store_freshness = cached_query(overview_logic.store_freshness, reads=CONTACTS)
+filter_options = cached_query(overview_logic.filter_options, reads=CONTACTS)
+overview = cached_query(overview_logic.overview, reads=CONTACTS)
+driver_daily = cached_query(catalog.driver_daily, reads=CONTACTS)
+given_roles = cached_query(user_roles.given_roles_by_name, reads=("roles",))
 last_update = cached_query(live_logic.last_update, max_entries=16)
-_store_tables = {name: cached_query(getattr(catalog, name)) for name in STORE_TABLES}
+_store_tables = {name: cached_query(getattr(catalog, name), reads=CONTACTS) for name in STORE_TABLES}
 
 
 def store_table(version: int, name: str, **options):
@@ -143,10 +161,10 @@ def load_demo() -> int:
 
 
 # --- Volume trends --------------------------------------------------------------------------------
-_volume_trend = cached_query(trends.volume_trend, max_entries=FIT_MAX_ENTRIES, speaks=True)
-_week_summary = cached_query(trends.week_summary, max_entries=FIT_MAX_ENTRIES, speaks=True)
-gap_by_part = cached_query(trends.gap_by_part, max_entries=FIT_MAX_ENTRIES)
-_baseline_quality = cached_query(trends.baseline_quality, max_entries=32)
+_volume_trend = cached_query(trends.volume_trend, max_entries=FIT_MAX_ENTRIES, speaks=True, reads=CONTACTS)
+_week_summary = cached_query(trends.week_summary, max_entries=FIT_MAX_ENTRIES, speaks=True, reads=CONTACTS)
+gap_by_part = cached_query(trends.gap_by_part, max_entries=FIT_MAX_ENTRIES, reads=CONTACTS)
+_baseline_quality = cached_query(trends.baseline_quality, max_entries=32, reads=CONTACTS)
 
 
 def volume_trend(version: int, contact_filter: ContactFilter, grain: str, first_day: date,
@@ -169,14 +187,14 @@ def baseline_quality(version: int, contact_filter: ContactFilter, first_day: dat
 
 
 # --- Contact ratios -------------------------------------------------------------------------------
-ratio_driver_names = cached_query(ratio_logic.driver_names)
-ratio_driver_info = cached_query(ratio_logic.driver_info)
-ratio_breakdowns = cached_query(ratio_logic.breakdown_options)
-ratio_driver_scopes = cached_query(ratio_logic.driver_scopes)
-ratio_by_part = cached_query(ratio_logic.part_ratios)
-ratio_start_small = cached_query(ratio_logic.start_small)
-ratio_value_classes = cached_query(ratio_logic.value_classes)
-_ratio_trend = cached_query(ratio_logic.ratio_trend, max_entries=FIT_MAX_ENTRIES, speaks=True)
+ratio_driver_names = cached_query(ratio_logic.driver_names, reads=CONTACTS)
+ratio_driver_info = cached_query(ratio_logic.driver_info, reads=CONTACTS)
+ratio_breakdowns = cached_query(ratio_logic.breakdown_options, reads=CONTACTS)
+ratio_driver_scopes = cached_query(ratio_logic.driver_scopes, reads=CONTACTS)
+ratio_by_part = cached_query(ratio_logic.part_ratios, reads=CONTACTS)
+ratio_start_small = cached_query(ratio_logic.start_small, reads=CONTACTS)
+ratio_value_classes = cached_query(ratio_logic.value_classes, reads=CONTACTS)
+_ratio_trend = cached_query(ratio_logic.ratio_trend, max_entries=FIT_MAX_ENTRIES, speaks=True, reads=CONTACTS)
 
 
 def ratio_trend(version: int, contact_filter: ContactFilter, driver: str, grain: str, first_day: date,
@@ -188,12 +206,12 @@ def ratio_trend(version: int, contact_filter: ContactFilter, driver: str, grain:
 
 
 # --- Reasons & channels ---------------------------------------------------------------------------
-_reason_tree = cached_query(breakdown_logic.reason_tree)
-channel_mix = cached_query(breakdown_logic.channel_mix)
-reason_by_channel = cached_query(breakdown_logic.reason_by_channel)
-hour_weekday = cached_query(breakdown_logic.hour_weekday)
-repeat_contacts = cached_query(journey_logic.repeat_contacts)
-channels_per_issue = cached_query(journey_logic.channels_per_issue)
+_reason_tree = cached_query(breakdown_logic.reason_tree, reads=CONTACTS)
+channel_mix = cached_query(breakdown_logic.channel_mix, reads=CONTACTS)
+reason_by_channel = cached_query(breakdown_logic.reason_by_channel, reads=CONTACTS)
+hour_weekday = cached_query(breakdown_logic.hour_weekday, reads=CONTACTS)
+repeat_contacts = cached_query(journey_logic.repeat_contacts, reads=CONTACTS)
+channels_per_issue = cached_query(journey_logic.channels_per_issue, reads=CONTACTS)
 
 
 def reason_tree(version: int, contact_filter: ContactFilter, compare_previous: bool, compare_last_year: bool):
@@ -201,8 +219,8 @@ def reason_tree(version: int, contact_filter: ContactFilter, compare_previous: b
                         compare_last_year=compare_last_year)
 
 
-store_has_texts = cached_query(text_search_logic.store_has_texts, max_entries=8)
-_text_search = cached_query(text_search_logic.text_search, max_entries=64)
+store_has_texts = cached_query(text_search_logic.store_has_texts, max_entries=8, reads=CONTACTS)
+_text_search = cached_query(text_search_logic.text_search, max_entries=64, reads=CONTACTS)
 
 
 def text_search(version: int, contact_filter: ContactFilter, words: str) -> text_search_logic.TextSearch:
@@ -234,11 +252,12 @@ def retry_reasons_from_texts(version: int) -> None:
 
 
 # --- Weekly report and the Data page's Health section ----------------------------------------------
-_weekly_report = cached_query(weekly_logic.weekly_report, max_entries=FIT_MAX_ENTRIES, speaks=True)
-weekly_driver_names = cached_query(weekly_logic.driver_names, max_entries=16)
-weekly_reason_choices = cached_query(weekly_logic.reason_choices, max_entries=8)
-action_list = cached_query(action_logic.list_actions, max_entries=16)
-taxonomy_health = cached_query(taxonomy_logic.taxonomy_health, max_entries=8, speaks=True)
+_weekly_report = cached_query(weekly_logic.weekly_report, max_entries=FIT_MAX_ENTRIES, speaks=True,
+                              reads=("contacts", "actions"))
+weekly_driver_names = cached_query(weekly_logic.driver_names, max_entries=16, reads=CONTACTS)
+weekly_reason_choices = cached_query(weekly_logic.reason_choices, max_entries=8, reads=CONTACTS)
+action_list = cached_query(action_logic.list_actions, max_entries=16, reads=("actions",))
+taxonomy_health = cached_query(taxonomy_logic.taxonomy_health, max_entries=8, speaks=True, reads=CONTACTS)
 
 
 def weekly_report(version: int, contact_filter: ContactFilter, week_start: date, level: int, driver: str | None,
@@ -250,11 +269,12 @@ def weekly_report(version: int, contact_filter: ContactFilter, week_start: date,
 
 
 # --- Pilots ---------------------------------------------------------------------------------------
-pilot_list = cached_query(pilot_logic.list_pilots, max_entries=16)
-pilot_overlaps = cached_query(pilot_logic.overlaps)
+pilot_list = cached_query(pilot_logic.list_pilots, max_entries=16, reads=("pilots",))
+pilot_overlaps = cached_query(pilot_logic.overlaps, reads=("pilots",))
 # Keyed by the pilot's whole spec, so an edit is a new entry even before the version moves.
-pilot_evaluation = cached_query(pilot_logic.evaluate_pilot, max_entries=16, speaks=True)
-_pilot_plan = cached_query(pilot_logic.plan_pilot, max_entries=32, speaks=True)
+pilot_evaluation = cached_query(pilot_logic.evaluate_pilot, max_entries=16, speaks=True,
+                                reads=("contacts", "pilots"))
+_pilot_plan = cached_query(pilot_logic.plan_pilot, max_entries=32, speaks=True, reads=("contacts", "pilots"))
 
 
 def _target_choices(conn: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str], list[str]]:
@@ -263,7 +283,7 @@ def _target_choices(conn: duckdb.DuckDBPyConnection) -> tuple[list[str], list[st
             pilot_registry.known_segments(conn))
 
 
-pilot_choices = cached_query(_target_choices, max_entries=8)
+pilot_choices = cached_query(_target_choices, max_entries=8, reads=CONTACTS)
 
 
 def pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tuple[str, ...], segment: str | None,
@@ -275,7 +295,7 @@ def pilot_plan(version: int, reasons: tuple[str, ...], weeks: int, channels: tup
 
 
 # --- Annotations on time charts (events, public holidays, pilots) ------------------------------
-_timeline = cached_query(timeline_logic.timeline)
+_timeline = cached_query(timeline_logic.timeline, reads=("contacts", "pilots"))
 
 
 def timeline(version: int, first_day: date, last_day: date) -> list[timeline_logic.TimelineItem]:
@@ -285,10 +305,10 @@ def timeline(version: int, first_day: date, last_day: date) -> list[timeline_log
 
 
 # --- Suggested reasons and their review (Data page, sidebar switch) ---------------------------
-relabelled_contacts = cached_query(review_logic.relabelled_contacts, max_entries=8)
-accepted_reason_changes = cached_query(review_logic.accepted_changes, max_entries=8)
-open_reason_suggestions = cached_query(review_logic.open_suggestions, max_entries=8)
-_review_texts = cached_query(review_logic.text_sample, max_entries=32)
+relabelled_contacts = cached_query(review_logic.relabelled_contacts, max_entries=8, reads=CONTACTS)
+accepted_reason_changes = cached_query(review_logic.accepted_changes, max_entries=8, reads=CONTACTS)
+open_reason_suggestions = cached_query(review_logic.open_suggestions, max_entries=8, reads=CONTACTS)
+_review_texts = cached_query(review_logic.text_sample, max_entries=32, reads=CONTACTS)
 
 
 def review_texts(version: int, contact_ids: tuple[str, ...]) -> pd.DataFrame:

@@ -37,7 +37,7 @@ def save_profile(conn: duckdb.DuckDBPyConnection, name: str, kind: str, settings
         raise ValueError(f"Unknown import kind {kind!r}; use 'contacts' or 'drivers'.")
     name = _checked_name(name)
     before = _stored(conn, name)
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("import_profiles",)) as cur:
         cur.execute(
             """
             insert into mapping_profiles (name, kind, settings, updated_at)
@@ -98,6 +98,6 @@ def delete_profile(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     load_profile(conn, name)
     name = _checked_name(name)
     before = _stored(conn, name)
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("import_profiles",)) as cur:
         cur.execute("delete from mapping_profiles where name = $name", {"name": name})
         audit.record(cur, "import_profile.delete", name, before, None)

@@ -175,7 +175,7 @@ def add_pilot(conn: duckdb.DuckDBPyConnection, pilot: PilotSpec) -> PilotSpec:
     pilot = checked_pilot(conn, pilot)
     if get_pilot(conn, pilot.name) is not None:
         raise ValueError(t("errors.pilot_name_taken", name=repr(pilot.name)))
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("pilots",)) as cur:
         cur.execute(
             "insert into pilots (name, hypothesis, owner, status, target_reasons, channels, segment, starts_on,"
             " ends_on, rollout_on, control_reasons, expected_effect, created_at, updated_at)"
@@ -204,7 +204,7 @@ def update_pilot(conn: duckdb.DuckDBPyConnection, name: str, pilot: PilotSpec) -
     pilot = checked_pilot(conn, pilot)
     if pilot.name != current.name and get_pilot(conn, pilot.name) is not None:
         raise ValueError(t("errors.pilot_name_taken", name=repr(pilot.name)))
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("pilots",)) as cur:
         cur.execute(
             "update pilots set name = $name, hypothesis = $hypothesis, owner = $owner, status = $status,"
             " target_reasons = $target_reasons, channels = $channels, segment = $segment,"
@@ -231,7 +231,7 @@ def delete_pilot(conn: duckdb.DuckDBPyConnection, name: str) -> None:
     current = get_pilot(conn, name)
     if current is None:
         raise ValueError(t("errors.pilot_not_found", name=repr(name)))
-    with write_transaction(conn) as cur:
+    with write_transaction(conn, changes=("pilots",)) as cur:
         cur.execute("delete from pilots where pilot_id = $pilot_id", {"pilot_id": current.pilot_id})
         audit.record(cur, "pilot.delete", current.name, _audit_fields(current), None)
 

@@ -57,3 +57,13 @@ def uncode(path: Path) -> Path:
     finally:
         conn.close()
     return path
+
+
+def write_as_an_older_dashboard(monkeypatch) -> None:
+    """Writes mark the data version in ``store_meta`` only, as the dashboard did before a
+    store kept what changed per scope (migration 012): for building an old store with
+    today's write functions. ``monkeypatch.undo()`` ends it."""
+    from analytics import store
+
+    monkeypatch.setattr(store, "bump_data_version", lambda cur, changes=(): cur.execute(
+        "update store_meta set data_version = data_version + 1"))
