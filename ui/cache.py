@@ -35,6 +35,7 @@ from analytics import trends, user_roles
 from analytics import weekly as weekly_logic
 from analytics.text_reasons import review as review_logic
 from analytics.access import READ_TEXTS, require_permission
+from analytics.baseline import BaselineConfig, Expectation, expected_for_days
 from analytics.demo import DemoSettings, fill_open_store
 from analytics.filters import ContactFilter
 from analytics.i18n import active_language, using_language
@@ -85,6 +86,22 @@ def _scope_versions(version: int) -> dict[str, int]:
     return scope_versions(connection())
 
 
+def expectation(history: pd.Series, start: date, end: date, *, events: pd.DataFrame | None = None,
+                config: BaselineConfig = BaselineConfig(), exposure: pd.Series | None = None) -> Expectation:
+    """What ``history`` expected for ``start .. end`` (:func:`analytics.baseline.expected_for_days`),
+    fitted once per history, events, settings and language. Every cached view asks this one
+    (``trends.expecting_with``): after an import that added only the viewed period's days, or
+    an edit of an event elsewhere, the fit of the history before the period is reused."""
+    return _expectation(history, start, end, events, config, exposure, active_language())
+
+
+@st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=FIT_MAX_ENTRIES, show_spinner=False)
+def _expectation(history: pd.Series, start: date, end: date, events: pd.DataFrame | None, config: BaselineConfig,
+                 exposure: pd.Series | None, language: str) -> Expectation:
+    with using_language(language):
+        return expected_for_days(history, start, end, events=events, config=config, exposure=exposure)
+
+
 def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRIES,
                  speaks: bool = False, reads: Sequence[str] = SCOPES) -> Callable[..., T]:
     """``query(conn, *args, **kwargs)`` as ``f(version, *args, **kwargs)`` on this
@@ -97,9 +114,7 @@ def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRI
     """
 
     def run(version: int, language: str | None, args: tuple, kwargs: dict) -> T:
-        if language is None:
-            return query(connection(), *args, **kwargs)
-        with using_language(language):
+        with trends.expecting_with(expectation), using_language(language or active_language()):
             return query(connection(), *args, **kwargs)
 
     # Streamlit keys a cache by the function's module and qualified name: one per query.
