@@ -91,3 +91,6 @@ def fetch_within_limit(cur: duckdb.DuckDBPyConnection, sql: str, params: Mapping
         raise QueryTimeout(t("errors.query_timeout", seconds=f"{seconds:g}")) from None
     finally:
         timer.cancel()
+        # Ended before returning: a timer thread still waking up would hold the cursor, and a
+        # command that exits at once would have DuckDB's bindings report it as leaked.
+        timer.join()

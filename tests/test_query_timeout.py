@@ -69,3 +69,15 @@ def test_the_limit_setting(monkeypatch, value, expected):
     else:
         monkeypatch.setenv(queries.TIMEOUT_VARIABLE, value)
     assert queries.query_time_limit() == expected
+
+
+def test_no_timer_outlives_its_query():
+    """The time limit's timer has ended when the answer returns: one still waking up would
+    hold the cursor, which a command exiting right away then leaves to DuckDB's bindings to
+    report as leaked on its error output."""
+    cur = duckdb.connect().cursor()
+    left = []
+    for _ in range(200):
+        fetch_within_limit(cur, "select 1 as x", {}, 30)
+        left += [thread for thread in threading.enumerate() if isinstance(thread, threading.Timer)]
+    assert left == []
