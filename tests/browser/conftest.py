@@ -187,3 +187,21 @@ def edit_grid_cell(page, grid, x: float, y: float, text: str, *, attempts: int =
         raise AssertionError(f"the cell's editor did not open after {attempts} clicks")
     field.fill(text)
     page.keyboard.press("Enter")
+
+
+def choose_option(page, box, text: str, *, attempts: int = 4) -> None:
+    """Pick ``text`` in a selectbox or multiselect ``box`` as a user does: open it, type,
+    click the option. A box that a rerun redraws while it opens may close again before the
+    options show: then Escape and try again."""
+    option = page.get_by_role("option", name=text, exact=True).first
+    for _ in range(attempts):
+        box.click()
+        page.keyboard.press("Control+a")  # replaces what an earlier try typed
+        page.keyboard.type(text)
+        try:
+            option.wait_for(timeout=10_000)
+            option.click()
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"the option {text!r} did not show after {attempts} tries")

@@ -10,7 +10,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_no_exception, metric_value, open_page, screenshot, wait_for_app
+from tests.browser.conftest import (assert_no_exception, choose_option, metric_value, open_page, screenshot,
+                                    wait_for_app)
 
 pytestmark = pytest.mark.browser
 
@@ -80,9 +81,7 @@ def test_changing_the_reason_filter_re_roots_the_page(page, page_timings, demo_s
     open_page(page, f"{demo_server.url}/reasons?reasons_level=2", charts=1, height=2400)
     expect(page.get_by_role("heading", name="Reasons at level 2")).to_have_count(1)
     reason_box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(0)
-    reason_box.click()
-    page.keyboard.type("Delivery > Late")
-    page.get_by_role("option", name="Delivery > Late", exact=True).first.click()
+    choose_option(page, reason_box, "Delivery > Late")
     started = time.monotonic()
     page.get_by_role("heading", name="Reasons at level 3").wait_for(timeout=30_000)
     wait_for_app(page, charts=1)
