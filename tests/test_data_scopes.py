@@ -99,3 +99,17 @@ def test_a_cached_view_is_recomputed_only_when_data_it_reads_changed(store):
     add_contact(store, "c1")
     assert show() == (2, 1)
     assert computed == ["contacts", "report", "report", "contacts", "report"]
+
+
+def test_what_is_learned_from_texts_is_keyed_by_the_contacts_only(store):
+    """The reasons learned from texts (20-60 s of work) are kept while only an action, a role
+    or a pilot changes; a change of the contacts asks for new ones."""
+    imported = cache.texts_version(cache.current_data_version())
+    with acting_as(EDITOR):
+        actions.add_action(store, ReasonPath("Delivery"), action="Call the carrier")
+    with acting_as(Actor("ada@example.org", Role.ADMIN)):
+        save_given_roles(store, pd.DataFrame({"user_name": ["bo@example.org"], "role": ["editor"]}))
+    assert cache.current_data_version() == imported + 2
+    assert cache.texts_version(cache.current_data_version()) == imported
+    add_contact(store, "c1")
+    assert cache.texts_version(cache.current_data_version()) == imported + 3

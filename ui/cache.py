@@ -246,24 +246,31 @@ def text_search(version: int, contact_filter: ContactFilter, words: str) -> text
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _reasons_from_texts_job(path: str, version: int) -> BackgroundJob:
+def _reasons_from_texts_job(path: str, texts_at: int) -> BackgroundJob:
     return BackgroundJob(lambda progress: store_suggestions.reasons_from_texts(_connection_to(path), progress=progress),
-                         name=f"reasons-from-texts-{version}").start()
+                         name=f"reasons-from-texts-{texts_at}").start()
 
 
-def reasons_from_texts(version: int) -> BackgroundJob:
+def texts_version(version: int) -> int:
+    """The data version at which the contacts, their texts and reasons last changed, while the
+    store is at ``version``: the key of what is learned from the texts. An edited pilot,
+    action or role leaves it, so an editor's open section does not learn everything again."""
+    return read_version(version, CONTACTS)
+
+
+def reasons_from_texts(texts_at: int) -> BackgroundJob:
     """Suggested reasons, their accuracy, candidate new reasons (and a proposed tree for a
     store without reason codes), learned in a background thread started on the first call
-    per store and data version: seconds to a minute, never on the page's thread. The job,
-    and with it the finished result, is kept per data version; the reader's permission is
-    checked on every call."""
+    per store and :func:`texts_version`: seconds to a minute, never on the page's thread.
+    The job, and with it the finished result, is kept per texts version; the reader's
+    permission is checked on every call."""
     require_permission(READ_TEXTS)
-    return _reasons_from_texts_job(str(resolve_db_path()), version)
+    return _reasons_from_texts_job(str(resolve_db_path()), texts_at)
 
 
-def retry_reasons_from_texts(version: int) -> None:
+def retry_reasons_from_texts(texts_at: int) -> None:
     """Forget a failed job, so the next call starts a new one."""
-    _reasons_from_texts_job.clear(str(resolve_db_path()), version)
+    _reasons_from_texts_job.clear(str(resolve_db_path()), texts_at)
 
 
 # --- Weekly report and the Data page's Health section ----------------------------------------------

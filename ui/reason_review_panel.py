@@ -3,10 +3,11 @@
 confidence and recorded reason, accept all from a confidence, or reject), and can undo an
 accept. Viewers see the accepted changes, no texts and no buttons.
 
-The suggestions are the ones the Reasons & channels page learns in a background job per data
-version (``ui.cache.reasons_from_texts``). A review bumps the data version; the section keeps
-reviewing the suggestions it started with (the version in ``MADE_AT_KEY``) instead of
-learning again after every accept: one the store changed under since is skipped and counted.
+The suggestions are the ones the Reasons & channels page learns in a background job per
+version of the contacts and their texts (``ui.cache.texts_version``). A review changes the
+contacts; the section keeps reviewing the suggestions it started with (the texts version in
+``MADE_AT_KEY``) instead of learning again after every accept: one the store changed under
+since is skipped and counted.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def show(version: int) -> None:
 
 def _review(version: int) -> None:
     """The suggestions waiting for review, and the controls to decide on one reason's."""
-    made_at = st.session_state.setdefault(MADE_AT_KEY, version)
+    texts_at = cache.texts_version(version)
+    made_at = st.session_state.setdefault(MADE_AT_KEY, texts_at)
     job = cache.reasons_from_texts(made_at)
     if not job.done:
         _progress(job)
@@ -51,11 +53,11 @@ def _review(version: int) -> None:
     if job.error is not None:
         st.error(t("from_texts.failed"))
         return
-    if made_at != version:
+    if made_at != texts_at:
         note, again = st.columns([4, 1], vertical_alignment="center")
         note.caption(t("review.suggested_at", version=made_at))
         if again.button(t("review.suggest_again"), key="data_review_again", help=t("review.suggest_again_help")):
-            st.session_state[MADE_AT_KEY] = version
+            st.session_state[MADE_AT_KEY] = texts_at
             st.rerun()
     found = job.result.suggestions
     if found is None:  # a store without reason codes: nothing to learn suggestions from

@@ -3,7 +3,7 @@ what they suggest for "Other" and unlabelled contacts, candidate new reasons wit
 trend, and, for a store without reason codes, a proposed reason tree.
 
 For editors and admins only (texts may hold personal data). The learning runs in a
-background job per data version (``ui.cache.reasons_from_texts``); until it is done the
+background job per version of the contacts and their texts (``ui.cache.reasons_from_texts``); until it is done the
 section shows its progress and refreshes itself."""
 
 from __future__ import annotations
@@ -41,14 +41,15 @@ def show(version: int) -> None:
     if not cache.store_has_texts(version):
         st.info(t("reasons.texts_none"))
         return
-    job = cache.reasons_from_texts(version)
+    texts_at = cache.texts_version(version)
+    job = cache.reasons_from_texts(texts_at)
     if not job.done:
         _progress(job)
         return
     if job.error is not None:
         st.error(t("from_texts.failed"))
         if st.button(t("from_texts.try_again"), key="reasons_from_texts_retry"):
-            cache.retry_reasons_from_texts(version)
+            cache.retry_reasons_from_texts(texts_at)
             st.rerun()
         return
     found: ReasonsFromTexts = job.result

@@ -14,7 +14,8 @@ import shutil
 
 import pytest
 
-from analytics import i18n
+from analytics import actions, i18n
+from analytics.actions import ReasonPath
 from analytics.access import Actor, Role, acting_as
 from analytics.formatting import count, percent
 from analytics.i18n import t
@@ -74,7 +75,7 @@ def _found():
     from ui import cache
 
     with acting_as(Actor("test", Role.EDITOR)):
-        job = cache.reasons_from_texts(cache.current_data_version())
+        job = cache.reasons_from_texts(cache.texts_version(cache.current_data_version()))
     assert job.done and job.error is None
     return job.result
 
@@ -123,6 +124,19 @@ def test_an_editor_sees_progress_then_the_figures_in_english_and_dutch(app_on, t
     assert t("from_texts.suggestions_sentence", language="nl", offered=count(len(offered), language="nl"),
              targets=count(len(result.suggestions), language="nl"),
              reasons=count(offered["suggested_path"].nunique(), language="nl")) in _markdown(at)
+
+    # An action written meanwhile changes no text and no reason: nothing is learned again.
+    from ui import cache
+
+    running = len(BackgroundJob.running())
+    conn = cache.connection()
+    reason = conn.cursor().execute("select reason_l1 from reasons order by reason_l1 limit 1").fetchone()[0]
+    with acting_as(Actor("erin@example.org", Role.EDITOR)):
+        actions.add_action(conn, ReasonPath(reason), action="Call the carrier")
+    at.run()
+    assert not at.exception and not at.get("progress")
+    assert len(BackgroundJob.running()) == running
+    assert _metric(at, t("from_texts.top1", language="nl")) == percent(result.held_out_top1, digits=1, language="nl")
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
