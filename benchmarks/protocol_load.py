@@ -830,10 +830,12 @@ def summarize_profile(profile: dict, cores: int) -> dict:
     the server (``--nonblocking``), and then tells a waiting thread from a running one by
     heuristics: read the on-CPU figures as rough (they can exceed the cores); the GIL
     figures and the process's CPU are the firm ones."""
-    if "gil" not in profile or not Path(profile["cpu"]["file"]).exists():
-        return {"error": profile.get("cpu", {}).get("output", "no profile: the run ended before it")}
+    if "cpu" not in profile or not Path(profile["cpu"]["file"]).exists():
+        return {"error": "no profile: the run ended before the on-CPU recording did"}
     gc_line = _gc_line()
     summary: dict = {}
+    if "gil" not in profile:  # a short run: the on-CPU half is still worth reading
+        summary["note"] = "the run ended before the GIL recording: on-CPU stacks only"
     python_tids = set(profile.get("python_tids", []))
     for mode in ("cpu", "gil"):
         info = profile.get(mode)
@@ -865,7 +867,9 @@ def summarize_profile(profile: dict, cores: int) -> dict:
         }
     if "gil" in summary:
         summary["gil_held_share"] = summary["gil"]["threads_busy_avg"]
-    wall = profile.get("wall_s") or 1
+    if not profile.get("wall_s"):  # measured at the end of the whole recording
+        return summary
+    wall = profile["wall_s"]
     lasting = profile.get("lasting_thread_cpu_s", {})
     native = sum(v for tid, v in lasting.items() if tid not in python_tids)
     summary["cores_used"] = {"process": round(profile.get("process_cpu_s", 0) / wall, 2),
@@ -901,7 +905,11 @@ BUCKETS = (
     ("Arrow serialisation (st.dataframe)", re.compile(r"."), re.compile(r"pyarrow|dataframe_util")),
     ("forward messages (protobuf, hashing)", re.compile(r"."),
      re.compile(r"forward_msg|runtime_util|google/protobuf")),
-    ("st.cache_data (hashing, pickling)", re.compile(r"."), re.compile(r"streamlit/runtime/caching")),
+    # Only the caches' own work: a computation they cache falls in the buckets of what it does.
+    ("st.cache_data / cache_resource: hashing the arguments", re.compile(r"."),
+     re.compile(r"streamlit/runtime/caching/hashing")),
+    ("st.cache_data: storing and copying results (pickle)", re.compile(r"read_result|write_result|pickle|loads|dumps"),
+     re.compile(r"streamlit/runtime/caching")),
     ("widgets and session state", re.compile(r"."), re.compile(r"streamlit/runtime/state")),
     ("websocket / uvicorn / asyncio", re.compile(r"."), re.compile(r"uvicorn|starlette|websockets|asyncio")),
 )

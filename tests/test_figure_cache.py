@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -57,3 +59,38 @@ def test_each_language_has_its_own_figure_built_in_that_language():
     assert english.layout.title.text == "Contacts"
     assert dutch.layout.title.text == "Klantcontacten"
     assert len(built) == 2
+
+
+def test_a_large_frame_is_keyed_by_all_its_rows():
+    """Streamlit's own key hashes a sample of 10,000 rows of a frame from 50,000: a change in
+    one row outside it kept the old figure. The frame's key covers every row."""
+    contacts = list(range(60_000))
+    first = cache.figure(counted_chart, _frame(contacts), label="Contacts")
+    contacts[12_345] += 1
+    changed = cache.figure(counted_chart, _frame(contacts), label="Contacts")
+    assert changed is not first
+    assert changed.data[0].y[12_345] == 12_346
+    assert len(built) == 2
+
+
+def test_the_frame_key_is_exact_and_copes_with_odd_columns():
+    assert cache.frame_key(_frame([3, 4, 5])) == cache.frame_key(_frame([3, 4, 5]))
+    assert cache.frame_key(_frame([3, 4, 5])) != cache.frame_key(_frame([3, 4, 6]))
+    assert cache.frame_key(_frame([3, 4, 5])["contacts"]) != cache.frame_key(_frame([3, 4, 6])["contacts"])
+    odd = pd.DataFrame({"thing": [lambda: 1, lambda: 2]})  # cannot be pickled
+    assert cache.frame_key(odd) == cache.frame_key(odd)
+    missing = pd.DataFrame({"channel": pd.Series(["Phone", None], dtype="str"), "share": [0.5, float("nan")]})
+    assert cache.frame_key(missing) == cache.frame_key(missing.copy())
+    assert cache.frame_key(missing) != cache.frame_key(missing.fillna({"channel": "", "share": 0.0}))
+
+
+def test_equal_text_columns_share_a_key_however_they_were_put_together():
+    """A cached result comes back as a new frame, its text columns held in other Arrow
+    chunks than the first session's (their pickles differ): the key must not."""
+    whole = pd.DataFrame({"channel": pd.Series(["Phone", "Chat", "E-mail"], dtype="str"), "contacts": [3, 2, 1]})
+    sliced = pd.DataFrame({"channel": pd.Series(["Post", "Phone", "Chat", "E-mail"], dtype="str"),
+                           "contacts": [9, 3, 2, 1]}).iloc[1:].reset_index(drop=True)
+    sorted_twice = whole.sort_values("contacts").sort_values("contacts", ascending=False).reset_index(drop=True)
+    for other in (sliced, sorted_twice):
+        assert other.equals(whole) and pickle.dumps(other) != pickle.dumps(whole)
+        assert cache.frame_key(other) == cache.frame_key(whole)
