@@ -890,7 +890,7 @@ def _frame(frame: dict, gc_line: int | None = None) -> str:
     if frame.get("name", "").endswith("_on_script_finished") and frame.get("line") == gc_line:
         return "gc.collect(2) after the run (ScriptRunner._on_script_finished, runner.postScriptGC)"
     file = frame.get("file", "")
-    short = re.sub(r".*site-packages/", "", file).replace(str(ROOT) + "/", "")
+    short = re.sub(r".*(site-packages|/lib/python3\.\d+)/", "", file).replace(str(ROOT) + "/", "")
     return f"{frame.get('name', '?')} ({short}:{frame.get('line', '')})"
 
 
