@@ -74,7 +74,8 @@ def contacts_by_reason(conn: duckdb.DuckDBPyConnection, contact_filter: ContactF
 def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, level: int = 1, n: int = 10,
                 *, compare: bool = True) -> pd.DataFrame:
     """The ``n`` biggest reasons with their share and change against the previous period
-    (``change_pct`` is None throughout when ``compare`` is False).
+    (``previous_contacts`` and ``change_pct`` are missing throughout when ``compare`` is
+    False: a period the store does not cover had no known count, not none).
 
     ``share`` sums to 1 over all reasons (not only the top ``n``)."""
     current = contacts_by_reason(conn, contact_filter, level)
@@ -84,7 +85,9 @@ def top_reasons(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, 
     merged = current.merge(
         previous.rename(columns={"contacts": "previous_contacts"}), on="reason", how="left"
     )
-    merged["previous_contacts"] = merged["previous_contacts"].fillna(0).astype("int64")
+    # Not compared (the store does not cover the previous period): unknown, not zero.
+    merged["previous_contacts"] = (merged["previous_contacts"].fillna(0).astype("int64") if compare
+                                   else pd.array([pd.NA] * len(merged), dtype="Int64"))
     merged["share"] = merged["contacts"] / total if total else 0.0
     merged["change_pct"] = [
         relative_change(cur, prev) if compare else None

@@ -8,8 +8,11 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import pytest
 
+from analytics import table_views
 from analytics.aggregates import refresh_contact_days
 from analytics.filters import ContactFilter
+from analytics.formatting import MISSING
+from analytics.i18n import t
 from analytics.overview import overview
 from analytics.store import open_store
 
@@ -48,6 +51,10 @@ def test_no_comparison_with_a_partly_covered_previous_period(conn):
     view = overview(conn, ContactFilter(date(2025, 1, 10), date(2025, 1, 29)))
     assert view.previous is None  # it would start 21 December 2024, before the first contact
     assert view.top_reasons["change_pct"].isna().all()
+    # Unknown, not zero: the table shows "–", never "0 contacts in the previous period".
+    assert view.top_reasons["previous_contacts"].isna().all()
+    cells = table_views.top_reasons_table(view.top_reasons).texts()
+    assert set(cells[t("column.previous")]) == {MISSING}
 
 
 def test_top_reasons_go_one_level_below_the_filter(conn):
