@@ -37,6 +37,7 @@ from analytics.baseline import (
     flag_anomalies,
     seasonal_naive_forecast,
 )
+from analytics.baseline.aggregate import period_starts
 from analytics.filters import ContactFilter
 from analytics.i18n import t
 from analytics.queries import run_query
@@ -87,6 +88,18 @@ def daily_series(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter)
     frame = run_query(conn, "daily_contacts", contact_filter.params())
     series = pd.Series(frame["contacts"].to_numpy(), index=pd.DatetimeIndex(frame["day"], name="date"), name="contacts")
     return series.asfreq("D", fill_value=0)
+
+
+def contacts_by_grain(daily: pd.DataFrame, grain: str) -> pd.DataFrame:
+    """Contacts per day, ISO week (labelled by its Monday) or month (by its 1st) from daily
+    counts (columns ``day``, ``contacts``): what Volume trends draws when it has no baseline,
+    in the grain the reader picked. A period the days cover only in part sums those days."""
+    if grain not in GRAINS:
+        raise ValueError(f"Unknown grain {grain!r}; use day, week or month.")
+    days = pd.DatetimeIndex(pd.to_datetime(daily["day"]))
+    contacts = pd.Series(daily["contacts"].to_numpy(), index=period_starts(days, grain))
+    summed = contacts.groupby(level=0).sum()
+    return pd.DataFrame({"day": summed.index, "contacts": summed.to_numpy()})
 
 
 def events_for(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> pd.DataFrame:

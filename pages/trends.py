@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import charts, editing, table_views
 from analytics.baseline import InsufficientHistory
 from analytics.i18n import t
-from analytics.trends import last_full_week, week_sentence
+from analytics.trends import contacts_by_grain, last_full_week, week_sentence
 from ui import cache, chart, format, page, roles
 
 context = page.start(t("trends.title"))
@@ -25,8 +25,8 @@ try:
     trend = cache.volume_trend(version, contact_filter, grain, first_day)
 except InsufficientHistory as exc:  # no expected values: say why, and still show what happened
     st.warning(t("trends.no_baseline", reason=str(exc)))
-    actual = cache.overview(version, contact_filter).daily
-    chart.show(cache.figure(charts.daily_contacts_chart, actual, contacts_label=t("trends.actual"),
+    actual = contacts_by_grain(cache.overview(version, contact_filter).daily, grain)
+    chart.show(cache.figure(charts.daily_contacts_chart, actual, contacts_label=t("trends.actual"), grain=grain,
                             annotations=cache.timeline(version, contact_filter.start, contact_filter.end)),
                key="trends_actual_only", name="trends-actual", data=actual, title=t("trends.title"))
     st.stop()

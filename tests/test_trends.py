@@ -13,7 +13,7 @@ from analytics.aggregates import refresh_contact_days
 from analytics.baseline import InsufficientHistory
 from analytics.filters import ContactFilter
 from analytics.store import open_store
-from analytics.trends import gap_by_part, volume_trend
+from analytics.trends import contacts_by_grain, gap_by_part, volume_trend
 from tests.support.stores import run_cli
 
 FIRST = date(2024, 1, 1)
@@ -118,3 +118,20 @@ def test_events_follow_the_channel_group_and_third_level(stepped):
     customs = events_for(stepped, ContactFilter(*period, reason_l1="A", reason_l2="Late", reason_l3="Customs"))
     assert "Phone outage" not in written and "Phone outage" in voice
     assert "Carrier strike" not in customs["name"].tolist()
+
+
+def test_contacts_by_grain_sums_days_to_weeks_and_months():
+    """What Volume trends draws without a baseline: the reader's grain, not days."""
+    days = pd.date_range("1999-02-01", "1999-03-03")  # Monday 1 Feb to Wednesday 3 Mar
+    daily = pd.DataFrame({"day": days, "contacts": range(1, len(days) + 1)})
+    weeks = contacts_by_grain(daily, "week")
+    assert weeks["day"].dt.day_of_week.eq(0).all()  # labelled by their Mondays
+    assert weeks["day"].tolist() == list(pd.date_range("1999-02-01", periods=5, freq="7D"))
+    assert weeks["contacts"].tolist()[0] == sum(range(1, 8))
+    assert weeks["contacts"].tolist()[-1] == 29 + 30 + 31  # the last week so far: three days
+    months = contacts_by_grain(daily, "month")
+    assert months["day"].tolist() == [pd.Timestamp("1999-02-01"), pd.Timestamp("1999-03-01")]
+    assert months["contacts"].sum() == daily["contacts"].sum()
+    assert contacts_by_grain(daily, "day")["contacts"].tolist() == daily["contacts"].tolist()
+    with pytest.raises(ValueError, match="grain"):
+        contacts_by_grain(daily, "quarter")

@@ -46,19 +46,22 @@ def _layout(fig: go.Figure, height: int = 320) -> go.Figure:
 FEW_DAYS = 3
 
 
-def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts", annotations=None) -> go.Figure:
-    """A line of contacts per day (columns ``day``, ``contacts``); ``annotations``: the
-    timeline items (events, holidays, pilots) to mark (:mod:`analytics.charts.annotations`)."""
-    few = len(daily) <= FEW_DAYS  # a line needs two points: a day or a few are drawn as dots on day ticks
+def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts", annotations=None,
+                         grain: str = "day") -> go.Figure:
+    """A line of contacts per day (columns ``day``, ``contacts``), or per week or month
+    (``grain``; ``day`` then holds each period's first day); ``annotations``: the timeline
+    items (events, holidays, pilots) to mark (:mod:`analytics.charts.annotations`)."""
+    few = len(daily) <= FEW_DAYS  # a line needs two points: one or a few are drawn as dots
+    daily_grain = grain == "day"
     fig = go.Figure(go.Scatter(
-        x=daily["day"], y=daily["contacts"], mode="lines+markers" if few else "lines", name=contacts_label,
-        line=dict(color=NEUTRAL, width=2), marker=dict(size=9, color=NEUTRAL),
+        x=daily["day"], y=daily["contacts"], mode="lines+markers" if few or not daily_grain else "lines",
+        name=contacts_label, line=dict(color=NEUTRAL, width=2), marker=dict(size=9, color=NEUTRAL),
         # Plotly names weekdays in English only: a Dutch hover shows the date alone.
-        hovertemplate=("%{x|%d-%m-%Y}" if active_language() == "nl" else "%{x|%a %d-%m-%Y}")
+        hovertemplate=("%{x|%d-%m-%Y}" if active_language() == "nl" or not daily_grain else "%{x|%a %d-%m-%Y}")
         + ": %{y:,}<extra></extra>",
     ))
     fig.update_yaxes(title=contacts_label, rangemode="tozero")
-    if few and len(daily):
+    if few and daily_grain and len(daily):  # on day ticks
         days = pd.to_datetime(daily["day"])
         fig.update_xaxes(range=[days.min() - pd.Timedelta(days=1), days.max() + pd.Timedelta(days=1)],
                          dtick=86_400_000, tickformat="%d-%m-%Y" if active_language() == "nl" else "%d %b %Y")
