@@ -19,6 +19,7 @@ decks and reports print the same thing.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -104,6 +105,18 @@ def decimal(value: float | None, digits: int = 0, *, signed: bool = False, langu
     if missing(value):
         return MISSING
     return _number(value, digits, "decimal", language, signed)
+
+
+def rate(value: float | None, digits: int = 1, *, language: str | None = None) -> str:
+    """A ratio or a rate with ``digits`` decimals, or with as many as two significant digits
+    need when it would otherwise read as nothing: one contact per 77,647 orders is "0.013"
+    contacts per 1,000, not "0.0"."""
+    if missing(value):
+        return MISSING
+    value = float(value)
+    if value != 0 and abs(value) < 0.5 * 10 ** -digits:
+        digits = min(6, 1 - math.floor(math.log10(abs(value))))
+    return _number(value, digits, "decimal", language, False)
 
 
 def count(value: float | None, *, signed: bool = False, language: str | None = None) -> str:
@@ -218,6 +231,10 @@ def as_decimal(digits: int = 0, *, signed: bool = False, suffix: str = "") -> Ca
     return lambda value: decimal(value, digits, signed=signed) + suffix
 
 
+def as_rate(digits: int = 1) -> Callable[[float], str]:
+    return lambda value: rate(value, digits)
+
+
 def as_percent(digits: int = 0, *, signed: bool = False) -> Callable[[float], str]:
     return lambda value: percent(value, digits=digits, signed=signed)
 
@@ -234,7 +251,7 @@ KIND_FORMATS: dict[str, Callable[[object], str]] = {
     "change": as_percent(1, signed=True),  # +12.3%: a change, always with its sign
     "effect": as_percent(0, signed=True),  # −30%: a pilot's effect, whole percents as its sentences say it
     "share": as_percent(1),  # 29.4%: a part of a whole, or a rate (FCR, repeat contacts)
-    "ratio": as_decimal(1),  # 12.3 contacts per 1,000 of a driver
+    "ratio": as_rate(1),  # 12.3 contacts per 1,000 of a driver; 0.013 where 0.0 would hide one
     "decimal": as_decimal(1),  # 7.1 minutes, hours, seconds, MB
     "money": as_money(),  # €1,234, no cents
     "money_cents": as_money(2),  # €4.50, a price per contact

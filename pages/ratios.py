@@ -63,9 +63,9 @@ if view == "Over time":
         st.warning(t("ratios.metric_no_cover", driver=driver))
     else:
         cols = st.columns(4)
-        cols[0].metric(t("ratios.metric_ratio", driver=driver), format.decimal(overall["ratio"], 1))
+        cols[0].metric(t("ratios.metric_ratio", driver=driver), format.rate(overall["ratio"], 1))
         if overall["expected_ratio"] is not None:
-            cols[1].metric(t("ratios.metric_expected"), format.decimal(overall["expected_ratio"], 1))
+            cols[1].metric(t("ratios.metric_expected"), format.rate(overall["expected_ratio"], 1))
         cols[2].metric(t("ratios.metric_contacts"), format.count(overall["contacts"]))
         cols[3].metric(t("ratios.metric_driver", driver=driver), format.count(overall["driver_value"]))
     aligned = ("ratios.aligned_whole" if info.grain != "day" else

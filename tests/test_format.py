@@ -130,3 +130,13 @@ def test_a_table_view_keeps_numbers_and_writes_each_kind_one_way():
                                      "Cost": ["€ 7.877", "€ 75.028"]}
     with pytest.raises(ValueError, match="Unknown kind"):
         formatting.Column("Oops", "percentage")
+
+
+def test_a_rate_too_small_for_its_decimals_keeps_two_significant_digits():
+    """One contact per 77,647 orders is 0.013 contacts per 1,000: "0.0" would hide it."""
+    assert formatting.rate(12.345) == "12.3" and formatting.rate(0.0) == "0.0" and formatting.rate(None) == "–"
+    assert formatting.rate(1000 * 1 / 77_647) == "0.013"
+    assert formatting.rate(0.049) == "0.049"
+    assert formatting.rate(0.0129, language="nl") == "0,013"
+    assert formatting.rate(0.004, 2) == "0.0040"
+    assert formatting.KIND_FORMATS["ratio"](0.0129) == "0.013"

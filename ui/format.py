@@ -28,6 +28,7 @@ from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
     money,
     month,
     percent,
+    rate,
     seconds_as_minutes,
     week_label,
 )

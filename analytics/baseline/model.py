@@ -510,7 +510,7 @@ def _terms_for(series: pd.Series, kept: np.ndarray, events: pd.DataFrame, config
     mean_per_day = float(y[kept].mean())
     if yearly_terms > config.low_volume_terms and mean_per_day < config.low_volume_mean:
         yearly_terms = config.low_volume_terms
-        notes.append(t("baseline.low_volume", per_day=formatting.decimal(mean_per_day, 1), terms=yearly_terms,
+        notes.append(t("baseline.low_volume", per_day=formatting.rate(mean_per_day, 1), terms=yearly_terms,
                        configured=config.yearly_terms))
     weekday = np.asarray(dates.day_of_week)
     open_weekdays = tuple(i for i in range(7) if y[kept & (weekday == i)].sum() > 0)
@@ -654,7 +654,7 @@ def _unfittable_reason(y: np.ndarray, fit_rows: np.ndarray, recent_days: int) ->
     days are (contacts a day, share of days without any) and the level of the last days."""
     fitted = y[fit_rows]
     recent = y[-recent_days:][fit_rows[-recent_days:]]
-    return t("baseline.unfittable", per_day=formatting.decimal(float(fitted.mean()), 1),
+    return t("baseline.unfittable", per_day=formatting.rate(float(fitted.mean()), 1),
              empty=formatting.percent(float(np.mean(fitted == 0))),
              recent=formatting.decimal(float(recent.mean()) if len(recent) else 0.0, 1), days=recent_days)
 

@@ -55,7 +55,7 @@ def test_overview_follows_filters_from_the_url(app_on, demo_store):
 def test_overview_on_sf311(app_on, sf311_store):
     at = app_on(sf311_store)
     assert not at.exception
-    assert _metric(at, "Contacts").value != "0" or at.info
+    assert int(_metric(at, "Contacts").value.replace(",", "")) > 0 and not at.info
 
 
 def test_empty_store_shows_the_welcome(app_on, tmp_path):
