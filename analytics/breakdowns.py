@@ -57,9 +57,10 @@ def reason_levels_to_show(contact_filter: ContactFilter) -> list[int]:
 
 def comparable_periods(freshness: StoreFreshness, contact_filter: ContactFilter) -> tuple[bool, bool]:
     """Whether the store covers the whole previous period and the same dates last year
-    (half a period would show a fall that never happened)."""
-    return (covers(freshness, contact_filter.previous_period().start),
-            covers(freshness, contact_filter.same_period_last_year().start))
+    (half a period would show a fall that never happened, and so would one in a gap of the
+    export)."""
+    previous, last_year = contact_filter.previous_period(), contact_filter.same_period_last_year()
+    return covers(freshness, previous.start, previous.end), covers(freshness, last_year.start, last_year.end)
 
 
 def reason_tree(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter, *,

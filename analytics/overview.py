@@ -31,6 +31,8 @@ class StoreFreshness:
     last_contact_at: datetime | None
     last_import_at: datetime | None
     data_changed_at: datetime | None
+    # The days with at least one contact; None when the store does not know them.
+    days_with_contacts: frozenset[date] | None = None
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,15 @@ def store_freshness(conn: duckdb.DuckDBPyConnection) -> StoreFreshness:
         last_contact_at=_optional_timestamp(row["last_contact_at"]),
         last_import_at=_optional_timestamp(row["last_import_at"]),
         data_changed_at=_optional_timestamp(row["data_changed_at"]),
+        days_with_contacts=_days(row["days_with_contacts"], contacts=int(row["contacts"])),
     )
+
+
+def _days(days, *, contacts: int) -> frozenset[date] | None:
+    """The store's days with contacts, or None when its daily aggregates are empty although
+    it holds contacts (a store filled without them: the days are then not known)."""
+    known = frozenset(pd.Timestamp(day).date() for day in (days if pd.api.types.is_list_like(days) else []))
+    return known if known or contacts == 0 else None
 
 
 def overview(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> Overview:
@@ -117,11 +127,11 @@ def overview(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> 
     below the filtered reason; comparisons only against periods the store fully covers."""
     freshness = store_freshness(conn)
     previous, last_year = contact_filter.previous_period(), contact_filter.same_period_last_year()
-    previous_covered = covers(freshness, previous.start)
+    previous_covered = covers(freshness, previous.start, previous.end)
     return Overview(
         current=period_kpis(conn, contact_filter),
         previous=period_kpis(conn, previous) if previous_covered else None,
-        last_year=period_kpis(conn, last_year) if covers(freshness, last_year.start) else None,
+        last_year=period_kpis(conn, last_year) if covers(freshness, last_year.start, last_year.end) else None,
         by_channel_group=run_query(conn, "contacts_by_channel_group", contact_filter.params()),
         top_reasons=top_reasons(conn, contact_filter, level=reason_level_below(contact_filter),
                                 compare=previous_covered),
@@ -129,9 +139,16 @@ def overview(conn: duckdb.DuckDBPyConnection, contact_filter: ContactFilter) -> 
     )
 
 
-def covers(freshness: StoreFreshness, start: date) -> bool:
-    """Whether the store holds data from ``start`` on (its first contact is on or before it)."""
-    return freshness.first_contact_at is not None and freshness.first_contact_at.date() <= start
+def covers(freshness: StoreFreshness, start: date, end: date | None = None) -> bool:
+    """Whether the store holds data for the period ``start`` to ``end``: its first contact is
+    on or before ``start`` and, where the store knows its days, it has a contact in the period.
+    An export with a gap of a year (a sample with a stray old message) has nothing there to
+    compare with: that is not a quiet period."""
+    if freshness.first_contact_at is None or freshness.first_contact_at.date() > start:
+        return False
+    if end is None or freshness.days_with_contacts is None:
+        return True
+    return any(start <= day <= end for day in freshness.days_with_contacts)
 
 
 def reason_level_below(contact_filter: ContactFilter) -> int:

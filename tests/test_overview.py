@@ -72,3 +72,22 @@ def test_a_driver_with_only_a_dimension_still_has_a_daily_total(conn):
         " ('2025-01-01', 'orders', 10, '', ''), ('2025-01-01', 'orders', 6, 'product', 'P')")
     assert driver_daily(conn, "shipments")["value"].tolist() == [7]
     assert driver_daily(conn, "orders")["value"].tolist() == [10]
+
+
+def test_no_comparison_with_a_period_in_a_gap_of_the_export(conn):
+    """One stray contact a year before the data: the store "starts" in January 2024, but has
+    nothing in March 2024. Last year's March is a gap, not a quiet month: no "0" and no "−100%"."""
+    from analytics.breakdowns import comparable_periods
+    from analytics.overview import store_freshness
+
+    cur = conn.cursor()
+    cur.execute("insert into contacts (contact_id, started_at, channel, reason_l1) "
+                "values ('stray', timestamp '2024-01-05 10:00', 'Phone', 'A')")
+    refresh_contact_days(cur)
+    march = ContactFilter(date(2025, 3, 1), date(2025, 3, 28))
+    view = overview(conn, march)
+    assert view.last_year is None
+    assert view.previous.contacts == 280  # February 2025 is in the data
+    assert comparable_periods(store_freshness(conn), march) == (True, False)
+    january = ContactFilter(date(2025, 1, 5), date(2025, 2, 1))  # last year: from the stray contact's day
+    assert overview(conn, january).last_year.contacts == 1
