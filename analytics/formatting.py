@@ -113,10 +113,15 @@ def rate(value: float | None, digits: int = 1, *, language: str | None = None) -
     contacts per 1,000, not "0.0"."""
     if missing(value):
         return MISSING
-    value = float(value)
+    return _number(float(value), rate_digits(float(value), digits), "decimal", language, False)
+
+
+def rate_digits(value: float, digits: int = 1) -> int:
+    """The decimals :func:`rate` writes ``value`` with (files round it alike): ``digits``, or
+    up to six when two significant digits need more."""
     if value != 0 and abs(value) < 0.5 * 10 ** -digits:
-        digits = min(6, 1 - math.floor(math.log10(abs(value))))
-    return _number(value, digits, "decimal", language, False)
+        return min(6, 1 - math.floor(math.log10(abs(value))))
+    return digits
 
 
 def count(value: float | None, *, signed: bool = False, language: str | None = None) -> str:

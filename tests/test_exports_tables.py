@@ -133,3 +133,17 @@ def test_readable_columns_speak_the_language_and_round_each_kind():
     formats = {cell.value: book["Data"].cell(row=2, column=cell.column).number_format for cell in book["Data"][1]}
     assert formats["Verschil %"] == "+0.0%;-0.0%;0.0%" and formats["Werkelijk"] == "#,##0"
     assert formats["Kosten (€)"] == "€ #,##0"
+
+
+def test_a_small_ratio_keeps_in_a_file_what_the_screen_shows():
+    """One contact per 77,647 orders: 0.013 per 1,000 on screen, so in the CSV and the Excel
+    cell too, not 0.0; a usual ratio keeps its one decimal."""
+    data = pd.DataFrame({"reason": ["Other", "Delivery"], "ratio": [1000 / 77_647, 12.3456]})
+    shown = readable_columns(data)
+    assert shown[shown.columns[1]].tolist() == [0.013, 12.3]
+    text = csv_bytes(shown).decode("utf-8-sig")
+    assert "0.013" in text and "12.3" in text
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes(shown, sheet="Data", stamp_lines=["x"])))
+    sheet = book["Data"]
+    cell = next(c for c in sheet[2] if isinstance(c.value, float))
+    assert cell.value == 0.013 and cell.number_format == "0.0#####"

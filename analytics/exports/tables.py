@@ -27,6 +27,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from analytics.formatting import rate_digits
 from analytics.i18n import TEXT, active_language
 
 # The kind of number of each data column a chart's data can hold (see the module).
@@ -55,7 +56,7 @@ COLUMN_KINDS = {
 EXPORT_DIGITS = {"count": 0, "signed_count": 0, "change": 3, "share": 3, "ratio": 1, "decimal": 1, "money": 0,
                  "money_cents": 2}
 EXCEL_FORMATS = {"count": "#,##0", "signed_count": "+#,##0;-#,##0;0", "change": "+0.0%;-0.0%;0.0%",
-                 "share": "0.0%", "ratio": "0.0", "decimal": "0.0", "money": "€ #,##0", "money_cents": "€ #,##0.00"}
+                 "share": "0.0%", "ratio": "0.0#####", "decimal": "0.0", "money": "€ #,##0", "money_cents": "€ #,##0.00"}
 DRAWING_ONLY = ("colour",)  # what only draws the chart: not data
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -119,6 +120,8 @@ def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
         if kind is None or not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
         rounded = column.astype("float64").round(EXPORT_DIGITS[kind])
+        if kind == "ratio":  # as the screen writes it: 0.013 per 1,000, not 0.0
+            rounded = column.astype("float64").map(lambda v: v if pd.isna(v) else round(v, rate_digits(v, 1)))
         out.isetitem(position, rounded.astype("Int64") if EXPORT_DIGITS[kind] == 0 else rounded)
         kinds[name] = kind
     out = out.rename(columns=lambda c: names.get(f"column.{c}", c) if isinstance(c, str) else c)
