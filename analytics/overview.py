@@ -115,7 +115,7 @@ def store_freshness(conn: duckdb.DuckDBPyConnection) -> StoreFreshness:
     )
 
 
-def _days(days, *, contacts: int) -> frozenset[date] | None:
+def _days(days: object, *, contacts: int) -> frozenset[date] | None:
     """The store's days with contacts, or None when its daily aggregates are empty although
     it holds contacts (a store filled without them: the days are then not known)."""
     known = frozenset(pd.Timestamp(day).date() for day in (days if pd.api.types.is_list_like(days) else []))
@@ -143,7 +143,8 @@ def covers(freshness: StoreFreshness, start: date, end: date | None = None) -> b
     """Whether the store holds data for the period ``start`` to ``end``: its first contact is
     on or before ``start`` and, where the store knows its days, it has a contact in the period.
     An export with a gap of a year (a sample with a stray old message) has nothing there to
-    compare with: that is not a quiet period."""
+    compare with: that is not a quiet period. One day with contacts is enough: a period
+    the data starts before and ends after is covered, however quiet."""
     if freshness.first_contact_at is None or freshness.first_contact_at.date() > start:
         return False
     if end is None or freshness.days_with_contacts is None:

@@ -64,6 +64,7 @@ class View:
     week_start: date
     pilot: object | None
     driver: str | None
+    freshness: overview_logic.StoreFreshness
 
 
 def views(conn: duckdb.DuckDBPyConnection, count: int) -> list[View]:
@@ -79,7 +80,7 @@ def views(conn: duckdb.DuckDBPyConnection, count: int) -> list[View]:
     drivers = ratio_logic.driver_names(conn)
     start, end = overview_logic.default_period(freshness)
     made = [View(0, ContactFilter(start, end), first_day, last_day, weeks[0] if weeks else None,
-                 pilots[0] if pilots else None, drivers[0] if drivers else None)]
+                 pilots[0] if pilots else None, drivers[0] if drivers else None, freshness)]
     for i in range(1, count):
         end_i = last_day - timedelta(days=7 * i)
         change = ContactFilter(end_i - timedelta(days=PERIOD_DAYS - 1), end_i)
@@ -91,7 +92,7 @@ def views(conn: duckdb.DuckDBPyConnection, count: int) -> list[View]:
         elif channels:
             change = replace(change, channel=channels[(i // 3) % len(channels)])
         made.append(View(i, change, first_day, last_day, weeks[i % len(weeks)] if weeks else None,
-                         pilots[i % len(pilots)] if pilots else None, made[0].driver))
+                         pilots[i % len(pilots)] if pilots else None, made[0].driver, freshness))
     return made
 
 
@@ -509,7 +510,9 @@ def _optional(value) -> float | None:
 
 
 def _covers(view: View, reference: ContactFilter) -> bool:
-    return view.first_day <= reference.start
+    """The app's own rule (``analytics.overview.covers``): the data starts before the period
+    and has a contact in it."""
+    return overview_logic.covers(view.freshness, reference.start, reference.end)
 
 
 def _window_end(view: View) -> date:

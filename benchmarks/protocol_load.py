@@ -831,7 +831,7 @@ def summarize_profile(profile: dict, cores: int) -> dict:
     heuristics: read the on-CPU figures as rough (they can exceed the cores); the GIL
     figures and the process's CPU are the firm ones."""
     if "cpu" not in profile or not Path(profile["cpu"]["file"]).exists():
-        return {"error": "no profile: the run ended before the on-CPU recording did"}
+        return {"error": profile.get("cpu", {}).get("output") or "no profile: the run ended before the on-CPU recording did"}
     gc_line = _gc_line()
     summary: dict = {}
     if "gil" not in profile:  # a short run: the on-CPU half is still worth reading

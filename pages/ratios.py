@@ -133,7 +133,7 @@ elif view == "Start small":
         else:
             st.markdown(t("ratios.start_small_help", driver=driver, days=contact_filter.days,
                           split=t("ratios.split_by", dimension=dimension_word(small.dimension)) if small.dimension else "",
-                          volume=format.count(small.volume_threshold), ratio=format.decimal(small.ratio_threshold, 1),
+                          volume=format.count(small.volume_threshold), ratio=format.rate(small.ratio_threshold, 1),
                           min_contacts=min_contacts))
             if not small.dimension:
                 st.info(t("ratios.degenerate", driver=driver))
@@ -151,8 +151,8 @@ elif view == "Start small":
                 trend_text = (format.percent(row.change, signed=True) if row.change == row.change
                               else t("ratios.trend_unknown"))
                 st.markdown("- " + t("ratios.candidate_line", unit=row.unit, contacts=format.count(row.contacts),
-                                     volume=format.count(small.volume_threshold), ratio=format.decimal(row.ratio, 1),
-                                     driver=driver, ratio_median=format.decimal(small.ratio_threshold, 1), trend=trend_text,
+                                     volume=format.count(small.volume_threshold), ratio=format.rate(row.ratio, 1),
+                                     driver=driver, ratio_median=format.rate(small.ratio_threshold, 1), trend=trend_text,
                                      of=t("ratios.candidate_of", value=row.dimension_value) if small.dimension else "",
                                      cost=format.money(row.cost)))
         st.subheader(t("ratios.table"))

@@ -39,3 +39,15 @@ def test_a_single_day_is_drawn_as_a_dot_on_a_day_axis():
     assert [pd.Timestamp(x) for x in one.layout.xaxis.range] == [pd.Timestamp("2025-03-23"), pd.Timestamp("2025-03-25")]
     many = daily_contacts_chart(pd.DataFrame({"day": pd.date_range("2025-03-01", periods=28), "contacts": range(28)}))
     assert many.data[0].mode == "lines" and many.layout.xaxis.range is None
+
+
+def test_a_few_weeks_or_months_get_an_axis_of_their_own():
+    """Without a baseline a short period at week or month grain is one or two points: each
+    gets its tick, with a period's room on either side, not plotly's guess around a dot."""
+    weeks = daily_contacts_chart(pd.DataFrame({"day": pd.to_datetime(["2026-03-02", "2026-03-09"]),
+                                               "contacts": [700, 650]}), grain="week")
+    assert weeks.layout.xaxis.dtick == 7 * 86_400_000
+    assert pd.Timestamp(weeks.layout.xaxis.range[0]) == pd.Timestamp("2026-02-23")
+    month = daily_contacts_chart(pd.DataFrame({"day": pd.to_datetime(["2026-03-01"]), "contacts": [2800]}),
+                                 grain="month")
+    assert month.layout.xaxis.dtick == "M1" and month.data[0].mode == "lines+markers"

@@ -94,3 +94,19 @@ def test_equal_text_columns_share_a_key_however_they_were_put_together():
     for other in (sliced, sorted_twice):
         assert other.equals(whole) and pickle.dumps(other) != pickle.dumps(whole)
         assert cache.frame_key(other) == cache.frame_key(whole)
+
+
+def test_different_frames_never_share_a_key():
+    """Names, categories, missing kinds and text that would run together all count."""
+    base = _frame([3, 4])
+    renamed_index = base.rename_axis("week")
+    swapped = base[["contacts", "day"]]
+    assert len({cache.frame_key(f) for f in (base, renamed_index, swapped)}) == 3
+    cats = pd.DataFrame({"c": pd.Categorical(["a", "b"], categories=["a", "b"])})
+    other_cats = pd.DataFrame({"c": pd.Categorical(["a", "b"], categories=["b", "a"])})
+    assert cache.frame_key(cats) != cache.frame_key(other_cats)
+    joined = pd.DataFrame({"t": pd.Series(["a\x1fb", "c"], dtype=object)})
+    split = pd.DataFrame({"t": pd.Series(["a", "b\x1fc"], dtype=object)})
+    assert cache.frame_key(joined) != cache.frame_key(split)
+    kinds = [pd.DataFrame({"x": pd.Series([value, "a"], dtype=object)}) for value in (None, float("nan"), pd.NA)]
+    assert len({cache.frame_key(f) for f in kinds}) == 3

@@ -3,6 +3,7 @@ top reasons one level below the filter, shares that add up."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -91,3 +92,16 @@ def test_no_comparison_with_a_period_in_a_gap_of_the_export(conn):
     assert comparable_periods(store_freshness(conn), march) == (True, False)
     january = ContactFilter(date(2025, 1, 5), date(2025, 2, 1))  # last year: from the stray contact's day
     assert overview(conn, january).last_year.contacts == 1
+
+
+def test_a_store_that_does_not_know_its_days_compares_from_its_first_contact():
+    """Contacts but no daily aggregates (a store filled without an import): the days are not
+    known, so the period is covered from the first contact on, as before."""
+    from analytics.overview import StoreFreshness, covers
+
+    unknown = StoreFreshness(contacts=5, first_contact_at=datetime(2024, 1, 5), last_contact_at=datetime(2025, 4, 1),
+                             last_import_at=None, data_changed_at=None, days_with_contacts=None)
+    assert covers(unknown, date(2024, 3, 1), date(2024, 3, 28))
+    assert not covers(unknown, date(2024, 1, 1), date(2024, 1, 28))
+    known = replace(unknown, days_with_contacts=frozenset({date(2024, 1, 5), date(2025, 4, 1)}))
+    assert not covers(known, date(2024, 3, 1), date(2024, 3, 28))

@@ -55,7 +55,7 @@ def _review(version: int) -> None:
         return
     if made_at != texts_at:
         note, again = st.columns([4, 1], vertical_alignment="center")
-        note.caption(t("review.suggested_at", version=made_at))
+        note.caption(t("review.suggested_at", version=job.result.data_version))  # as the Reasons page says
         if again.button(t("review.suggest_again"), key="data_review_again", help=t("review.suggest_again_help")):
             st.session_state[MADE_AT_KEY] = texts_at
             st.rerun()

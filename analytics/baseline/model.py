@@ -656,7 +656,7 @@ def _unfittable_reason(y: np.ndarray, fit_rows: np.ndarray, recent_days: int) ->
     recent = y[-recent_days:][fit_rows[-recent_days:]]
     return t("baseline.unfittable", per_day=formatting.rate(float(fitted.mean()), 1),
              empty=formatting.percent(float(np.mean(fitted == 0))),
-             recent=formatting.decimal(float(recent.mean()) if len(recent) else 0.0, 1), days=recent_days)
+             recent=formatting.rate(float(recent.mean()) if len(recent) else 0.0, 1), days=recent_days)
 
 
 def _require_history(days: int, usable: int, minimum: int) -> None:

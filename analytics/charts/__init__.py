@@ -44,6 +44,8 @@ def _layout(fig: go.Figure, height: int = 320) -> go.Figure:
 
 
 FEW_DAYS = 3
+# Days of room beside a few points, and plotly's tick step: a day, a week (in ms) or a month.
+_FEW_POINT_AXES = {"day": (1, 86_400_000), "week": (7, 7 * 86_400_000), "month": (31, "M1")}
 
 
 def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts", annotations=None,
@@ -61,10 +63,11 @@ def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts
         + ": %{y:,}<extra></extra>",
     ))
     fig.update_yaxes(title=contacts_label, rangemode="tozero")
-    if few and daily_grain and len(daily):  # on day ticks
+    if few and len(daily):  # one tick per point, a period's width of room on either side
         days = pd.to_datetime(daily["day"])
-        fig.update_xaxes(range=[days.min() - pd.Timedelta(days=1), days.max() + pd.Timedelta(days=1)],
-                         dtick=86_400_000, tickformat="%d-%m-%Y" if active_language() == "nl" else "%d %b %Y")
+        pad, tick = _FEW_POINT_AXES.get(grain, _FEW_POINT_AXES["day"])
+        fig.update_xaxes(range=[days.min() - pd.Timedelta(days=pad), days.max() + pd.Timedelta(days=pad)],
+                         dtick=tick, tickformat="%d-%m-%Y" if active_language() == "nl" else "%d %b %Y")
     return _layout(annotate_over(fig, annotations, daily["day"]))
 
 

@@ -119,14 +119,18 @@ def readable_columns(frame: pd.DataFrame) -> pd.DataFrame:
         column = out.iloc[:, position]
         if kind is None or not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
-        rounded = column.astype("float64").round(EXPORT_DIGITS[kind])
-        if kind == "ratio":  # as the screen writes it: 0.013 per 1,000, not 0.0
-            rounded = column.astype("float64").map(lambda v: v if pd.isna(v) else round(v, rate_digits(v, 1)))
+        rounded = (_rounded_rates(column, EXPORT_DIGITS[kind]) if kind == "ratio"
+                   else column.astype("float64").round(EXPORT_DIGITS[kind]))
         out.isetitem(position, rounded.astype("Int64") if EXPORT_DIGITS[kind] == 0 else rounded)
         kinds[name] = kind
     out = out.rename(columns=lambda c: names.get(f"column.{c}", c) if isinstance(c, str) else c)
     out.attrs["kinds"] = {names.get(f"column.{c}", c): kind for c, kind in kinds.items()}
     return out
+
+
+def _rounded_rates(column: pd.Series, digits: int) -> pd.Series:
+    """Ratios rounded as the screen writes them (``formatting.rate``): 0.013 per 1,000, not 0.0."""
+    return column.astype("float64").map(lambda value: value if pd.isna(value) else round(value, rate_digits(value, digits)))
 
 
 def csv_bytes(frame: pd.DataFrame, *, language: str = "en") -> bytes:

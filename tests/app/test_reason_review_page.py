@@ -51,7 +51,7 @@ def suggestions(demo_copy, monkeypatch):
 def _learned(monkeypatch, suggestions, done: bool = True) -> None:
     """The background job of the Reasons & channels page, finished with ``suggestions``."""
     job = SimpleNamespace(done=done, error=None, fraction=0.4, step="training",
-                          result=SimpleNamespace(suggestions=suggestions))
+                          result=SimpleNamespace(suggestions=suggestions, data_version=1))
     monkeypatch.setattr(cache, "reasons_from_texts", lambda version: job)
 
 
