@@ -13,6 +13,9 @@ from pathlib import Path
 import duckdb
 
 SAVED = re.compile(r'Pilot "(.+)" saved\.')
+# The import's new data can rerun the page between filling the form and saving it (seen once
+# in a full test run: no confirmation in 90 s); an editor would then save again.
+ATTEMPTS = 2
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -59,19 +62,32 @@ async def run_pilot_edit(browser, url: str, delay: float, t0: float, timeout_s: 
     timeout_ms = int(timeout_s * 1000)
     context = await browser.new_context(viewport={"width": 1400, "height": 1400})
     page = await context.new_page()
+    failed: list[str] = []
     try:
-        await page.goto(f"{url}/pilots", timeout=timeout_ms)
-        await page.wait_for_selector(IDLE, timeout=timeout_ms)
-        await page.get_by_text("Edit or delete a pilot", exact=True).click(timeout=timeout_ms)
-        owner = page.get_by_role("textbox", name="Owner").last
-        await owner.fill(edit.owner, timeout=timeout_ms)
-        await page.get_by_role("button", name="Save changes").click(timeout=timeout_ms)
-        saved = page.get_by_text(SAVED)
-        await saved.first.wait_for(timeout=timeout_ms)
-        edit.pilot = SAVED.search(await saved.first.inner_text()).group(1)
-        edit.ok, edit.result = True, "saved"
-    except Exception as exc:
-        edit.result = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+        for _ in range(ATTEMPTS):
+            try:
+                edit.pilot = await _change_owner(page, url, edit.owner, timeout_ms)
+            except Exception as exc:  # noqa: BLE001  (said in the report, then tried once more)
+                failed.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+                continue
+            edit.ok = True
+            edit.result = "saved" if not failed else f"saved on attempt {len(failed) + 1} (before: {failed[0]})"
+            break
+        else:
+            edit.result = " | ".join(failed)
     finally:
         edit.seconds = round(time.monotonic() - started, 2)
         await context.close()
+
+
+async def _change_owner(page, url: str, owner_name: str, timeout_ms: int) -> str:
+    """Open Pilots, change the first pilot's owner, save; the name of the pilot saved."""
+    await page.goto(f"{url}/pilots", timeout=timeout_ms)
+    await page.wait_for_selector(IDLE, timeout=timeout_ms)
+    await page.get_by_text("Edit or delete a pilot", exact=True).click(timeout=timeout_ms)
+    owner = page.get_by_role("textbox", name="Owner").last
+    await owner.fill(owner_name, timeout=timeout_ms)
+    await page.get_by_role("button", name="Save changes").click(timeout=timeout_ms)
+    saved = page.get_by_text(SAVED)
+    await saved.first.wait_for(timeout=timeout_ms)
+    return SAVED.search(await saved.first.inner_text()).group(1)
