@@ -76,9 +76,12 @@ def frame_key(frame: pd.DataFrame | pd.Series) -> bytes:
 
 
 def _add(digest, part: bytes) -> None:
-    """Each part with its length first: no two sequences of parts run together alike."""
-    digest.update(len(part).to_bytes(8, "little"))
-    digest.update(part)
+    digest.update(_framed(part))
+
+
+def _framed(part: bytes) -> bytes:
+    """``part`` with its length first: no two sequences of parts run together alike."""
+    return len(part).to_bytes(8, "little") + part
 
 
 def _value_bytes(values: pd.Index | pd.Series) -> bytes:
@@ -88,7 +91,7 @@ def _value_bytes(values: pd.Index | pd.Series) -> bytes:
     # Text and mixed columns: each value's repr (None, nan, <NA> and NaT differ), length first.
     parts = [value.tobytes() + repr(value.dtype).encode() if isinstance(value, np.ndarray) else repr(value).encode()
              for value in array.tolist()]
-    return b"".join(len(part).to_bytes(8, "little") + part for part in parts)
+    return b"".join(map(_framed, parts))
 
 
 FRAME_KEYS = {pd.DataFrame: frame_key, pd.Series: frame_key}
