@@ -21,10 +21,10 @@ from analytics.text_reasons.evaluation import examples_per_label, path_prefix
 from analytics.text_reasons.features import PLACEHOLDERS, normalised_text, reduced_dutch, reduced_words
 
 BANKING77 = Path(__file__).parent / "data" / "real" / "banking77"
-# The issue's targets are top-1 >= 0.92, top-3 >= 0.98 and ECE <= 0.03. The design chosen by
-# cross-validation on the training split reaches 0.918 top-1 on the test split, so top-1 is
-# held to 0.915 (above a plain word + letter TF-IDF logistic regression, 0.913-0.915).
-TOP1_FLOOR = 0.915
+# The issue's targets: top-1 >= 0.92, top-3 >= 0.98 and ECE <= 0.03. The design chosen by
+# cross-validation on the training split reaches 0.929 / 0.984 / 0.018 on the test split;
+# without its meaning member 0.918 top-1, below the floor.
+TOP1_FLOOR = 0.92
 TOP3_FLOOR = 0.98
 ECE_CEILING = 0.03
 
@@ -55,6 +55,14 @@ def test_banking77_test_split_accuracy_and_calibration(banking, banking_model, b
     assert top_k_accuracy(probabilities, classes, truth, 1) >= TOP1_FLOOR
     assert top_k_accuracy(probabilities, classes, truth, 3) >= TOP3_FLOOR
     assert expected_calibration_error(probabilities.max(axis=1), correct) <= ECE_CEILING
+
+
+def test_the_meaning_member_is_fitted_and_calibrated(banking_model):
+    """Three members, each with a positive temperature, and the meaning member (on sentence
+    vectors) trusted on English texts: its temperature is not near zero."""
+    assert len(banking_model.temperatures) == 4
+    assert all(t > 0 for t in banking_model.temperatures)
+    assert banking_model.temperatures[2] > 1.0
 
 
 def test_predict_top_gives_the_most_probable_labels_first(banking_model, banking_test_probabilities):
