@@ -64,6 +64,48 @@ def test_names_rename_merge_fold_and_leave_out_options():
     assert adopted_paths(NODES, {})["Overig"] == ""
 
 
+def test_a_second_level_option_named_with_a_path_moves_there():
+    """A mixed proposed group is split by moving one subject's options out, to a new
+    first-level option or an existing one; its own children follow it."""
+    nodes = NODES + [_node("pakket > kwijt > buren")]
+    paths = adopted_paths(nodes, {
+        "pakket": "Bezorging",
+        "pakket > kwijt": " Account >  Inloggen ",    # moved under a new first-level option
+        "pakket > kwijt > buren": "Code",             # follows the option above it
+        "pakket > laat": "Factuur > Te laat",         # moved under an existing one (renamed "factuur")
+        "factuur": "Factuur",
+        "factuur > dubbel": "Account >",              # moved, its own name empty: joins "Account"
+        "retour": "",                                 # not adopted ...
+        "pakket > schade": "Overig > Schade",         # ... nor is a move under an "Other"-like name
+    })
+    assert paths["pakket > kwijt"] == "Account > Inloggen"
+    assert paths["pakket > kwijt > buren"] == "Account > Inloggen > Code"
+    assert paths["pakket > laat"] == "Factuur > Te laat"
+    assert paths["factuur > dubbel"] == "Account"
+    assert paths["pakket > schade"] == "" and paths["retour"] == ""
+    assert paths["pakket"] == "Bezorging" and paths["factuur"] == "Factuur"
+    assert adopted_reasons(nodes, {"pakket > kwijt": "Account > Inloggen", "factuur > dubbel": "Account > Dubbel",
+                                   "factuur": ""}) == [
+        "Account > Dubbel", "Account > Inloggen > buren", "pakket > laat", "pakket > schade", "retour"]
+    # Moved out of a first-level option that is not adopted: the move still counts.
+    assert adopted_paths(NODES, {"factuur": "", "factuur > dubbel": "Betaling > Dubbel"})["factuur > dubbel"] == \
+        "Betaling > Dubbel"
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+@pytest.mark.parametrize("typed", ["Account > Inloggen > Code", " > Inloggen", "Account"])
+def test_a_move_with_the_wrong_number_of_levels_is_refused_in_the_users_words(language, typed):
+    names = {"pakket > kwijt": typed} if typed != "Account" else {"pakket": "Account > Inloggen"}
+    with using_language(language):
+        with pytest.raises(ValueError) as refused:
+            adopted_paths(NODES, names)
+    if typed == "Account":
+        assert str(refused.value) == t("tree_adoption.separator", language, name="Account > Inloggen")
+    else:
+        assert str(refused.value) == t("tree_adoption.move_levels", language, name=" ".join(typed.split()),
+                                       levels=2, example="… > …")
+
+
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_a_name_with_the_level_separator_or_too_long_is_refused_in_the_users_words(language):
     with using_language(language):

@@ -6,7 +6,10 @@ tree from what customers wrote. An editor adjusts it by naming its options
 (:func:`adopted_paths`): a new name renames an option; two siblings given the same name
 become one; a second-level option left without a name folds into its parent; a first-level
 option left without a name, or named like "Other", is not adopted (its contacts keep the
-reason they have). Then :func:`adopt_tree` moves each contact with a text under an
+reason they have). A deeper option named with its whole path, "Account > Inloggen", moves
+there, under a first-level option of that name or a new one: a proposed group that mixes
+two subjects (texts of different subjects can share only a verb, "ontvangen") is split by
+moving the options of one subject out. Then :func:`adopt_tree` moves each contact with a text under an
 "Other"-like reason or none to the adopted path of its option, in one batch of
 :func:`analytics.text_reasons.review.adopt`: the recorded reason is kept in
 ``recorded_l1..l3``, every page can still count the reasons as recorded, and the batch is
@@ -79,18 +82,48 @@ def adopted_paths(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> dict
     for node in nodes:
         parts = node.path.split(REASON_SEPARATOR)
         prefixes = [REASON_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1)]
-        levels = [cleaned_name(names.get(prefix, part)) for prefix, part in zip(prefixes, parts)]
+        kept: list[str] = []
+        folded = False  # an option without a name: what lies under it joins it
+        for depth, (prefix, part) in enumerate(zip(prefixes, parts), start=1):
+            typed = typed_path(names.get(prefix, part), depth)
+            if len(typed) > 1:  # moved: its whole path as typed
+                kept, folded = [level for level in typed if level], not typed[-1]
+            elif not folded and typed[0]:
+                kept.append(typed[0])
+            else:
+                folded = True
         # The tree's own "Other" holds texts without a word to go by: never adopted, whatever its name.
-        if is_other_name(parts[0]) or not levels[0] or is_other_name(levels[0]):
+        if is_other_name(parts[0]) or not kept or is_other_name(kept[0]):
             adopted[node.path] = ""
             continue
-        kept = []
-        for level in levels:
-            if not level:
-                break
-            kept.append(level)
         adopted[node.path] = REASON_SEPARATOR.join(kept)
     return adopted
+
+
+def typed_path(name: object, depth: int) -> list[str]:
+    """What an editor typed for an option on level ``depth``: its one name
+    (:func:`cleaned_name`), or for a deeper option the whole path it moves to, one name
+    per level down to its own (which may be empty: it then joins the option above).
+
+    >>> typed_path(" Account >  Inloggen ", 2), typed_path("Factuur", 2), typed_path("Account >", 2)
+    (['Account', 'Inloggen'], ['Factuur'], ['Account', ''])
+
+    Raises
+    ------
+    ValueError
+        When a first-level name holds ">", a path has another number of levels than the
+        option's, an option above its own is left empty, or a name is too long; in the
+        user's language.
+    """
+    if not isinstance(name, str) or REASON_SEPARATOR.strip() not in name:
+        return [cleaned_name(name)]
+    levels = [cleaned_name(level) for level in name.split(REASON_SEPARATOR.strip())]
+    if depth == 1:
+        raise ValueError(t("tree_adoption.separator", name=" ".join(name.split())))
+    if len(levels) != depth or not all(levels[:-1]):
+        raise ValueError(t("tree_adoption.move_levels", name=" ".join(name.split()), levels=depth,
+                           example=REASON_SEPARATOR.join(["…"] * depth)))
+    return levels
 
 
 def adopted_reasons(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> list[str]:

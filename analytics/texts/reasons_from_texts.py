@@ -114,7 +114,9 @@ EN: dict[str, str] = {
     "tree_adoption.help": ("Name each option as your organisation would say it. Two options under the same parent "
                            "with the same name become one; a second-level option left without a name joins its "
                            "parent; a first-level option left without a name, or named like “Other”, is not "
-                           "adopted, and neither is the tree's own “Other”. Adopting moves the contacts with a "
+                           "adopted, and neither is the tree's own “Other”. To move a second-level option under "
+                           "another first-level one, or a new one, type its whole path: “Account > Login”. "
+                           "Adopting moves the contacts with a "
                            "text and no reason (or “Other”) to their option: the ones the tree was proposed from "
                            "where it put them, the others to the option their text is most like; a text without "
                            "a word to go by stays where it is. The recorded reason is kept, every page can still "
@@ -139,8 +141,11 @@ EN: dict[str, str] = {
                               "still without a reason."),
     "tree_adoption.nothing": ("No contact would move: every option is left without a name or named like “Other”. "
                               "Nothing was changed."),
-    "tree_adoption.separator": "“{name}”: a name cannot hold “>”, which separates a reason's levels. Nothing was changed.",
+    "tree_adoption.separator": ("“{name}”: a first-level name cannot hold “>”, which separates a reason's levels. "
+                                "Nothing was changed."),
     "tree_adoption.too_long": "“{name}”: a name has at most {limit} characters. Nothing was changed.",
+    "tree_adoption.move_levels": ("“{name}”: to move this option, type its whole path of {levels} levels, "
+                                  "“{example}”, each level named. Nothing was changed."),
 }
 
 NL: dict[str, str] = {
@@ -256,7 +261,9 @@ NL: dict[str, str] = {
     "tree_adoption.help": ("Geef elke keuze de naam die uw organisatie gebruikt. Twee keuzes onder dezelfde ouder "
                            "met dezelfde naam worden één; een keuze op niveau 2 zonder naam gaat op in haar ouder; "
                            "een keuze op niveau 1 zonder naam, of met een naam als “Overig”, wordt niet "
-                           "overgenomen, net als de eigen “Overig” van de boom. Overnemen zet de contacten met een "
+                           "overgenomen, net als de eigen “Overig” van de boom. Om een keuze op niveau 2 onder een "
+                           "andere of nieuwe keuze op niveau 1 te zetten, typt u haar hele pad: “Account > "
+                           "Inloggen”. Overnemen zet de contacten met een "
                            "tekst en zonder reden (of “Overig”) onder hun keuze: de contacten waaruit de boom is "
                            "voorgesteld waar de boom ze plaatste, de andere onder de keuze waar hun tekst het meest "
                            "op lijkt; een tekst zonder bruikbaar woord blijft waar hij staat. De vastgelegde reden blijft "
@@ -282,7 +289,9 @@ NL: dict[str, str] = {
                               "gaat over de teksten die nog geen reden hebben."),
     "tree_adoption.nothing": ("Er zou geen contact verplaatst worden: elke keuze is zonder naam of heeft een naam als "
                               "“Overig”. Er is niets veranderd."),
-    "tree_adoption.separator": ("“{name}”: een naam mag geen “>” bevatten, dat scheidt de niveaus van een reden. "
+    "tree_adoption.separator": ("“{name}”: een naam op niveau 1 mag geen “>” bevatten, dat scheidt de niveaus van een reden. "
                                 "Er is niets veranderd."),
     "tree_adoption.too_long": "“{name}”: een naam heeft hoogstens {limit} tekens. Er is niets veranderd.",
+    "tree_adoption.move_levels": ("“{name}”: om deze keuze te verplaatsen typt u haar hele pad van {levels} niveaus, "
+                                  "“{example}”, met een naam op elk niveau. Er is niets veranderd."),
 }

@@ -170,8 +170,8 @@ def metric_value(page, label: str) -> str:
 def edit_grid_cell(page, grid, x: float, y: float, text: str, *, attempts: int = 4) -> None:
     """Replace the text of the cell at (``x``, ``y``) pixels inside ``grid`` (an
     ``st.data_editor``; it draws on a canvas): select the cell, open its editor with Enter,
-    fill it, Enter. A grid that is still settling after a rerun may swallow the click:
-    then Escape and try again."""
+    fill it, Enter. A grid that is still settling after a rerun may swallow the click or
+    close the editor it opened: then Escape and try again."""
     field = page.locator("#portal textarea, #portal input").first
     for _ in range(attempts):
         grid.scroll_into_view_if_needed()
@@ -180,12 +180,12 @@ def edit_grid_cell(page, grid, x: float, y: float, text: str, *, attempts: int =
         page.keyboard.press("Enter")
         try:
             field.wait_for(timeout=5_000)
+            field.fill(text, timeout=5_000)
             break
         except PlaywrightTimeoutError:
             page.keyboard.press("Escape")
     else:
         raise AssertionError(f"the cell's editor did not open after {attempts} clicks")
-    field.fill(text)
     page.keyboard.press("Enter")
 
 

@@ -74,9 +74,10 @@ def test_a_store_without_reason_codes_shows_a_proposed_tree(page, uncoded_server
 
 
 def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
-    """The first option renamed in the naming table (keyboard, as a user edits a cell), then
+    """The first option renamed in the naming table (keyboard, as a user edits a cell) and the
+    second, one of its options, moved under a new first-level option by typing its path; then
     "Adopt this tree": the confirmation says how many contacts moved, and the store holds
-    the new name, which the reason tree of Reasons & channels then shows."""
+    the new names, which the reason tree of Reasons & channels then shows."""
     open_page(page, uncoded_server.url + SECTION, height=4200)
     expect(page.get_by_role("heading", name="Adjust and adopt the tree")).to_be_visible(timeout=LEARNING_MS)
     wait_for_app(page)
@@ -84,6 +85,9 @@ def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
     expect(grid).to_contain_text("New name")
     edit_grid_cell(page, grid, 540, 35 + 17, "Bezorging en pakketten")  # "New name" of the first row
     wait_for_app(page)  # the edit reached the server and its rerun ended
+    # The second row, an option under the first, moved under a new first-level option.
+    edit_grid_cell(page, grid, 540, 35 + 35 + 17, "Account > Inloggen")
+    wait_for_app(page)
     page.get_by_role("button", name="Adopt this tree").click()
     expect(page.get_by_text("Adopted:")).to_be_visible(timeout=120_000)
     wait_for_app(page)
@@ -93,5 +97,6 @@ def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
     # The reason tree of Reasons & channels now has the new name.
     open_page(page, f"{uncoded_server.url}/reasons", charts=1, height=2400)
     assert_no_exception(page)
-    assert "Bezorging en pakketten" in page.locator(".js-plotly-plot").first.text_content()
+    drawn = page.locator(".js-plotly-plot").first.text_content()
+    assert "Bezorging en pakketten" in drawn and "Account" in drawn
     screenshot(page, "reasons-after-tree-adopted")
