@@ -51,3 +51,17 @@ def test_a_few_weeks_or_months_get_an_axis_of_their_own():
     month = daily_contacts_chart(pd.DataFrame({"day": pd.to_datetime(["2026-03-01"]), "contacts": [2800]}),
                                  grain="month")
     assert month.layout.xaxis.dtick == "M1" and month.data[0].mode == "lines+markers"
+
+
+def test_up_to_twelve_weeks_or_months_each_get_a_tick_on_their_first_day():
+    """Five weeks: a tick on each Monday the points stand on, not plotly's step between them;
+    a long daily or weekly series keeps plotly's own ticks."""
+    mondays = pd.date_range("2026-03-02", periods=5, freq="7D")
+    weeks = daily_contacts_chart(pd.DataFrame({"day": mondays, "contacts": range(5)}), grain="week")
+    assert [pd.Timestamp(x) for x in weeks.layout.xaxis.tickvals] == list(mondays)
+    assert weeks.data[0].mode == "lines+markers"
+    many = daily_contacts_chart(pd.DataFrame({"day": pd.date_range("2025-01-06", periods=40, freq="7D"),
+                                              "contacts": range(40)}), grain="week")
+    assert many.layout.xaxis.tickvals is None
+    days = daily_contacts_chart(pd.DataFrame({"day": pd.date_range("2025-03-01", periods=10), "contacts": range(10)}))
+    assert days.layout.xaxis.tickvals is None

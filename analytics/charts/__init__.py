@@ -44,6 +44,7 @@ def _layout(fig: go.Figure, height: int = 320) -> go.Figure:
 
 
 FEW_DAYS = 3
+MAX_PERIOD_TICKS = 12  # weeks or months up to which each gets its own tick
 # Days of room beside a few points, and plotly's tick step: a day, a week (in ms) or a month.
 _FEW_POINT_AXES = {"day": (1, 86_400_000), "week": (7, 7 * 86_400_000), "month": (31, "M1")}
 
@@ -63,11 +64,16 @@ def daily_contacts_chart(daily: pd.DataFrame, *, contacts_label: str = "Contacts
         + ": %{y:,}<extra></extra>",
     ))
     fig.update_yaxes(title=contacts_label, rangemode="tozero")
+    date_format = "%d-%m-%Y" if active_language() == "nl" else "%d %b %Y"
+    days = pd.to_datetime(daily["day"])
     if few and len(daily):  # one tick per point, a period's width of room on either side
-        days = pd.to_datetime(daily["day"])
         pad, tick = _FEW_POINT_AXES.get(grain, _FEW_POINT_AXES["day"])
         fig.update_xaxes(range=[days.min() - pd.Timedelta(days=pad), days.max() + pd.Timedelta(days=pad)],
-                         dtick=tick, tickformat="%d-%m-%Y" if active_language() == "nl" else "%d %b %Y")
+                         dtick=tick, tickformat=date_format)
+    elif not daily_grain and len(daily) <= MAX_PERIOD_TICKS:
+        # A tick on each week's or month's first day: plotly's own step (every 3 days, say)
+        # would put ticks between the points.
+        fig.update_xaxes(tickvals=list(days), tickformat=date_format)
     return _layout(annotate_over(fig, annotations, daily["day"]))
 
 
