@@ -11,6 +11,8 @@ from the analytics function's.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import wraps
@@ -21,6 +23,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+import streamlit.elements.arrow as _arrow_element
 
 from analytics import actions as action_logic
 from analytics import breakdowns as breakdown_logic
@@ -192,6 +195,54 @@ def _shared_figure(name: str, language: str, _builder: Callable[..., go.Figure],
                    kwargs: dict) -> go.Figure:
     with using_language(language):
         return _builder(*args, **kwargs)
+
+
+# --- Tables: what st.dataframe makes of a styled table --------------------------------------------
+def share_display_values(styler: Any, data: pd.DataFrame, *parts: Any) -> None:
+    """Mark ``styler`` (a pandas Styler of ``data``) so that what ``st.dataframe`` makes of
+    it, its display values as Arrow and its styles, is made once per ``data`` and ``parts``
+    (the columns' kinds, the language, the highlight: whatever else decides the text) and
+    shared by every session, at most ``TABLE_MAX_ENTRIES``.
+
+    Why: the Styler writes every cell through Python on every run (about 8 ms for a table
+    of 20 rows and 10 columns, most of a cached page's table work under load), and its
+    random uuid made every run's message new, so a browser's message cache never matched a
+    table it already had. A shared result carries one uuid: the same table is the same
+    message."""
+    setattr(styler, _DISPLAY_KEY, (frame_key(data), *parts))
+
+
+TABLE_MAX_ENTRIES = 512
+_DISPLAY_KEY = "_shared_display_key"
+_display_values: OrderedDict[tuple, bytes] = OrderedDict()
+_display_values_lock = threading.Lock()
+
+
+def _marshall_shared_styler(proto: Any, styler: Any, default_uuid: str) -> None:
+    """Streamlit's ``marshall_styler`` for ``st.dataframe``, served from the shared results
+    for a styler marked by :func:`share_display_values` (else as Streamlit does it)."""
+    key = getattr(styler, _DISPLAY_KEY, None)
+    if key is None:
+        _streamlit_marshall_styler(proto, styler, default_uuid)
+        return
+    with _display_values_lock:
+        made = _display_values.get(key)
+        if made is not None:
+            _display_values.move_to_end(key)
+    if made is not None:
+        proto.styler.ParseFromString(made)
+        return
+    _streamlit_marshall_styler(proto, styler, default_uuid)
+    with _display_values_lock:
+        _display_values[key] = proto.styler.SerializeToString()
+        while len(_display_values) > TABLE_MAX_ENTRIES:
+            _display_values.popitem(last=False)
+
+
+# st.dataframe looks the function up in its own module on every call: replaced there, once.
+_streamlit_marshall_styler = getattr(_arrow_element.marshall_styler, "streamlit_own", _arrow_element.marshall_styler)
+_marshall_shared_styler.streamlit_own = _streamlit_marshall_styler  # type: ignore[attr-defined]
+_arrow_element.marshall_styler = _marshall_shared_styler
 
 
 # --- The whole store: freshness, filters, the Data page's tables, roles --------------------------

@@ -33,6 +33,7 @@ from analytics.formatting import (  # noqa: F401  (re-exported for the pages)
     week_label,
 )
 from analytics.i18n import TEXT, active_language, t
+from ui import cache
 
 
 def change_delta(change: float | None, *, suffix: str = "", inverse: bool = True) -> dict:
@@ -124,15 +125,19 @@ def styled(view: TableView, highlight: Highlight | None = None):
     """``view.data`` as a pandas Styler whose display values are the view's text, with the
     ``highlight`` rows' background coloured."""
     styler = view.data.style.format(view.formatters(), na_rep=MISSING)
+    kinds = tuple((name, column.kind) for name, column in view.columns.items())
     if highlight is not None:
         rows, colour, columns = highlight
         if columns is not None:  # the view may have left some out
             columns = [c for c in columns if c in view.data.columns]
-            if not columns:
-                return styler
-        marked = list(rows)
-        styler = styler.apply(lambda row: [f"background-color: {colour}" if marked[row.name] else "" for _ in row],
-                              axis=1, subset=list(columns) if columns is not None else None)
+        if columns is None or columns:
+            marked = list(rows)
+            styler = styler.apply(lambda row: [f"background-color: {colour}" if marked[row.name] else "" for _ in row],
+                                  axis=1, subset=list(columns) if columns is not None else None)
+            highlight = (tuple(bool(mark) for mark in marked), colour, None if columns is None else tuple(columns))
+        else:
+            highlight = None
+    cache.share_display_values(styler, view.data, kinds, active_language(), highlight)
     return styler
 
 
