@@ -65,6 +65,17 @@ def test_the_meaning_member_is_fitted_and_calibrated(banking_model):
     assert banking_model.temperatures[2] > 1.0
 
 
+def test_without_the_meaning_member_the_word_members_decide_alone():
+    texts = [f"{word} {n}" for word in ("parcel late", "refund missing", "password reset") for n in range(6)]
+    labels = [label for label in ("delivery", "refund", "account") for _ in range(6)]
+    words_only = ReasonModel(ModelSettings(meaning_member=False, calibration_folds=2)).fit(texts, labels)
+    both = ReasonModel(ModelSettings(calibration_folds=2)).fit(texts, labels)
+    assert len(words_only.temperatures) == 3 and len(both.temperatures) == 4
+    for model in (words_only, both):
+        assert [top[0].label for top in model.predict_top(["my parcel is late", "reset my password"])] == [
+            "delivery", "account"]
+
+
 def test_predict_top_gives_the_most_probable_labels_first(banking_model, banking_test_probabilities):
     suggestions = banking_model.predict_top(["my card has not arrived yet", "I was charged twice"], k=3)
     assert [len(row) for row in suggestions] == [3, 3]

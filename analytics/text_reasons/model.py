@@ -185,7 +185,9 @@ class ReasonModel:
         strongest first: each feature's value times its weight for ``label`` in the
         calibrated average, less its mean weight over all labels (a weight every label
         shares moves no probability), summed per word (letter groups and pairs are
-        credited to the words they come from). Stop words are not reported.
+        credited to the words they come from). Stop words are not reported. This is the
+        word members' part of the score: the meaning member reads the whole text at once
+        and names no word.
 
         Raises ``ValueError`` for a label the model does not know.
         """
