@@ -40,6 +40,15 @@ def test_the_embeddings_load_without_the_network(monkeypatch):
         vectors_module._embedder.cache_clear()
 
 
+def test_a_long_text_is_read_from_its_start_and_costs_no_more():
+    """A 50,000-character e-mail among short texts: its row is that of its first
+    MAX_CHARACTERS characters, and the short texts' rows do not change beside it."""
+    long = "my card has not arrived " * 2_100
+    rows = sentence_vectors(["where is my refund", long, "reset my password"])
+    alone = sentence_vectors(["where is my refund", long[:vectors_module.MAX_CHARACTERS], "reset my password"])
+    np.testing.assert_allclose(rows, alone, atol=1e-6)
+
+
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "'; drop table contacts; --", "\x00\ufeff😀"])
 def test_odd_text_gives_a_finite_row(text):
     assert np.isfinite(sentence_vectors([text])).all()

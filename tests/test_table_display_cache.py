@@ -41,7 +41,11 @@ def _empty():
 
 
 def test_st_dataframe_uses_the_shared_display_values():
+    """Drawn through st.dataframe itself, as the pages do (format.show_table)."""
     assert arrow_element.marshall_styler is cache._marshall_shared_styler
+    format.show_table(_view())
+    format.show_table(_view())
+    assert len(cache._display_values) == 1
 
 
 def test_an_equal_table_is_made_once_and_reads_as_streamlit_would_write_it():

@@ -93,7 +93,8 @@ def test_a_second_level_option_named_with_a_path_moves_there():
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
-@pytest.mark.parametrize("typed", ["Account > Inloggen > Code", " > Inloggen", "Account"])
+@pytest.mark.parametrize("typed", ["Account > Inloggen > Code", " > Inloggen", "Account", "Levering >48 uur",
+                                   "Retour->geld", "Account>Inloggen"])
 def test_a_move_with_the_wrong_number_of_levels_is_refused_in_the_users_words(language, typed):
     names = {"pakket > kwijt": typed} if typed != "Account" else {"pakket": "Account > Inloggen"}
     with using_language(language):

@@ -208,7 +208,8 @@ def share_display_values(styler: Any, data: pd.DataFrame, *parts: Any) -> None:
     of 20 rows and 10 columns, most of a cached page's table work under load), and its
     random uuid made every run's message new, so a browser's message cache never matched a
     table it already had. A shared result carries one uuid: the same table is the same
-    message."""
+    message. Mark a Styler when it is finished: a later ``.apply`` or ``.hide`` would not
+    reach a table already shared."""
     setattr(styler, _DISPLAY_KEY, (frame_key(data), *parts))
 
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from analytics.charts import ACTUAL, BAND_80, BAND_95, EXPECTED, NEUTRAL, _layout
 from analytics.charts.annotations import annotate_over
-from analytics.formatting import rate_digits
+from analytics.formatting import rate
 
 CANDIDATE = "#cf222e"
 QUADRANT = "rgba(207, 34, 46, 0.07)"
@@ -30,7 +30,6 @@ def ratio_chart(periods: pd.DataFrame, *, labels: dict[str, str] | None = None, 
     text = {"actual": "Contacts per 1,000", "expected": "Expected", "band95": "95% band",
             "band80": "80% band", "axis": "Contacts per 1,000", **(labels or {})}
     x = periods.index
-    number = rate_format(*(periods[c] for c in ("ratio", "expected_ratio") if c in periods))
     fig = go.Figure()
     if "expected_ratio" in periods:
         for lo, hi, colour, name in (("lo95", "hi95", BAND_95, text["band95"]),
@@ -44,20 +43,20 @@ def ratio_chart(periods: pd.DataFrame, *, labels: dict[str, str] | None = None, 
                     showlegend=i == 0, hoverinfo="skip"))
         fig.add_trace(go.Scatter(x=x, y=periods["expected_ratio"], mode="lines", name=text["expected"],
                                  line=dict(color=EXPECTED, width=2, dash="dash"), connectgaps=False,
-                                 hovertemplate="%{x|%d-%m-%Y}: %{y:" + number + "}<extra>" + text["expected"] + "</extra>"))
+                                 customdata=rate_texts(periods["expected_ratio"]),
+                                 hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra>" + text["expected"] + "</extra>"))
     fig.add_trace(go.Scatter(x=x, y=periods["ratio"], mode="lines+markers", name=text["actual"],
                              line=dict(color=ACTUAL, width=2), marker=dict(size=5), connectgaps=False,
-                             hovertemplate="%{x|%d-%m-%Y}: %{y:" + number + "}<extra>" + text["actual"] + "</extra>"))
+                             customdata=rate_texts(periods["ratio"]),
+                             hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra>" + text["actual"] + "</extra>"))
     fig.update_yaxes(title=text["axis"], rangemode="tozero")
     return _layout(annotate_over(fig, annotations, x), height=400)
 
 
-def rate_format(*columns: pd.Series) -> str:
-    """The hover's number format for ratios, as the tables write them: one decimal, or as
-    many as the smallest non-zero ratio needs to read as more than 0.0 (0.013 per 1,000)."""
-    values = pd.concat([pd.Series(column, dtype=float) for column in columns]).abs()
-    smallest = values[values > 0].min()
-    return f",.{rate_digits(float(smallest)) if pd.notna(smallest) else 1}f"
+def rate_texts(values: pd.Series) -> list[str]:
+    """Each ratio as the tables write it, for a hover: "12.3", and "0.013" where one decimal
+    would read 0.0 (:func:`analytics.formatting.rate`, in the active language)."""
+    return [rate(value) for value in values]
 
 
 def _runs(present: pd.Series) -> list[slice]:
@@ -80,14 +79,14 @@ def part_ratio_chart(table: pd.DataFrame, *, labels: dict[str, str] | None = Non
     period's ratio as a marker; values without a ratio are left out."""
     text = {"ratio": "Contacts per 1,000", "previous": "Previous period", **(labels or {})}
     shown = table[table["ratio"].notna()].sort_values("ratio").tail(25)
-    number = rate_format(*(shown[c] for c in ("ratio", "previous_ratio") if c in shown))
     fig = go.Figure(go.Bar(y=shown["part"], x=shown["ratio"], orientation="h", name=text["ratio"],
                            marker=dict(color=NEUTRAL),
-                           hovertemplate="%{y}: %{x:" + number + "}<extra></extra>"))
+                           customdata=rate_texts(shown["ratio"]), hovertemplate="%{y}: %{customdata}<extra></extra>"))
     if "previous_ratio" in shown:
         fig.add_trace(go.Scatter(y=shown["part"], x=shown["previous_ratio"], mode="markers", name=text["previous"],
                                  marker=dict(symbol="line-ns-open", size=18, color=EXPECTED, line=dict(width=3)),
-                                 hovertemplate="%{y}: %{x:" + number + "}<extra>" + text["previous"] + "</extra>"))
+                                 customdata=rate_texts(shown["previous_ratio"]),
+                                 hovertemplate="%{y}: %{customdata}<extra>" + text["previous"] + "</extra>"))
     fig.update_xaxes(title=text["ratio"], rangemode="tozero")
     fig.update_yaxes(automargin=True)
     return _layout(fig, height=max(260, 26 * len(shown) + 80))
@@ -104,12 +103,12 @@ def start_small_chart(table: pd.DataFrame, *, volume_threshold: float | None, ra
     change = shown["change"].clip(-0.5, 0.5)
     fig = go.Figure(go.Scatter(
         x=shown["contacts"], y=shown["ratio"], mode="markers", name=text["ratio"], showlegend=False,
-        text=shown["unit"], customdata=np.column_stack([shown["change"].fillna(0) * 100]),
+        text=shown["unit"],
+        customdata=np.column_stack([shown["change"].fillna(0) * 100, np.array(rate_texts(shown["ratio"]), dtype=object)]),
         marker=dict(size=9, color=change.fillna(0), colorscale="RdBu_r", cmin=-0.5, cmax=0.5, opacity=0.85,
                     line=dict(width=0.5, color="white"),
                     colorbar=dict(title=dict(text=text["change"], side="right"), tickformat="+.0%", len=0.8)),
-        hovertemplate="%{text}<br>%{x:,} · %{y:" + rate_format(shown["ratio"]) + "}<br>%{customdata[0]:+.0f}%"
-                      "<extra></extra>",
+        hovertemplate="%{text}<br>%{x:,} · %{customdata[1]}<br>%{customdata[0]:+.0f}%<extra></extra>",
     ))
     candidates = shown[shown["candidate"]]
     if len(candidates):

@@ -13,8 +13,9 @@ its tokens' static embeddings, 256 numbers). Three linear models score every rea
 
 The logistic model ranks the second and third choice best (top-3), the SVM the first (top-1);
 the third reads what the words mean rather than which words they are, so it knows wordings
-the training texts never used. Averaging them gains on both. ``t1``, ``t2`` and ``t3`` put each model's scores on the scale of
-log-probabilities and ``t`` calibrates their average (temperature scaling: Guo et al., 2017).
+the training texts never used. Averaging the three gains on both. ``t1``, ``t2`` and ``t3``
+put each model's scores on the scale of log-probabilities and ``t`` calibrates their average
+(temperature scaling: Guo et al., 2017).
 A member that knows little (the meaning member on Dutch texts, whose embeddings learned
 mostly English) gets a low temperature and so little say.
 All four are fitted by minimising the log-loss on scores of texts that the members did not
@@ -47,14 +48,14 @@ member, added last, was the one change after the word pairs that moved top-1 by 
 the noise: on the same five folds (seed 42) 91.13 % -> 91.74 % top-1 (better on every fold)
 and 97.47 % -> 97.73 % top-3, for a few seconds more per fit. Putting the vectors into the
 word members' feature rows instead gained as much but made each fit 2.5 times slower. The equal
-average of the two temperature-scaled members was preferred to a log-loss-optimal weighting,
+average of the temperature-scaled members was preferred to a log-loss-optimal weighting,
 which leans on the logistic model and loses top-1 accuracy.
 
 Calibration needs data: with 10 examples per label the probabilities are over-confident
 (ECE 0.064 on BANKING77's test split), from 30 per label it is about 0.02.
 
 Scaling. Fitting costs the features once (about 0.15 ms per short text, Python, linear)
-plus ``calibration_rounds + 1`` fits of both members: the SVM (liblinear, about linear in
+plus ``calibration_rounds + 1`` fits of the members: the SVM (liblinear, about linear in
 texts x labels, a few seconds for 10,000 texts) and the logistic model (SAGA, linear per
 pass; the slowest part, about 15-20 s for 10,000 texts). 10,000 short texts take about
 30-45 s of CPU time on one core. A million texts do not fit in a minute this way (the features alone

@@ -115,15 +115,18 @@ def typed_path(name: object, depth: int) -> list[str]:
         option's, an option above its own is left empty, or a name is too long; in the
         user's language.
     """
-    if not isinstance(name, str) or REASON_SEPARATOR.strip() not in name:
+    if not isinstance(name, str) or ">" not in name:
         return [cleaned_name(name)]
-    levels = [cleaned_name(level) for level in name.split(REASON_SEPARATOR.strip())]
+    plain = " ".join(name.split())
     if depth == 1:
-        raise ValueError(t("tree_adoption.separator", name=" ".join(name.split())))
-    if len(levels) != depth or not all(levels[:-1]):
-        raise ValueError(t("tree_adoption.move_levels", name=" ".join(name.split()), levels=depth,
+        raise ValueError(t("tree_adoption.separator", name=plain))
+    # Only " > " separates levels: "Levering >48 uur" or "a->b" is a name with a ">" in it,
+    # which no name may hold, not a move.
+    parts = f"{plain} ".split(REASON_SEPARATOR)
+    if len(parts) != depth or any(">" in part or not part.strip() for part in parts[:-1]) or ">" in parts[-1]:
+        raise ValueError(t("tree_adoption.move_levels", name=plain, levels=depth,
                            example=REASON_SEPARATOR.join(["…"] * depth)))
-    return levels
+    return [cleaned_name(part) for part in parts]
 
 
 def adopted_reasons(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> list[str]:
@@ -218,7 +221,7 @@ def adopt_tree(conn: duckdb.DuckDBPyConnection, nodes: Sequence[ReasonNode], pro
     ReviewRefused
         In Parquet mode; nothing is written.
     ValueError
-        When a name is not allowed (:func:`cleaned_name`) or no contact would move; in the
+        When a name is not allowed (:func:`typed_path`) or no contact would move; in the
         user's language, nothing is written.
     """
     report = progress or (lambda fraction, step: None)

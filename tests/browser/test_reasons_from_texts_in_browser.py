@@ -99,4 +99,5 @@ def test_an_editor_renames_an_option_and_adopts_the_tree(page, uncoded_server):
     assert_no_exception(page)
     drawn = page.locator(".js-plotly-plot").first.text_content()
     assert "Bezorging en pakketten" in drawn and "Account" in drawn
+    assert "Inloggen" in drawn  # the moved option, under "Account" (the proposal's names are lower case)
     screenshot(page, "reasons-after-tree-adopted")
