@@ -271,6 +271,19 @@ def scope_versions(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 _ONE_WRITER = threading.RLock()
+_writes_committed = 0
+
+
+def writes_committed() -> int:
+    """How many writes this process has committed. Every write goes through
+    :func:`write_transaction`, and no other process can write while this one holds the
+    store, so a data version read when this count was the same is still the current one."""
+    return _writes_committed
+
+
+def _count_write() -> None:
+    global _writes_committed
+    _writes_committed += 1
 
 
 @contextmanager
@@ -302,6 +315,7 @@ def write_transaction(conn: duckdb.DuckDBPyConnection, *, cursor: duckdb.DuckDBP
             yield cur
             bump_data_version(cur, changes)
             cur.execute("commit")
+            _count_write()
         except BaseException:
             cur.execute("rollback")
             raise

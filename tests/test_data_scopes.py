@@ -113,3 +113,38 @@ def test_what_is_learned_from_texts_is_keyed_by_the_contacts_only(store):
     assert cache.texts_version(cache.current_data_version()) == imported
     add_contact(store, "c1")
     assert cache.texts_version(cache.current_data_version()) == imported + 3
+
+
+def _reads_the_version_around_a_write():
+    import streamlit as st
+
+    from analytics import actions
+    from analytics.access import Actor, Role, acting_as
+    from analytics.actions import ReasonPath
+    from ui import cache
+
+    seen = [cache.current_data_version(), cache.current_data_version()]  # a page and its charts
+    with acting_as(Actor("erin@example.org", Role.EDITOR)):
+        actions.add_action(cache.connection(), ReasonPath("Delivery"), action="Call the carrier")
+    seen.append(cache.current_data_version())  # what the page saved shows in the same run
+    st.write(" ".join(map(str, seen)))
+
+
+def test_a_script_run_reads_the_version_once_and_again_after_its_own_write(store, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    reads = []
+
+    def counted_version(conn) -> int:
+        reads.append(1)
+        return data_version(conn)
+
+    monkeypatch.setattr(cache, "data_version", counted_version)
+    version = data_version(store)
+    run = AppTest.from_function(_reads_the_version_around_a_write, default_timeout=30)
+    run.run()
+    assert [m.value for m in run.markdown] == [f"{version} {version} {version + 1}"]
+    assert len(reads) == 2
+    run.run()  # the next run reads it anew
+    assert [m.value for m in run.markdown] == [f"{version + 1} {version + 1} {version + 2}"]
+    assert len(reads) == 4

@@ -24,6 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 import streamlit.elements.arrow as _arrow_element
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import actions as action_logic
 from analytics import breakdowns as breakdown_logic
@@ -46,7 +47,7 @@ from analytics.filters import ContactFilter
 from analytics.i18n import active_language, using_language
 from analytics.lockdown import open_dashboard_store
 from analytics.pilots import registry as pilot_registry
-from analytics.store import SCOPES, data_version, resolve_db_path, scope_versions
+from analytics.store import SCOPES, data_version, resolve_db_path, scope_versions, writes_committed
 from analytics.text_reasons import store_suggestions
 from ui.background import BackgroundJob
 
@@ -111,8 +112,23 @@ def _connection_to(path: str) -> duckdb.DuckDBPyConnection:
 
 
 def current_data_version() -> int:
-    """Read on every rerun (one tiny query): the key that retires stale cached results."""
-    return data_version(connection())
+    """The key that retires stale cached results: the store's data version, read once per
+    script run and again after a write in this process (so a page shows what it has just
+    saved), not once per chart: under load a query per chart was a tenth of a cached page."""
+    run = get_script_run_ctx()
+    if run is None:
+        return data_version(connection())
+    read = getattr(run, _VERSION_OF_RUN, None)
+    # A run's context is reused by the next run, which gives it a new ``cursors`` dict.
+    if read is not None and read[0] is run.cursors and read[1] == writes_committed():
+        return read[2]
+    writes = writes_committed()
+    version = data_version(connection())
+    setattr(run, _VERSION_OF_RUN, (run.cursors, writes, version))
+    return version
+
+
+_VERSION_OF_RUN = "_contacts_data_version"
 
 
 def read_version(version: int, scopes: Sequence[str]) -> int:
