@@ -110,3 +110,33 @@ def test_different_frames_never_share_a_key():
     assert cache.frame_key(joined) != cache.frame_key(split)
     kinds = [pd.DataFrame({"x": pd.Series([value, "a"], dtype=object)}) for value in (None, float("nan"), pd.NA)]
     assert len({cache.frame_key(f) for f in kinds}) == 3
+
+
+def _draws_a_shared_figure_and_a_copy_of_it():
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    from tests.test_figure_cache import _frame, counted_chart
+    from ui import cache
+
+    shared = cache.figure(counted_chart, _frame([3, 4, 5]), label="Contacts")
+    st.plotly_chart(cache.drawing(shared), key="shared")
+    st.plotly_chart(go.Figure(shared), key="copy")  # drawn as Streamlit draws any figure
+
+
+def test_a_shared_figure_is_turned_into_its_dict_once_and_drawn_as_any_figure(monkeypatch):
+    """Streamlit turns a figure into its dict on every run; a shared figure's is made once."""
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    calls = []
+    own_to_dict = go.Figure.to_dict
+    monkeypatch.setattr(go.Figure, "to_dict", lambda self: calls.append(type(self).__name__) or own_to_dict(self))
+    run = AppTest.from_function(_draws_a_shared_figure_and_a_copy_of_it, default_timeout=30)
+    run.run()
+    run.run()
+    assert not run.exception
+    shared, copy = (json.loads(chart.proto.spec) for chart in run.get("plotly_chart"))
+    assert shared == copy and shared["data"][0]["name"] == "Contacts"
+    assert len(calls) == 1 + 2  # the shared figure once, when built; the copy on each run

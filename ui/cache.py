@@ -22,6 +22,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
 import streamlit as st
 import streamlit.elements.arrow as _arrow_element
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -137,7 +138,7 @@ def read_version(version: int, scopes: Sequence[str]) -> int:
     baseline and ratio cached: fifty open dashboards do not recompute them all at once."""
     if set(scopes) >= set(SCOPES):
         return version
-    changed = _scope_versions(version)
+    changed = _scope_versions(version=version)
     return max(changed[scope] for scope in scopes)
 
 
@@ -152,7 +153,8 @@ def expectation(history: pd.Series, start: date, end: date, *, events: pd.DataFr
     fitted once per history, events, settings and language. Every cached view asks this one
     (``trends.expecting_with``): after an import that added only the viewed period's days, or
     an edit of an event elsewhere, the fit of the history before the period is reused."""
-    return _expectation(history, start, end, events, config, exposure, active_language())
+    return _expectation(history=history, start=start, end=end, events=events, config=config, exposure=exposure,
+                        language=active_language())
 
 
 @st.cache_data(ttl=RESULT_TTL_SECONDS, max_entries=FIT_MAX_ENTRIES, show_spinner=False, hash_funcs=FRAME_KEYS)
@@ -173,6 +175,8 @@ def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRI
     the active language (or ``language=``) and the language is part of the key.
     """
 
+    # The cached functions here are called by keyword: Streamlit looks up a positional
+    # argument's name with inspect.signature on every call, a sixth of a cached read's key.
     def run(version: int, language: str | None, args: tuple, kwargs: dict) -> T:
         with trends.expecting_with(expectation), using_language(language or active_language()):
             return query(connection(), *args, **kwargs)
@@ -186,7 +190,7 @@ def cached_query(query: Callable[..., T], *, max_entries: int = RESULT_MAX_ENTRI
     @wraps(query)
     def ask(version: int, *args: Any, **kwargs: Any) -> T:
         language = (kwargs.pop("language", None) or active_language()) if speaks else None
-        return cached_run(read_version(version, reads), language, args, kwargs)
+        return cached_run(version=read_version(version, reads), language=language, args=args, kwargs=kwargs)
 
     ask.cached = cached_run  # type: ignore[attr-defined]  # for the bounds test
     return ask
@@ -202,7 +206,7 @@ def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.F
     presenting and the exports work on copies (``chart.show``).
     """
     name = f"{builder.__module__}.{builder.__qualname__}"
-    return _shared_figure(name, active_language(), builder, args, kwargs)
+    return _shared_figure(name=name, language=active_language(), _builder=builder, args=args, kwargs=kwargs)
 
 
 @st.cache_resource(ttl=RESULT_TTL_SECONDS, max_entries=FIGURE_MAX_ENTRIES, show_spinner=False,
@@ -210,7 +214,28 @@ def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.F
 def _shared_figure(name: str, language: str, _builder: Callable[..., go.Figure], args: tuple,
                    kwargs: dict) -> go.Figure:
     with using_language(language):
-        return _builder(*args, **kwargs)
+        built = _builder(*args, **kwargs)
+    built._drawing_spec = built.to_dict()  # plotly keeps attributes named with "_" as they are
+    return built
+
+
+def drawing(figure: go.Figure) -> go.Figure:
+    """What ``st.plotly_chart`` is handed for ``figure``: for a shared figure, one whose
+    ``to_dict()`` (all Streamlit asks of a figure, a tenth of a cached page's work under
+    load) was made once when the figure was built; any other figure as it is."""
+    spec = getattr(figure, "_drawing_spec", None)
+    return figure if spec is None else _Drawing(spec)
+
+
+class _Drawing(BaseFigure):
+    """A shared figure's dict, as the figure ``st.plotly_chart`` asks it of. Streamlit reads
+    the dict and writes it out as JSON; nothing else ever sees this object."""
+
+    def __init__(self, spec: dict) -> None:  # not BaseFigure's: nothing to validate again
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
 
 
 # --- Tables: what st.dataframe makes of a styled table --------------------------------------------

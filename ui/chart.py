@@ -95,7 +95,7 @@ def show(figure: go.Figure, *, key: str, name: str, data: pd.DataFrame | None, t
     Excel sheet; ``scope`` is the filter the chart follows, the sidebar's by default, None
     for a chart that ignores it (a pilot, a driver). Returns what the files are made from.
     """
-    st.plotly_chart(presentation.fit(figure), key=key, **plotly_options)  # larger while presenting
+    st.plotly_chart(cache.drawing(presentation.fit(figure)), key=key, **plotly_options)  # larger while presenting
     export = ChartExport(
         figure=figure, data=data, name=name, title=title,
         scope=filters.active_filter() if scope is ACTIVE_FILTER else scope,

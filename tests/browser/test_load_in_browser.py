@@ -1,4 +1,4 @@
-"""Many viewers at once, small: six browser sessions open the Overview, Volume trends and
+"""Many viewers at once, small: three browser sessions open the Overview, Volume trends and
 Reasons while a nightly export is imported by the command line into the store the app
 holds, and an editor changes a pilot on the Pilots page. Every page gets ready, shows no error box, and every headline number is the
 store's count before the import or after it (counted here, directly, on the store).
@@ -18,7 +18,7 @@ import pytest
 from tests.support.stores import ROOT, build_demo_store
 
 pytestmark = pytest.mark.browser
-SESSIONS = 6
+SESSIONS = 3
 IMPORT_ROWS = 300
 PAGES = ["overview", "trends", "reasons"]
 
@@ -33,7 +33,7 @@ def contacts_in_default_period(store) -> int:
         """).fetchone()[0]
 
 
-def test_six_sessions_during_an_import(tmp_path):
+def test_three_sessions_during_an_import(tmp_path):
     store = build_demo_store(tmp_path / "load.duckdb")
     before = contacts_in_default_period(store)
     out = ROOT / "test-artifacts" / "load" / "six-sessions"  # .json, .md, screenshots of failures
