@@ -87,6 +87,11 @@ def test_a_second_level_option_named_with_a_path_moves_there():
     assert adopted_reasons(nodes, {"pakket > kwijt": "Account > Inloggen", "factuur > dubbel": "Account > Dubbel",
                                    "factuur": ""}) == [
         "Account > Dubbel", "Account > Inloggen > buren", "pakket > laat", "pakket > schade", "retour"]
+    # A parent typed in other capitals is the option of that name, as the option spells itself.
+    assert adopted_paths(NODES, {"factuur": "Factuur", "pakket > laat": "FACTUUR > Te laat"})["pakket > laat"] == \
+        "Factuur > Te laat"
+    assert adopted_reasons(NODES, {"pakket > kwijt": "Account > Inloggen", "pakket > laat": "account > Wachtwoord"}
+                           )[:2] == ["Account > Inloggen", "Account > Wachtwoord"]
     # Moved out of a first-level option that is not adopted: the move still counts.
     assert adopted_paths(NODES, {"factuur": "", "factuur > dubbel": "Betaling > Dubbel"})["factuur > dubbel"] == \
         "Betaling > Dubbel"

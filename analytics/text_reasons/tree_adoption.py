@@ -7,7 +7,7 @@ tree from what customers wrote. An editor adjusts it by naming its options
 become one; a second-level option left without a name folds into its parent; a first-level
 option left without a name, or named like "Other", is not adopted (its contacts keep the
 reason they have). A deeper option named with its whole path, "Account > Inloggen", moves
-there, under a first-level option of that name or a new one: a proposed group that mixes
+there, under a first-level option of that name (whatever its capitals) or a new one: a proposed group that mixes
 two subjects (texts of different subjects can share only a verb, "ontvangen") is split by
 moving the options of one subject out. Then :func:`adopt_tree` moves each contact with a text under an
 "Other"-like reason or none to the adopted path of its option, in one batch of
@@ -97,7 +97,24 @@ def adopted_paths(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> dict
             adopted[node.path] = ""
             continue
         adopted[node.path] = REASON_SEPARATOR.join(kept)
-    return adopted
+    return _one_spelling(adopted)
+
+
+def _one_spelling(adopted: dict[str, str]) -> dict[str, str]:
+    """The adopted paths with each option spelled one way: names at the same place that
+    differ only in capitals ("factuur > Te laat" typed beside an option named "Factuur")
+    are one option, spelled as the option itself is named, else as first typed."""
+    paths = {node_path: path.split(REASON_SEPARATOR) if path else [] for node_path, path in adopted.items()}
+
+    def key(levels: list[str]) -> tuple[str, ...]:
+        return tuple(level.casefold() for level in levels)
+
+    spelling = {key(levels): levels[-1] for levels in reversed(paths.values()) if levels}  # the option's own
+    for levels in paths.values():
+        for depth in range(1, len(levels)):
+            spelling.setdefault(key(levels[:depth]), levels[depth - 1])  # a parent only typed in a path
+    return {node_path: REASON_SEPARATOR.join(spelling[key(levels[:depth])] for depth in range(1, len(levels) + 1))
+            for node_path, levels in paths.items()}
 
 
 def typed_path(name: object, depth: int) -> list[str]:
