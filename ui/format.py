@@ -126,6 +126,7 @@ def styled(view: TableView, highlight: Highlight | None = None):
     ``highlight`` rows' background coloured."""
     styler = view.data.style.format(view.formatters(), na_rep=MISSING)
     kinds = tuple((name, column.kind) for name, column in view.columns.items())
+    marked_cells = None  # what the highlight changes, as a cache key: the rows, colour and columns
     if highlight is not None:
         rows, colour, columns = highlight
         if columns is not None:  # the view may have left some out
@@ -134,10 +135,8 @@ def styled(view: TableView, highlight: Highlight | None = None):
             marked = list(rows)
             styler = styler.apply(lambda row: [f"background-color: {colour}" if marked[row.name] else "" for _ in row],
                                   axis=1, subset=list(columns) if columns is not None else None)
-            highlight = (tuple(bool(mark) for mark in marked), colour, None if columns is None else tuple(columns))
-        else:
-            highlight = None
-    cache.share_display_values(styler, view.data, kinds, active_language(), highlight)
+            marked_cells = (tuple(bool(mark) for mark in marked), colour, None if columns is None else tuple(columns))
+    cache.share_display_values(styler, view.data, kinds, active_language(), marked_cells)
     return styler
 
 
