@@ -76,3 +76,17 @@ def test_the_server_process_stops_at_once_with_the_message(tmp_path):
                            "--server.port", "1"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "does not start" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_server_imports_what_the_pages_import_before_it_listens():
+    """The first run after a start then finds the app's modules loaded, instead of importing
+    them while every other session waits."""
+    shown = subprocess.run(
+        [sys.executable, "-c", "import sys; from ui import server; names = server.preload(); "
+                               "print(*names); print(all(name in sys.modules for name in names))"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=True).stdout.splitlines()
+    names = set(shown[0].split())
+    assert {"ui.cache", "ui.chart", "analytics.trends", "analytics.charts.weekly", "ui.report_panel",
+            "analytics.pilots.verdict", "analytics.i18n"} <= names
+    assert "analytics.i18n.TEXT" not in names  # a name in a module, not a module
+    assert shown[1] == "True"
