@@ -27,8 +27,9 @@ def store(tmp_path):
 
 
 # The files that take a minute or more of one worker (`--durations`), begun first: `make test`
-# hands whole files to two workers in the order collected, and one of these begun last kept
-# one worker busy for minutes after the other had finished.
+# hands whole files to two workers in the order collected (`--no-loadscope-reorder`: by
+# default xdist begins the files with the most tests, and a long file of one test ran last,
+# keeping one worker busy for minutes after the other had finished).
 SLOWEST_FIRST = (
     "tests/test_reason_review.py",
     "tests/browser/test_language_in_browser.py",
