@@ -5,17 +5,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from threadpoolctl import threadpool_limits
 
 from analytics.store import open_store
 
 # The app (AppTest and the servers the browser tests start) runs as one local user unless a
 # test sets up sign-in itself; sign-in is never on by accident nor off by accident.
 os.environ.setdefault("CONTACTS_AUTH", "local")
-
-# `make test` runs two workers on two cores: a BLAS pool of two threads in each made the
-# model fits wait on each other (BANKING77's fit: 68 s of wall time against 59 s on one).
-threadpool_limits(1)
 
 
 @pytest.fixture

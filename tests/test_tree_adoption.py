@@ -92,6 +92,10 @@ def test_a_second_level_option_named_with_a_path_moves_there():
         "Factuur > Te laat"
     assert adopted_reasons(NODES, {"pakket > kwijt": "Account > Inloggen", "pakket > laat": "account > Wachtwoord"}
                            )[:2] == ["Account > Inloggen", "Account > Wachtwoord"]
+    # Moved onto an option in other capitals, or joining it: the option keeps its own spelling.
+    onto = adopted_paths(NODES, {"pakket > laat": "factuur > DUBBEL", "factuur": "Factuur"})
+    assert onto["pakket > laat"] == onto["factuur > dubbel"] == "Factuur > dubbel"
+    assert adopted_paths(NODES, {"factuur": "Factuur", "pakket > laat": "FACTUUR >"})["pakket > laat"] == "Factuur"
     # Moved out of a first-level option that is not adopted: the move still counts.
     assert adopted_paths(NODES, {"factuur": "", "factuur > dubbel": "Betaling > Dubbel"})["factuur > dubbel"] == \
         "Betaling > Dubbel"

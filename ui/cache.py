@@ -116,7 +116,7 @@ def current_data_version() -> int:
     """The key that retires stale cached results: the store's data version, read once per
     script run and again after a write in this process (so a page shows what it has just
     saved), not once per chart: under load a query per chart was a tenth of a cached page."""
-    run = get_script_run_ctx()
+    run = get_script_run_ctx(suppress_warning=True)  # None outside a run: commands, tests
     if run is None:
         return data_version(connection())
     read = getattr(run, _VERSION_OF_RUN, None)

@@ -79,6 +79,7 @@ def adopted_paths(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> dict
 'pakket > laat': 'Bezorging', 'factuur': 'Factuur', 'Overig': ''}
     """
     adopted: dict[str, str] = {}
+    named: dict[str, int] = {}  # how the node's own level got its name: see _one_spelling
     for node in nodes:
         parts = node.path.split(REASON_SEPARATOR)
         prefixes = [REASON_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1)]
@@ -88,28 +89,39 @@ def adopted_paths(nodes: Sequence[ReasonNode], names: Mapping[str, str]) -> dict
             typed = typed_path(names.get(prefix, part), depth)
             if len(typed) > 1:  # moved: its whole path as typed
                 kept, folded = [level for level in typed if level], not typed[-1]
+                named[node.path] = MOVED if typed[-1] else JOINED
             elif not folded and typed[0]:
                 kept.append(typed[0])
+                named[node.path] = IN_PLACE
             else:
                 folded = True
+                named[node.path] = JOINED
         # The tree's own "Other" holds texts without a word to go by: never adopted, whatever its name.
         if is_other_name(parts[0]) or not kept or is_other_name(kept[0]):
             adopted[node.path] = ""
             continue
         adopted[node.path] = REASON_SEPARATOR.join(kept)
-    return _one_spelling(adopted)
+    return _one_spelling(adopted, named)
 
 
-def _one_spelling(adopted: dict[str, str]) -> dict[str, str]:
+IN_PLACE, MOVED, JOINED = 0, 1, 2  # an option named where it stands, named in a move, or joining another
+
+
+def _one_spelling(adopted: dict[str, str], named: Mapping[str, int]) -> dict[str, str]:
     """The adopted paths with each option spelled one way: names at the same place that
     differ only in capitals ("factuur > Te laat" typed beside an option named "Factuur")
-    are one option, spelled as the option itself is named, else as first typed."""
+    are one option, spelled as an option named where it stands spells itself, else as an
+    option moved there does, else as first typed."""
     paths = {node_path: path.split(REASON_SEPARATOR) if path else [] for node_path, path in adopted.items()}
 
     def key(levels: list[str]) -> tuple[str, ...]:
         return tuple(level.casefold() for level in levels)
 
-    spelling = {key(levels): levels[-1] for levels in reversed(paths.values()) if levels}  # the option's own
+    spelling: dict[tuple[str, ...], str] = {}
+    for how in (IN_PLACE, MOVED, JOINED):
+        for node_path, levels in paths.items():
+            if levels and named[node_path] == how:
+                spelling.setdefault(key(levels), levels[-1])
     for levels in paths.values():
         for depth in range(1, len(levels)):
             spelling.setdefault(key(levels[:depth]), levels[depth - 1])  # a parent only typed in a path

@@ -36,7 +36,7 @@ def contacts_in_default_period(store) -> int:
 def test_three_sessions_during_an_import(tmp_path):
     store = build_demo_store(tmp_path / "load.duckdb")
     before = contacts_in_default_period(store)
-    out = ROOT / "test-artifacts" / "load" / "six-sessions"  # .json, .md, screenshots of failures
+    out = ROOT / "test-artifacts" / "load" / "three-sessions"  # .json, .md, screenshots of failures
 
     completed = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "load.py"), "--db", str(store), "--in-place",
