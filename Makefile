@@ -18,7 +18,7 @@ run: venv
 		--server.headless true --browser.gatherUsageStats false
 
 test: test-venv chromium
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 demo: venv
 	$(BIN)/python -m analytics demo --db "$(DB)"
